@@ -1,0 +1,5 @@
+"""Allow ``python -m newslint``."""
+
+from newslint.cli import main
+
+raise SystemExit(main())

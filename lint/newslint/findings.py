@@ -1,0 +1,54 @@
+"""The Finding: a frozen value with its exact position fixed when made."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field, replace
+
+from newslint.severity import Severity
+
+
+@dataclass(frozen=True)
+class Finding:
+    """One thing an editor would mark.
+
+    ``start`` and ``end`` are offsets into the source file in Unicode code
+    points, end exclusive; ``line``/``column`` are 1-based and ``end_line``/
+    ``end_column`` point at the last character (inclusive), as the JSON
+    contract promises.
+    """
+
+    path: str
+    rule: str
+    severity: Severity
+    message: str
+    start: int
+    end: int
+    line: int = 0
+    column: int = 0
+    end_line: int = 0
+    end_column: int = 0
+    suggestion: str | None = None
+    fixable: bool = False
+    # Extra machine-readable facts (LanguageTool's own rule id, a claim's
+    # names and numbers...) that some reporters show.
+    data: tuple[tuple[str, str], ...] = field(default=())
+
+    def with_severity(self, severity: Severity) -> Finding:
+        return replace(self, severity=severity)
+
+    @property
+    def sort_key(self) -> tuple[str, int, int, str]:
+        return (self.path, self.start, self.end, self.rule)
+
+
+@dataclass(frozen=True)
+class FileProblem:
+    """A file that could not be linted, told as one line."""
+
+    path: str
+    message: str
+    line: int | None = None
+
+    def __str__(self) -> str:
+        where = f"{self.path}:{self.line}" if self.line else self.path
+        return f"{where}: error: {self.message}"
