@@ -1,0 +1,170 @@
+"""The command line: ``newslint PATH...`` and its sub-commands.
+
+One handler at the top turns every NewslintError into one line and an exit
+code; nothing below prints a traceback for bad input.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from collections.abc import Sequence
+
+from newslint import __version__, exitcodes
+from newslint.engine import LintResult
+from newslint.errors import ConfigError, NewslintError
+from newslint.findings import FileProblem
+from newslint.severity import Severity
+
+SUBCOMMANDS = ("rules", "explain")
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = list(sys.argv[1:] if argv is None else argv)
+    try:
+        if args and args[0] in SUBCOMMANDS:
+            from newslint import commands
+
+            return commands.run(args[0], args[1:])
+        return lint_command(args)
+    except NewslintError as exc:
+        print(f"newslint: {exc}", file=sys.stderr)
+        return exitcodes.USAGE_OR_CONFIG
+    except KeyboardInterrupt:
+        return 130
+    except BrokenPipeError:
+        return exitcodes.CLEAN
+
+
+def lint_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="newslint",
+        description="Editorial style and fact-flag linter for news drafts in Markdown.",
+        epilog="Sub-commands: newslint rules | newslint explain RULE_ID",
+    )
+    parser.add_argument("paths", nargs="*", help="files or folders; '-' reads standard input")
+    parser.add_argument("--format", default="text", help="output format: text or json")
+    parser.add_argument(
+        "--select",
+        action="append",
+        default=[],
+        metavar="RULES",
+        help="only these rule ids or prefixes (comma-separated; repeatable)",
+    )
+    parser.add_argument(
+        "--ignore",
+        action="append",
+        default=[],
+        metavar="RULES",
+        help="skip these rule ids or prefixes (comma-separated; repeatable)",
+    )
+    parser.add_argument("--config", help="use this .newslint.yml instead of searching upward")
+    parser.add_argument(
+        "--fail-on",
+        choices=["error", "warning", "suggestion"],
+        help="lowest severity that makes the exit code 1 (default: error)",
+    )
+    parser.add_argument(
+        "--stdin-filename", default="stdin.md", help="the name to report for standard input"
+    )
+    parser.add_argument("--no-color", action="store_true", help="never colour the output")
+    parser.add_argument("--version", action="version", version=f"newslint {__version__}")
+    return parser
+
+
+def _split(values: list[str]) -> tuple[str, ...]:
+    return tuple(v.strip() for value in values for v in value.split(",") if v.strip())
+
+
+def lint_command(args: list[str]) -> int:
+    parser = lint_parser()
+    ns = parser.parse_args(args)
+    if not ns.paths:
+        parser.print_usage(sys.stderr)
+        print("newslint: error: give at least one file or folder ('-' for stdin)", file=sys.stderr)
+        return exitcodes.USAGE_OR_CONFIG
+    from newslint.reporters import ReportContext, reporters
+
+    formats = reporters()
+    if ns.format not in formats:
+        print(
+            f"newslint: error: unknown format {ns.format!r}; use one of: {', '.join(formats)}",
+            file=sys.stderr,
+        )
+        return exitcodes.USAGE_OR_CONFIG
+    if ns.config and not os.path.isfile(ns.config):
+        print(f"newslint: error: config file {ns.config!r} does not exist", file=sys.stderr)
+        return exitcodes.USAGE_OR_CONFIG
+
+    results, broken_config = _lint_all(ns)
+    findings = [f for r in results for f in r.findings]
+    problems = [p for r in results for p in r.problems]
+    for problem in problems:
+        print(str(problem), file=sys.stderr)
+    color = _use_color(ns)
+    context = ReportContext(files=len(results), color=color)
+    sys.stdout.write(formats[ns.format](findings, context))
+    return exit_code(results, ns.fail_on, broken_config)
+
+
+def _lint_all(ns: argparse.Namespace) -> tuple[list[LintResult], bool]:
+    from newslint.discover import discover
+    from newslint.linter import Linter, Options
+    from newslint.reading import decode
+
+    linter = Linter(Options(ns.config, _split(ns.select), _split(ns.ignore), ns.fail_on))
+    results: list[LintResult] = []
+    broken_config = False
+    reported_configs: set[str] = set()
+    for target in discover(ns.paths):
+        shown = ns.stdin_filename if target.path == "-" else target.path
+        if target.problem:
+            results.append(LintResult(shown, problems=[FileProblem(shown, target.problem)]))
+            continue
+        try:
+            setup = linter.setup_for(shown if target.path == "-" else target.path)
+        except ConfigError as exc:
+            broken_config = True
+            if str(exc) not in reported_configs:
+                reported_configs.add(str(exc))
+                print(f"newslint: {exc}", file=sys.stderr)
+            continue
+        for error in setup.packs.errors:
+            if str(error) not in reported_configs:
+                reported_configs.add(str(error))
+                print(f"newslint: {error}", file=sys.stderr)
+                broken_config = True
+        if target.path != "-" and setup.config.is_ignored(target.path):
+            continue
+        if target.path == "-":
+            try:
+                source = decode(shown, sys.stdin.buffer.read())
+            except NewslintError as exc:
+                results.append(
+                    LintResult(shown, problems=[FileProblem(shown, exc.message, exc.line)])
+                )
+                continue
+            results.append(linter.lint_source(source, setup))
+        else:
+            results.append(linter.lint_path(target.path))
+    return results, broken_config
+
+
+def _use_color(ns: argparse.Namespace) -> bool:
+    if ns.no_color or os.environ.get("NO_COLOR"):
+        return False
+    return sys.stdout.isatty()
+
+
+def exit_code(results: list[LintResult], fail_on: str | None, broken_config: bool) -> int:
+    """2 for config or internal errors and unreadable files, else 1 for failing findings."""
+    if broken_config or any(r.internal_error for r in results):
+        return exitcodes.USAGE_OR_CONFIG
+    if any(r.problems for r in results):
+        return exitcodes.USAGE_OR_CONFIG
+    for result in results:
+        threshold = Severity.parse(fail_on) if fail_on else result.fail_on
+        if any(f.severity >= threshold for f in result.findings):
+            return exitcodes.FINDINGS
+    return exitcodes.CLEAN

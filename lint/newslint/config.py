@@ -1,0 +1,143 @@
+"""Configuration: ``.newslint.yml`` found from the linted file upward.
+
+A draft's front matter (``newslint:``) may set the same per-draft options.
+"""
+
+from __future__ import annotations
+
+import fnmatch
+import os
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+from typing import Any
+
+from newslint.errors import ConfigError
+from newslint.schema import Key, check_mapping, did_you_mean
+from newslint.severity import Severity
+from newslint.yamlfile import line_of, load_yaml
+
+CONFIG_NAMES = (".newslint.yml", ".newslint.yaml")
+
+CONFIG_KEYS: dict[str, Key] = {
+    "packs": Key((list,), False, "packs to use (default: all shipped packs)"),
+    "rules": Key((dict,), False, "rule id or prefix → off, on, error, warning or suggestion"),
+    "extra_rules": Key((list, str), False, "folders of the newsroom's own rule packs"),
+    "vocabulary": Key((list,), False, "words and names the newsroom accepts as spelt"),
+    "ignore": Key((list,), False, "glob patterns of paths not to lint"),
+    "fail_on": Key((str,), False, "lowest severity that fails the run (default error)"),
+    "max_file_mb": Key((int, float), False, "larger files are skipped (default 10)"),
+    "languagetool": Key((dict,), False, "LanguageTool settings (see README)"),
+    "names": Key((dict,), False, "name-spelling settings (see README)"),
+}
+FRONT_MATTER_KEYS = {k: CONFIG_KEYS[k] for k in ("rules", "vocabulary", "fail_on")}
+SWITCHES = {"off": None, "on": "on"}
+
+
+@dataclass(frozen=True)
+class Config:
+    """Options in force for the files under one config file."""
+
+    path: str | None = None
+    root: str = "."
+    packs: frozenset[str] | None = None
+    overrides: tuple[tuple[str, str], ...] = ()  # (id or prefix, off|on|severity)
+    extra_rules: tuple[str, ...] = ()
+    vocabulary: frozenset[str] = frozenset()
+    ignore: tuple[str, ...] = ()
+    fail_on: Severity = Severity.ERROR
+    max_file_mb: float = 10.0
+    languagetool: dict[str, Any] = field(default_factory=dict)
+    names: dict[str, Any] = field(default_factory=dict)
+
+    def is_ignored(self, file: str) -> bool:
+        rel = os.path.relpath(os.path.abspath(file), os.path.abspath(self.root))
+        return any(fnmatch.fnmatch(rel, pat) or fnmatch.fnmatch(file, pat) for pat in self.ignore)
+
+    def with_front_matter(self, options: dict[str, Any], path: str, line: int) -> Config:
+        """This config with a draft's own ``newslint:`` options on top."""
+        if not options:
+            return self
+        errors = check_mapping(options, FRONT_MATTER_KEYS, path, "newslint", line)
+        if errors:
+            raise errors[0]
+        parsed = _parse(options, path, line)
+        return replace(
+            self,
+            overrides=self.overrides + parsed.get("overrides", ()),
+            vocabulary=self.vocabulary | parsed.get("vocabulary", frozenset()),
+            fail_on=parsed.get("fail_on", self.fail_on),
+        )
+
+
+def find_config(start: str) -> str | None:
+    """The nearest .newslint.yml from ``start`` (a file or folder) upward."""
+    here = Path(os.path.abspath(start))
+    if not here.is_dir():
+        here = here.parent
+    for folder in (here, *here.parents):
+        for name in CONFIG_NAMES:
+            candidate = folder / name
+            if candidate.is_file():
+                return str(candidate)
+    return None
+
+
+def load_config(path: str | None) -> Config:
+    """Read and validate a config file; None gives the defaults."""
+    if path is None:
+        return Config()
+    try:
+        text = Path(path).read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as exc:
+        raise ConfigError(f"cannot read config: {exc}", path) from None
+    data = load_yaml(path, text) or {}
+    errors = check_mapping(data, CONFIG_KEYS, path, "config", getattr(data, "line", 1))
+    if errors:
+        raise errors[0]
+    root = os.path.dirname(os.path.abspath(path))
+    parsed = _parse(data, path, getattr(data, "line", 1))
+    extra = data.get("extra_rules", [])
+    extra = [extra] if isinstance(extra, str) else extra
+    return Config(
+        path=path,
+        root=root,
+        packs=frozenset(str(p) for p in data["packs"]) if "packs" in data else None,
+        overrides=parsed.get("overrides", ()),
+        extra_rules=tuple(os.path.join(root, str(e)) for e in extra),
+        vocabulary=parsed.get("vocabulary", frozenset()),
+        ignore=tuple(str(p) for p in data.get("ignore", [])),
+        fail_on=parsed.get("fail_on", Severity.ERROR),
+        max_file_mb=float(data.get("max_file_mb", 10.0)),
+        languagetool=dict(data.get("languagetool", {})),
+        names=dict(data.get("names", {})),
+    )
+
+
+def _parse(data: dict[str, Any], path: str, line: int) -> dict[str, Any]:
+    parsed: dict[str, Any] = {}
+    if "rules" in data:
+        parsed["overrides"] = tuple(_overrides(data["rules"], path))
+    if "vocabulary" in data:
+        parsed["vocabulary"] = frozenset(str(w) for w in data["vocabulary"])
+    if "fail_on" in data:
+        try:
+            parsed["fail_on"] = Severity.parse(str(data["fail_on"]))
+        except ValueError as exc:
+            raise ConfigError(str(exc), path, line_of(data, "fail_on", line), "fail_on") from None
+    return parsed
+
+
+def _overrides(rules: dict[str, Any], path: str) -> list[tuple[str, str]]:
+    result = []
+    for key, value in rules.items():
+        setting = "off" if value is False else "on" if value is True else str(value).lower()
+        if setting not in ("off", "on", "error", "warning", "suggestion"):
+            hint = did_you_mean(setting, ("off", "on", "error", "warning", "suggestion"))
+            raise ConfigError(
+                f"rule setting {value!r}{hint}; use off, on, error, warning or suggestion",
+                path,
+                line_of(rules, key),
+                f"rules.{key}",
+            )
+        result.append((str(key), setting))
+    return result

@@ -1,0 +1,119 @@
+"""The document model: prose blocks with exact source offsets, sentences and quotations.
+
+Every text run keeps the source offset of each of its characters, computed
+once when the Markdown is parsed; rules report spans in block text and
+``Block.source_span`` turns them into source offsets. Nothing searches the
+source for a position after the fact.
+"""
+
+from __future__ import annotations
+
+from array import array
+from dataclasses import dataclass, field
+from typing import Any
+
+from newslint.positions import LineIndex
+
+# Scopes a rule may look at.
+VOICE = "voice"  # the writer's own words in body text
+QUOTE = "quote"  # direct quotations and blockquotes: the source's words
+HEADING = "heading"  # headlines and subheads, in the writer's voice
+SCOPES = (VOICE, QUOTE, HEADING)
+
+# Stands in the block text for something that is not prose (inline code, a
+# bare URL) so that words on either side never join up.
+PLACEHOLDER = "\ufffc"
+
+
+@dataclass(frozen=True)
+class Quotation:
+    """A direct quotation inside one block, as block-text offsets.
+
+    ``open_end`` is true when the paragraph ends without a closing mark, which
+    in news style means the quotation continues in the next paragraph.
+    """
+
+    start: int
+    end: int
+    open_end: bool = False
+    continued: bool = False  # begins a paragraph that continues a quotation
+
+    def contains(self, start: int, end: int) -> bool:
+        return self.start <= start and end <= self.end
+
+
+@dataclass(frozen=True)
+class Sentence:
+    """A sentence as block-text offsets, with its text."""
+
+    start: int
+    end: int
+    text: str
+
+
+@dataclass
+class Block:
+    """One run of prose: a paragraph, heading, list-item paragraph or table cell."""
+
+    index: int
+    kind: str  # "paragraph" | "heading" | "table_cell"
+    text: str
+    offsets: array[int]  # source offset of each character of ``text``
+    in_blockquote: bool = False
+    in_list: bool = False
+    level: int = 0  # heading level
+    sentences: tuple[Sentence, ...] = ()
+    quotations: tuple[Quotation, ...] = ()
+
+    def source_offset(self, pos: int) -> int:
+        """Source offset of block-text position ``pos`` (may be ``len(text)``)."""
+        if not self.offsets:
+            return 0
+        if pos >= len(self.offsets):
+            return self.offsets[-1] + 1
+        return self.offsets[max(pos, 0)]
+
+    def source_span(self, start: int, end: int) -> tuple[int, int]:
+        """Source offsets (end exclusive) of the block-text span ``[start, end)``."""
+        if end <= start:
+            s = self.source_offset(start)
+            return s, s
+        return self.source_offset(start), self.source_offset(end - 1) + 1
+
+    def scope_at(self, start: int, end: int) -> str:
+        """Whose words the span is: the writer's, a heading's, or a quoted source's."""
+        if self.in_blockquote or any(q.contains(start, end) for q in self.quotations):
+            return QUOTE
+        if self.kind == "heading":
+            return HEADING
+        return VOICE
+
+    def sentence_at(self, pos: int) -> Sentence | None:
+        for sentence in self.sentences:
+            if sentence.start <= pos < sentence.end:
+                return sentence
+        return None
+
+
+@dataclass(frozen=True)
+class Comment:
+    """An HTML comment in the source (where suppression directives live)."""
+
+    offset: int
+    text: str
+
+
+@dataclass
+class Document:
+    """A parsed draft: its source, prose blocks, front matter and comments."""
+
+    path: str
+    source: str
+    blocks: list[Block]
+    lines: LineIndex
+    front_matter: dict[str, Any] = field(default_factory=dict)
+    front_matter_line: int = 0
+    comments: list[Comment] = field(default_factory=list)
+
+    def prose_blocks(self) -> list[Block]:
+        return self.blocks

@@ -1,0 +1,75 @@
+"""Running compiled rules over one document and turning marks into findings."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+from newslint import postprocess
+from newslint.document import Document
+from newslint.errors import NewslintError
+from newslint.findings import FileProblem, Finding
+from newslint.kinds.base import Mark
+from newslint.packs import Pack
+from newslint.rule import Rule
+from newslint.selection import Selection
+from newslint.severity import Severity
+
+
+@dataclass
+class LintResult:
+    path: str
+    findings: list[Finding] = field(default_factory=list)
+    problems: list[FileProblem] = field(default_factory=list)
+    internal_error: bool = False
+    fail_on: Severity = Severity.ERROR
+
+
+def run_rules(
+    doc: Document, packs: Iterable[Pack], selection: Selection, vocabulary: frozenset[str]
+) -> LintResult:
+    """All findings of the active rules on ``doc``, post-processed and sorted."""
+    result = LintResult(doc.path)
+    for pack in packs:
+        active = [c for c in pack.checks if selection.is_active(c.rule)]
+        if not active:
+            continue
+        hits = pack.phrases.scan(doc) if pack.phrases else {}
+        for check in active:
+            rule = check.rule
+            rule_hits = [
+                h for h in hits.get(rule.id, ()) if rule.covers(h.block.scope_at(h.start, h.end))
+            ]
+            try:
+                for mark in check.run(doc, rule_hits):
+                    result.findings.append(to_finding(doc, rule, mark))
+            except NewslintError as exc:
+                result.problems.append(FileProblem(doc.path, f"{rule.id}: {exc.message}"))
+            except Exception as exc:  # a bug in one rule must not hide the others
+                result.internal_error = True
+                result.problems.append(
+                    FileProblem(doc.path, f"internal error in rule {rule.id}: {exc!r}")
+                )
+    result.findings = postprocess.run(result.findings, doc, selection, vocabulary)
+    return result
+
+
+def to_finding(doc: Document, rule: Rule, mark: Mark) -> Finding:
+    start, end = mark.block.source_span(mark.start, mark.end)
+    line, column = doc.lines.line_col(start)
+    end_line, end_column = doc.lines.line_col(max(start, end - 1))
+    return Finding(
+        path=doc.path,
+        rule=rule.id,
+        severity=mark.severity or rule.severity,
+        message=mark.message,
+        start=start,
+        end=end,
+        line=line,
+        column=column,
+        end_line=end_line,
+        end_column=end_column,
+        suggestion=mark.suggestion,
+        fixable=mark.fixable,
+        data=mark.data,
+    )

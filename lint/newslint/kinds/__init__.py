@@ -1,0 +1,15 @@
+"""The rule kinds, one module each, listed here and nowhere else."""
+
+from __future__ import annotations
+
+from types import ModuleType
+
+from newslint.kinds import consistency, existence, metric, repetition, substitution
+
+KINDS: dict[str, ModuleType] = {
+    "existence": existence,
+    "substitution": substitution,
+    "consistency": consistency,
+    "metric": metric,
+    "repetition": repetition,
+}

@@ -1,0 +1,58 @@
+"""existence: words, phrases or patterns that should not appear."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+
+from newslint.document import Document
+from newslint.kinds.base import Mark, in_scope, string_list
+from newslint.patterns import SafePattern, compile_pattern
+from newslint.phrases import Hit, PhraseTable
+from newslint.rule import Rule
+from newslint.schema import Key
+
+KEYS = {
+    "words": Key((list,), False, "words and phrases to flag (whole words, any case)"),
+    "patterns": Key((list,), False, "regular expressions to flag, for what a list cannot say"),
+    "ignorecase": Key((bool,), False, "match regardless of case (default true)"),
+    "exceptions": Key((list,), False, "phrases in which a listed word is fine"),
+}
+
+
+@dataclass(frozen=True)
+class Existence:
+    rule: Rule
+    patterns: tuple[SafePattern, ...]
+    exceptions: tuple[str, ...]
+
+    def run(self, doc: Document, hits: Sequence[Hit]) -> Iterator[Mark]:
+        for hit in hits:
+            if not self._excepted(hit.block.text, hit.start, hit.end):
+                yield Mark(hit.block, hit.start, hit.end, self.rule.format(match=hit.text))
+        for pattern in self.patterns:
+            for block in doc.blocks:
+                for start, end in pattern.spans(block.text, doc.path):
+                    if end > start and in_scope(self.rule, block, start, end):
+                        yield Mark(block, start, end, self.rule.format(match=block.text[start:end]))
+
+    def _excepted(self, text: str, start: int, end: int) -> bool:
+        lowered = text.lower()
+        for phrase in self.exceptions:
+            at = lowered.find(phrase, max(0, start - len(phrase)), end + len(phrase))
+            if at != -1 and at <= start and end <= at + len(phrase):
+                return True
+        return False
+
+
+def compile(rule: Rule, phrases: PhraseTable) -> Existence:
+    words = string_list(rule, "words")
+    raw_patterns = string_list(rule, "patterns")
+    if not words and not raw_patterns:
+        raise ValueError("an existence rule needs 'words' or 'patterns'", "words")
+    ignorecase = bool(rule.options.get("ignorecase", True))
+    for word in words:
+        phrases.add(rule.id, word, ignorecase=ignorecase)
+    patterns = tuple(compile_pattern(p, ignorecase, "patterns") for p in raw_patterns)
+    exceptions = tuple(e.lower() for e in string_list(rule, "exceptions"))
+    return Existence(rule, patterns, exceptions)

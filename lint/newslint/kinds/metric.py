@@ -1,0 +1,119 @@
+"""metric: readability figures against thresholds, per sentence, paragraph or draft.
+
+Word and sentence counts are our own (cheap, on every run); grade level and
+reading ease are textstat's real scores, loaded only when such a rule runs.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator, Sequence
+from dataclasses import dataclass
+
+from newslint.document import Block, Document
+from newslint.kinds.base import Mark, in_scope
+from newslint.phrases import Hit, PhraseTable
+from newslint.readability import score, word_count
+from newslint.rule import Rule
+from newslint.schema import Key
+
+KEYS = {
+    "metric": Key((str,), True, "what to measure (see METRICS)"),
+    "max": Key((int, float), False, "flag when the figure is above this"),
+    "min": Key((int, float), False, "flag when the figure is below this"),
+    "ceiling": Key(
+        (int, float), False, "leave figures above this to a stricter rule (no double flags)"
+    ),
+}
+
+SENTENCE = ("sentence_words",)
+PARAGRAPH = ("paragraph_words", "paragraph_sentences")
+DOCUMENT = {
+    "average_sentence_words": None,
+    "grade_level": "flesch_kincaid_grade",
+    "reading_ease": "flesch_reading_ease",
+}
+METRICS = (*SENTENCE, *PARAGRAPH, *DOCUMENT)
+
+
+@dataclass(frozen=True)
+class Metric:
+    rule: Rule
+    metric: str
+    high: float | None
+    low: float | None
+    ceiling: float | None = None
+
+    def run(self, doc: Document, hits: Sequence[Hit]) -> Iterator[Mark]:
+        if self.metric in SENTENCE:
+            yield from self._sentences(doc)
+        elif self.metric in PARAGRAPH:
+            yield from self._paragraphs(doc)
+        else:
+            yield from self._document(doc)
+
+    def _out_of_bounds(self, value: float) -> float | None:
+        if self.ceiling is not None and value > self.ceiling:
+            return None
+        if self.high is not None and value > self.high:
+            return self.high
+        if self.low is not None and value < self.low:
+            return self.low
+        return None
+
+    def _mark(self, block: Block, start: int, end: int, value: float) -> Mark | None:
+        limit = self._out_of_bounds(value)
+        if limit is None:
+            return None
+        shown = f"{value:.0f}" if float(value).is_integer() else f"{value:.1f}"
+        return Mark(block, start, end, self.rule.format(value=shown, limit=f"{limit:g}"))
+
+    def _sentences(self, doc: Document) -> Iterator[Mark]:
+        for block in doc.blocks:
+            for sentence in block.sentences:
+                if in_scope(self.rule, block, sentence.start, sentence.end):
+                    mark = self._mark(
+                        block, sentence.start, sentence.end, word_count(sentence.text)
+                    )
+                    if mark:
+                        yield mark
+
+    def _paragraphs(self, doc: Document) -> Iterator[Mark]:
+        measure: Callable[[Block], int] = (
+            (lambda b: word_count(b.text))
+            if self.metric == "paragraph_words"
+            else (lambda b: len(b.sentences))
+        )
+        for block in doc.blocks:
+            if block.kind == "paragraph" and in_scope(self.rule, block, 0, len(block.text)):
+                mark = self._mark(block, 0, len(block.text.rstrip()), measure(block))
+                if mark:
+                    yield mark
+
+    def _document(self, doc: Document) -> Iterator[Mark]:
+        blocks = [
+            b
+            for b in doc.blocks
+            if b.kind == "paragraph" and in_scope(self.rule, b, 0, len(b.text))
+        ]
+        sentences = [s for b in blocks for s in b.sentences]
+        if len(sentences) < 3 or not doc.blocks:
+            return  # too little text for a document score to mean anything
+        if self.metric == "average_sentence_words":
+            value = sum(word_count(s.text) for s in sentences) / len(sentences)
+        else:
+            text = " ".join(s.text for s in sentences)
+            value = score(str(DOCUMENT[self.metric]), text)
+        first = doc.blocks[0]
+        mark = self._mark(first, 0, len(first.text.rstrip()), round(value, 1))
+        if mark:
+            yield mark
+
+
+def compile(rule: Rule, phrases: PhraseTable) -> Metric:
+    metric = rule.options.get("metric")
+    if metric not in METRICS:
+        raise ValueError(f"unknown metric {metric!r}; use one of: {', '.join(METRICS)}", "metric")
+    high, low = rule.options.get("max"), rule.options.get("min")
+    if high is None and low is None:
+        raise ValueError("a metric rule needs 'max' or 'min'", "max")
+    return Metric(rule, str(metric), high, low, rule.options.get("ceiling"))

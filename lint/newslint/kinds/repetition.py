@@ -1,0 +1,48 @@
+"""repetition: the same word twice in a row ("the the")."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+
+from newslint.document import Document
+from newslint.kinds.base import Mark, in_scope, string_list
+from newslint.phrases import Hit, PhraseTable
+from newslint.rule import Rule
+from newslint.schema import Key
+
+KEYS = {
+    "allow": Key((list,), False, "words that may be doubled (had had, that that)"),
+}
+
+_REPEAT = re.compile(r"(?<!\w)(\w+)(?:\s+(\1))+(?!\w)", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class Repetition:
+    rule: Rule
+    allow: frozenset[str]
+
+    def run(self, doc: Document, hits: Sequence[Hit]) -> Iterator[Mark]:
+        for block in doc.blocks:
+            for match in _REPEAT.finditer(block.text):
+                word = match.group(1)
+                if word.lower() in self.allow or word.isdigit():
+                    continue
+                # Flag from the end of the first word, so that deleting the
+                # span leaves one copy.
+                start, end = match.end(1), match.end()
+                if in_scope(self.rule, block, match.start(), end):
+                    yield Mark(
+                        block,
+                        start,
+                        end,
+                        self.rule.format(match=word),
+                        suggestion="",
+                        fixable=True,
+                    )
+
+
+def compile(rule: Rule, phrases: PhraseTable) -> Repetition:
+    return Repetition(rule, frozenset(w.lower() for w in string_list(rule, "allow")))

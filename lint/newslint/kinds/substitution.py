@@ -1,0 +1,100 @@
+"""substitution: a word or name with a preferred form, offered as the suggestion."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+
+from newslint.document import QUOTE, Document
+from newslint.kinds.base import Mark
+from newslint.phrases import Hit, PhraseTable
+from newslint.rule import Rule
+from newslint.schema import Key
+from newslint.severity import Severity
+
+KEYS = {
+    "swap": Key((dict,), True, "mapping of what is written to what the house prefers"),
+    "ignorecase": Key((bool,), False, "match regardless of case (default true)"),
+    "names": Key(
+        (bool,),
+        False,
+        "proper names: capitals must match, particles (al-, Al-) and possessives are free",
+    ),
+    "fixable": Key((bool,), False, "newslint --fix may apply the suggestion (default false)"),
+    "quoted_severity": Key(
+        (str,), False, "severity inside quotations, where the spelling is the source's"
+    ),
+}
+QUOTED_NOTE = " (inside a quotation: the source's spelling; keep it, add [sic] or note it)"
+
+# Name particles whose case follows the sentence, not the house list.
+_PARTICLE = re.compile(r"^(?:al|el|ad|ar|as|ash|at|az|an|ibn|bin|ben|abu|abd|de|van|von)[- ]", re.I)
+
+
+@dataclass(frozen=True)
+class Substitution:
+    rule: Rule
+    names: bool
+    fixable: bool
+    quoted_severity: Severity | None
+
+    def run(self, doc: Document, hits: Sequence[Hit]) -> Iterator[Mark]:
+        for hit in hits:
+            preferred = str(hit.entry.payload)
+            if self.names and not _name_case_matches(hit.text, hit.entry.phrase):
+                continue  # "said" the verb is not "Said" the name
+            suggestion = _match_case(hit.text, preferred, self.names)
+            if suggestion == hit.text:
+                continue
+            message = self.rule.format(match=hit.text, suggestion=suggestion)
+            quoted = self.quoted_severity and hit.block.scope_at(hit.start, hit.end) == QUOTE
+            yield Mark(
+                hit.block,
+                hit.start,
+                hit.end,
+                message + QUOTED_NOTE if quoted else message,
+                suggestion=suggestion,
+                severity=self.quoted_severity if quoted else None,
+                # Quotations are never rewritten by --fix.
+                fixable=self.fixable and not quoted,
+            )
+
+
+def _strip_particle(name: str) -> str:
+    return _PARTICLE.sub("", name, count=1)
+
+
+def _name_case_matches(text: str, phrase: str) -> bool:
+    """Capitals as listed, apart from a leading particle."""
+    return _strip_particle(text.replace("’", "'")) == _strip_particle(phrase.replace("’", "'"))
+
+
+def _match_case(text: str, preferred: str, names: bool) -> str:
+    """Keep the writer's capitalisation where the house form does not fix it."""
+    if names:
+        particle = _PARTICLE.match(text)
+        if particle and _PARTICLE.match(preferred):
+            return particle.group(0) + _strip_particle(preferred)
+        return preferred
+    if text.isupper() and len(text) > 1:
+        return preferred.upper()
+    if text[:1].isupper() and preferred[:1].islower():
+        return preferred[:1].upper() + preferred[1:]
+    return preferred
+
+
+def compile(rule: Rule, phrases: PhraseTable) -> Substitution:
+    swap = rule.options.get("swap")
+    if not isinstance(swap, dict) or not swap:
+        raise ValueError("'swap' must map each word to its preferred form", "swap")
+    names = bool(rule.options.get("names", False))
+    ignorecase = bool(rule.options.get("ignorecase", True))
+    for written, preferred in swap.items():
+        if not isinstance(written, str) or not isinstance(preferred, str):
+            raise ValueError(f"swap entry {written!r}: both sides must be words", "swap")
+        # Names match whatever their case, then _name_case_matches decides.
+        phrases.add(rule.id, written, payload=preferred, ignorecase=ignorecase or names)
+    quoted = rule.options.get("quoted_severity")
+    quoted_severity = Severity.parse(quoted) if isinstance(quoted, str) else None
+    return Substitution(rule, names, bool(rule.options.get("fixable", False)), quoted_severity)

@@ -1,0 +1,185 @@
+"""Rule packs: YAML files of rules, validated and compiled once.
+
+Every problem in every pack is collected (file, line, key path) before the
+run decides what to do; one broken rule never stops the other packs.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+from typing import Any
+
+from newslint.errors import ConfigError
+from newslint.kinds import KINDS
+from newslint.kinds.base import Check
+from newslint.phrases import PhraseTable
+from newslint.rule import COMMON_KEYS, FAMILIES, RULE_ID, Rule, parse_scope
+from newslint.schema import Key, check_mapping, did_you_mean
+from newslint.severity import Severity
+from newslint.yamlfile import line_of, load_yaml
+
+PACK_KEYS = {
+    "pack": Key((str,), True, "the pack's name"),
+    "description": Key((str,), False, "what the pack is for"),
+    "rules": Key((list,), True, "the pack's rules"),
+}
+
+
+@dataclass
+class Pack:
+    """A loaded pack: its compiled checks and the one phrase matcher they share."""
+
+    name: str
+    path: str
+    checks: list[Check] = field(default_factory=list)
+    phrases: PhraseTable = field(default_factory=PhraseTable)
+
+
+@dataclass
+class LoadedPacks:
+    packs: list[Pack]
+    errors: list[ConfigError]
+
+    @property
+    def rules(self) -> dict[str, Rule]:
+        return {c.rule.id: c.rule for p in self.packs for c in p.checks}
+
+
+def builtin_rules_dir() -> Path:
+    """The shipped packs: inside the wheel, or ``rules/`` in a source checkout."""
+    packaged = Path(__file__).parent / "rules"
+    if packaged.is_dir():
+        return packaged
+    return Path(__file__).resolve().parents[2] / "rules"
+
+
+def pack_files(folder: Path) -> list[Path]:
+    return sorted([*folder.glob("*.yml"), *folder.glob("*.yaml")])
+
+
+def load_packs(files: list[Path], only: set[str] | None = None) -> LoadedPacks:
+    """Load and compile ``files`` (only the packs named in ``only`` if given)."""
+    packs: list[Pack] = []
+    errors: list[ConfigError] = []
+    seen: dict[str, str] = {}
+    for file in files:
+        try:
+            pack = load_pack(file, errors)
+        except ConfigError as exc:
+            errors.append(exc)
+            continue
+        if pack is None or (only is not None and pack.name not in only):
+            continue
+        for check in list(pack.checks):
+            rid = check.rule.id
+            if rid in seen:
+                errors.append(
+                    ConfigError(
+                        f"rule id {rid!r} is also defined in {seen[rid]}",
+                        str(file),
+                        check.rule.line,
+                        "id",
+                    )
+                )
+                pack.checks.remove(check)
+            else:
+                seen[rid] = str(file)
+        packs.append(pack)
+    return LoadedPacks(packs, errors)
+
+
+def load_pack(file: Path, errors: list[ConfigError]) -> Pack | None:
+    path = str(file)
+    try:
+        text = file.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as exc:
+        raise ConfigError(f"cannot read rule pack: {exc}", path) from None
+    data = load_yaml(path, text)
+    problems = check_mapping(data, PACK_KEYS, path, "pack", getattr(data, "line", 1))
+    if problems:
+        errors.extend(problems)
+        return None
+    pack = Pack(str(data["pack"]), path)
+    for index, raw in enumerate(data["rules"]):
+        where = f"rules[{index}]"
+        line = line_of(data["rules"], index, data.line)
+        try:
+            rule = build_rule(raw, path, where, line)
+            kind = KINDS[rule.kind]
+            pack.checks.append(kind.compile(rule, pack.phrases))
+        except ConfigError as exc:
+            errors.append(exc)
+        except ValueError as exc:
+            message, key = (*exc.args, "")[:2]
+            errors.append(
+                ConfigError(str(message), path, line_of(raw, key, line), f"{where}.{key}")
+            )
+    pack.phrases.compile()
+    return pack
+
+
+def build_rule(raw: Any, path: str, where: str, line: int | None) -> Rule:
+    """Validate one rule mapping into a Rule, or raise the first ConfigError."""
+    if not isinstance(raw, dict):
+        raise ConfigError("each rule must be a mapping", path, line, where)
+    rule_id = raw.get("id")
+    if isinstance(rule_id, str):
+        where = f"{where} ({rule_id})"
+    kind_name = raw.get("kind")
+    if kind_name not in KINDS:
+        hint = did_you_mean(kind_name, KINDS)
+        raise ConfigError(
+            f"unknown kind {kind_name!r}{hint}; valid kinds: {', '.join(KINDS)}",
+            path,
+            line_of(raw, "kind", line),
+            where,
+        )
+    keys = {**COMMON_KEYS, **KINDS[kind_name].KEYS}
+    problems = check_mapping(raw, keys, path, where, line)
+    if problems:
+        raise problems[0]
+    _check_id(str(rule_id), path, line_of(raw, "id", line), where)
+    try:
+        severity = Severity.parse(str(raw.get("severity", "warning")))
+        scope = parse_scope(raw["scope"]) if "scope" in raw else None
+    except ValueError as exc:
+        key = "severity" if "severity" in str(exc) else "scope"
+        raise ConfigError(str(exc), path, line_of(raw, key, line), where) from None
+    examples = raw.get("examples", {})
+    extra = {k: v for k, v in raw.items() if k not in COMMON_KEYS}
+    rule = Rule(
+        id=str(rule_id),
+        kind=str(kind_name),
+        message=str(raw["message"]),
+        description=str(raw["description"]).strip(),
+        severity=severity,
+        why=str(raw.get("why", "")).strip(),
+        link=str(raw.get("link", "")),
+        bad_examples=tuple(str(e) for e in examples.get("bad", [])),
+        good_examples=tuple(str(e) for e in examples.get("good", [])),
+        enabled=bool(raw.get("enabled", True)),
+        options=extra,
+        path=path,
+        line=line or 0,
+    )
+    return rule if scope is None else replace(rule, scope=scope)
+
+
+def _check_id(rule_id: str, path: str, line: int | None, where: str) -> None:
+    if not RULE_ID.match(rule_id):
+        raise ConfigError(
+            f"rule id {rule_id!r} must be family.name in lower-case kebab-case",
+            path,
+            line,
+            where,
+        )
+    family = rule_id.split(".", 1)[0]
+    if family not in FAMILIES:
+        raise ConfigError(
+            f"rule id {rule_id!r}: unknown family {family!r}{did_you_mean(family, FAMILIES)}; "
+            f"families: {', '.join(FAMILIES)}",
+            path,
+            line,
+            where,
+        )

@@ -1,0 +1,77 @@
+"""Source text → Document: front matter, prose blocks, sentences, quotations."""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from markdown_it import MarkdownIt
+
+from newslint.document import Document
+from newslint.errors import InputError
+from newslint.markdown import parse_blocks
+from newslint.positions import LineIndex
+from newslint.quotes import find_quotations, mark_continued
+from newslint.sentences import split_sentences
+
+_FRONT_MATTER_END = re.compile(r"^(?:---|\.\.\.)[ \t]*$", re.M)
+
+
+def parse_document(path: str, text: str, parser: MarkdownIt) -> Document:
+    """Build the document model of one draft.
+
+    Raises InputError for broken front matter, after which the caller may
+    lint the draft without its front-matter options.
+    """
+    front_text, front_end = split_front_matter(text)
+    # Blank the front matter in place (same length, newlines kept) so that
+    # Markdown never lints it and every offset after it stays exact.
+    body = _blank(text, front_end) if front_end else text
+    lines = LineIndex(text)
+    line_starts = [lines.line_start(n) for n in range(1, lines.line_count + 1)]
+    blocks, comments = parse_blocks(parser, body, line_starts)
+    for block in blocks:
+        block.sentences = split_sentences(block.text)
+        block.quotations = find_quotations(block.text)
+    mark_continued(blocks)
+    doc = Document(path, text, blocks, lines, comments=comments)
+    if front_text is not None and "newslint" in front_text:
+        doc.front_matter = _load_front_matter(path, front_text)
+        doc.front_matter_line = 2
+    return doc
+
+
+def split_front_matter(text: str) -> tuple[str | None, int]:
+    """The YAML front matter (without fences) and where the body starts."""
+    if not text.startswith("---\n"):
+        return None, 0
+    end = _FRONT_MATTER_END.search(text, 4)
+    if not end:
+        return None, 0
+    stop = text.find("\n", end.end())
+    return text[4 : end.start()], (len(text) if stop == -1 else stop + 1)
+
+
+def _blank(text: str, end: int) -> str:
+    head = "".join("\n" if ch == "\n" else " " for ch in text[:end])
+    return head + text[end:]
+
+
+def _load_front_matter(path: str, front_text: str) -> dict[str, Any]:
+    import yaml  # only drafts whose front matter mentions newslint pay for it
+
+    try:
+        data = yaml.safe_load(front_text)
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        line = mark.line + 2 if mark else 1
+        problem = getattr(exc, "problem", None) or "invalid YAML"
+        raise InputError(f"front matter: {problem}", path, line) from None
+    if not isinstance(data, dict):
+        return {}
+    options = data.get("newslint")
+    if options is None:
+        return {}
+    if not isinstance(options, dict):
+        raise InputError("front matter: 'newslint' must be a mapping of options", path, 2)
+    return options

@@ -1,0 +1,63 @@
+"""Editor-written regular expressions, guarded against runaway backtracking.
+
+Two guards: at load, a repeated group that itself contains a repeat
+(``(a+)+``, the classic catastrophic shape) is refused with the rule's line;
+at run time every search has a time limit (the ``regex`` module's timeout),
+so a pattern that still explodes costs a fraction of a second and one error
+line instead of a hung pre-commit hook.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+from typing import Any
+
+from newslint.errors import NewslintError
+
+TIME_LIMIT_S = 0.25
+
+_NESTED_REPEAT = r"\((?:[^()\\]|\\.)*(?:[+*]|\{\d*,\d*\})(?:[^()\\]|\\.)*\)(?:[+*]|\{\d*,\d*\})"
+
+
+class PatternTimeout(NewslintError):
+    """A pattern ran out of time on one file."""
+
+
+@dataclass(frozen=True)
+class SafePattern:
+    """A compiled pattern that searches under a time limit."""
+
+    source: str
+    compiled: Any  # regex.Pattern
+
+    def spans(self, text: str, path: str) -> Iterator[tuple[int, int]]:
+        try:
+            for match in self.compiled.finditer(text, timeout=TIME_LIMIT_S):
+                yield match.start(), match.end()
+        except TimeoutError:
+            raise PatternTimeout(
+                f"pattern {self.source!r} took over {TIME_LIMIT_S} s and was stopped; "
+                "simplify it (avoid nested or overlapping repeats)",
+                path,
+            ) from None
+
+
+def compile_pattern(source: str, ignorecase: bool, key: str) -> SafePattern:
+    """Compile an editor's pattern or raise ValueError(message, key)."""
+    import regex  # only packs with patterns pay for the import
+
+    if regex.search(_NESTED_REPEAT, source):
+        raise ValueError(
+            f"pattern {source!r} repeats a group that itself repeats, which can "
+            "backtrack for ever; rewrite it without the nested repeat",
+            key,
+        )
+    flags = regex.V0 | (regex.IGNORECASE if ignorecase else 0)
+    try:
+        compiled = regex.compile(source, flags)
+    except regex.error as exc:
+        raise ValueError(
+            f"pattern {source!r} is not a valid regular expression: {exc}", key
+        ) from None
+    return SafePattern(source, compiled)

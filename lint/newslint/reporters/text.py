@@ -1,0 +1,56 @@
+"""``path:line:col: severity: message [rule.id]``, one finding a line, then a summary.
+
+Editors (Vim's errorformat, VS Code problem matchers, Emacs compilation mode)
+and CI parse this line; keep it stable.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from typing import TYPE_CHECKING
+
+from newslint.findings import Finding
+from newslint.severity import Severity
+
+if TYPE_CHECKING:
+    from newslint.reporters import ReportContext
+
+_COLORS = {
+    Severity.ERROR: "\033[31m",
+    Severity.WARNING: "\033[33m",
+    Severity.SUGGESTION: "\033[36m",
+}
+_RESET = "\033[0m"
+_DIM = "\033[2m"
+
+
+def line_for(finding: Finding, color: bool = False) -> str:
+    severity = str(finding.severity)
+    rule = f"[{finding.rule}]"
+    if color:
+        severity = f"{_COLORS[finding.severity]}{severity}{_RESET}"
+        rule = f"{_DIM}{rule}{_RESET}"
+    return f"{finding.path}:{finding.line}:{finding.column}: {severity}: {finding.message} {rule}"
+
+
+def summary(findings: list[Finding], files: int) -> str:
+    if not findings:
+        return f"No findings in {files} file{'s' if files != 1 else ''}."
+    counts = Counter(f.severity for f in findings)
+    parts = [
+        f"{counts[s]} {s}{'s' if counts[s] != 1 else ''}"
+        for s in (Severity.ERROR, Severity.WARNING, Severity.SUGGESTION)
+        if counts[s]
+    ]
+    flagged = len({f.path for f in findings})
+    total = len(findings)
+    return (
+        f"{total} finding{'s' if total != 1 else ''} ({', '.join(parts)}) "
+        f"in {flagged} of {files} file{'s' if files != 1 else ''}."
+    )
+
+
+def report(findings: list[Finding], context: ReportContext) -> str:
+    lines = [line_for(f, context.color) for f in findings]
+    lines.append(summary(findings, context.files))
+    return "\n".join(lines) + "\n"

@@ -1,0 +1,65 @@
+"""Inline suppression comments.
+
+``<!-- newslint-disable RULE... -->`` until ``<!-- newslint-enable [RULE...] -->``,
+and ``<!-- newslint-disable-next-line RULE... -->``; naming no rule means all.
+Rules may be named by id or by prefix (``loaded``).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from newslint.document import Document
+from newslint.findings import Finding
+from newslint.selection import matches
+
+_DIRECTIVE = re.compile(r"^\s*newslint-(disable-next-line|disable|enable)\b(.*)$", re.S)
+ALL = "*"
+
+
+@dataclass(frozen=True)
+class Suppression:
+    """Rules off from ``first_line`` to ``last_line`` (inclusive)."""
+
+    first_line: int
+    last_line: int
+    rules: tuple[str, ...]
+
+    def covers(self, finding: Finding) -> bool:
+        if not self.first_line <= finding.line <= self.last_line:
+            return False
+        return ALL in self.rules or any(matches(finding.rule, r) for r in self.rules)
+
+
+def suppressions(doc: Document) -> list[Suppression]:
+    """The suppressed ranges that the document's comments declare."""
+    result: list[Suppression] = []
+    open_ranges: dict[str, int] = {}
+    last = doc.lines.line_count
+    for comment in doc.comments:
+        directive = _DIRECTIVE.match(comment.text)
+        if not directive:
+            continue
+        action = directive.group(1)
+        rules = tuple(r for r in re.split(r"[\s,]+", directive.group(2)) if r) or (ALL,)
+        line = doc.lines.line_col(comment.offset)[0]
+        if action == "disable-next-line":
+            end_line = doc.lines.line_col(comment.offset + len(comment.text) + 7)[0]
+            result.append(Suppression(end_line + 1, end_line + 1, rules))
+        elif action == "disable":
+            for rule in rules:
+                open_ranges.setdefault(rule, line)
+        else:
+            closing = rules if rules != (ALL,) else tuple(open_ranges)
+            for rule in closing:
+                if rule in open_ranges:
+                    result.append(Suppression(open_ranges.pop(rule), line, (rule,)))
+    result.extend(Suppression(start, last, (rule,)) for rule, start in open_ranges.items())
+    return result
+
+
+def apply(findings: list[Finding], ranges: list[Suppression]) -> list[Finding]:
+    if not ranges:
+        return findings
+    return [f for f in findings if not any(r.covers(f) for r in ranges)]
