@@ -36,4 +36,4 @@ def _walk(folder: str) -> Iterator[Target]:
         dirs[:] = sorted(d for d in dirs if d not in SKIPPED_DIRS and not d.startswith("."))
         for name in sorted(files):
             if name.lower().endswith(MARKDOWN_SUFFIXES):
-                yield Target(os.path.join(root, name))
+                yield Target(os.path.normpath(os.path.join(root, name)))

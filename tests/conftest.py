@@ -1,0 +1,63 @@
+"""Shared helpers: lint Markdown text in-process, or run the real command."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from newslint.findings import Finding
+from newslint.linter import Linter, Options
+from newslint.reading import SourceText
+
+ROOT = Path(__file__).resolve().parents[1]
+FIXTURES = Path(__file__).parent / "fixtures"
+SEED = FIXTURES / "soleimani.md"
+
+
+@pytest.fixture(autouse=True)
+def _isolated_cache(
+    tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Keep each test session's caches away from the user's, but share them within it."""
+    if "NEWSLINT_CACHE_DIR" not in os.environ:
+        monkeypatch.setenv("NEWSLINT_CACHE_DIR", str(tmp_path_factory.getbasetemp() / "cache"))
+
+
+def lint_text(
+    text: str,
+    path: str = "draft.md",
+    select: tuple[str, ...] = (),
+    config: str | None = None,
+) -> list[Finding]:
+    """Findings for ``text`` as if it were a draft at ``path`` (LanguageTool off)."""
+    linter = Linter(
+        Options(
+            config_path=config,
+            select=select,
+            ignore=("spelling", "grammar", "typography", "style.languagetool"),
+        )
+    )
+    setup = linter.setup_for(path)
+    result = linter.lint_source(SourceText(path, text, "\n"), setup)
+    assert not result.problems, result.problems
+    return result.findings
+
+
+def run_cli(
+    *args: str, cwd: Path | None = None, stdin: bytes | None = None
+) -> subprocess.CompletedProcess[str]:
+    """Run ``python -m newslint`` for real and capture its output."""
+    env = {**os.environ, "NO_COLOR": "1"}
+    return subprocess.run(
+        [sys.executable, "-m", "newslint", *args],
+        cwd=cwd,
+        input=stdin.decode() if stdin is not None else None,
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=120,
+    )

@@ -1,0 +1,151 @@
+"""The command as users run it: output lines, JSON contract, exit codes, bad input."""
+
+from __future__ import annotations
+
+import json
+import os
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import SEED, run_cli
+
+LT_OFF = ("--ignore", "spelling,grammar,typography,style.languagetool")
+
+
+def write(folder: Path, name: str, text: str | bytes) -> Path:
+    path = folder / name
+    path.parent.mkdir(parents=True, exist_ok=True)
+    if isinstance(text, bytes):
+        path.write_bytes(text)
+    else:
+        path.write_text(text, encoding="utf-8")
+    return path
+
+
+def test_text_output_line_format_and_summary(tmp_path: Path) -> None:
+    write(tmp_path, "draft.md", "# Head\n\nThe storied general was furious.\n")
+    done = run_cli("draft.md", *LT_OFF, cwd=tmp_path)
+    assert done.stdout.splitlines() == [
+        "draft.md:3:5: warning: “storied” is puffery: show what earned it, or attribute it "
+        "[loaded.puffery]",
+        "draft.md:3:25: warning: “furious” is emotive: describe what happened and let readers "
+        "judge [loaded.emotive]",
+        "2 findings (2 warnings) in 1 of 1 file.",
+    ]
+    assert done.returncode == 0  # warnings are below the default fail_on: error
+    assert done.stderr == ""
+
+
+def test_json_contract(tmp_path: Path) -> None:
+    write(tmp_path, "d.md", "Good run down on Qassim’s death.\n")
+    done = run_cli("--format", "json", "d.md", *LT_OFF, cwd=tmp_path)
+    assert json.loads(done.stdout) == [
+        {
+            "path": "d.md",
+            "line": 1,
+            "column": 18,
+            "end_line": 1,
+            "end_column": 23,
+            "rule": "names.house-list",
+            "severity": "error",
+            "message": "“Qassim” is not the house spelling; use “Qassem”",
+            "suggestion": "Qassem",
+        }
+    ]
+    assert done.returncode == 1
+
+
+@pytest.mark.parametrize(
+    ("args", "code"),
+    [
+        (("clean.md",), 0),
+        (("dirty.md",), 0),
+        (("dirty.md", "--fail-on", "warning"), 1),
+        (("names.md",), 1),
+        (("names.md", "--ignore", "names"), 0),
+        (("names.md", "--select", "loaded"), 0),
+        (("--format", "yaml", "clean.md"), 2),
+        ((), 2),
+        (("missing.md",), 2),
+    ],
+)
+def test_exit_codes(tmp_path: Path, args: tuple[str, ...], code: int) -> None:
+    write(tmp_path, "clean.md", "The general died on Friday.\n")
+    write(tmp_path, "dirty.md", "The storied general died.\n")
+    write(tmp_path, "names.md", "Qaddafi ruled Libya.\n")
+    assert run_cli(*args, *LT_OFF, cwd=tmp_path).returncode == code
+
+
+def test_stdin_with_a_filename() -> None:
+    done = run_cli("--stdin-filename", "unsaved.md", "-", *LT_OFF, stdin=b"A legendary move.\n")
+    assert done.stdout.startswith("unsaved.md:1:3: warning: “legendary” is puffery")
+
+
+def test_bad_inputs_are_one_line_errors_and_the_run_goes_on(tmp_path: Path) -> None:
+    write(tmp_path, "a-binary.md", b"\x89PNG\r\n\x1a\n\0\0\0IHDR")
+    write(tmp_path, "b-latin1.md", "Line one.\nCaf\xe9 society.\n".encode("latin-1"))
+    write(tmp_path, "c-empty.md", "")
+    write(tmp_path, "d-good.md", "A storied career.\n")
+    before = {p.name: p.read_bytes() for p in tmp_path.iterdir()}
+    done = run_cli(
+        "a-binary.md", "b-latin1.md", "c-empty.md", "nowhere.md", "d-good.md", *LT_OFF, cwd=tmp_path
+    )
+    assert done.stderr.splitlines() == [
+        "a-binary.md: error: looks like a binary file (contains NUL bytes); not linted",
+        "b-latin1.md:2: error: not valid UTF-8 (byte 0xe9 at column 4); save the file as UTF-8",
+        "nowhere.md: error: no such file or directory",
+    ]
+    assert "d-good.md:1:3: warning: “storied”" in done.stdout
+    assert "Traceback" not in done.stdout + done.stderr
+    assert done.returncode == 2
+    assert {p.name: p.read_bytes() for p in tmp_path.iterdir()} == before
+
+
+def test_huge_file_is_refused_in_one_line(tmp_path: Path) -> None:
+    big = tmp_path / "big.md"
+    with big.open("w") as handle:
+        line = "The strike was approved by the general on Friday. " * 20 + "\n\n"
+        while handle.tell() < 50 * 1024 * 1024:
+            handle.write(line)
+    done = run_cli("big.md", *LT_OFF, cwd=tmp_path)
+    assert done.stderr.strip().startswith("big.md: error: file is 50.0 MB, over the 10 MB limit")
+    assert done.returncode == 2
+
+
+def test_a_folder_of_thousands_of_drafts(tmp_path: Path) -> None:
+    for n in range(2000):
+        write(tmp_path, f"archive/{n // 100:02d}/{n:04d}.md", f"Story {n}. A storied career.\n")
+    write(tmp_path, "archive/notes.txt", "not markdown")
+    done = run_cli("archive", "--format", "json", *LT_OFF, cwd=tmp_path)
+    found = json.loads(done.stdout)
+    assert len(found) == 2000
+    assert found[0]["path"] == os.path.join("archive", "00", "0000.md")
+
+
+def test_vanished_file_is_reported(tmp_path: Path) -> None:
+    # A file listed by the caller but gone by the time it is read.
+    from newslint.linter import Linter
+
+    result = Linter().lint_path(str(tmp_path / "gone.md"))
+    assert [str(p) for p in result.problems] == [
+        f"{tmp_path / 'gone.md'}: error: no such file (it may have been removed while linting)"
+    ]
+
+
+def test_rules_and_explain() -> None:
+    listing = run_cli("rules").stdout
+    assert "loaded.puffery" in listing and "names.house-list" in listing
+    explained = run_cli("explain", "loaded.said")
+    assert explained.returncode == 0
+    assert "What it flags:" in explained.stdout and "rules: {loaded.said: off}" in explained.stdout
+    assert "The minister claimed the strike was legal." in explained.stdout
+    unknown = run_cli("explain", "loaded.puffry")
+    assert unknown.returncode == 2
+    assert "did you mean 'loaded.puffery'?" in unknown.stderr
+
+
+def test_python_dash_m_and_seed_fixture_run_clean_of_errors() -> None:
+    done = run_cli(str(SEED), "--format", "json", *LT_OFF)
+    assert done.returncode == 1  # names.house-list errors in the writer's voice (Hamedan)
+    assert "Traceback" not in done.stderr

@@ -1,0 +1,94 @@
+"""Configuration: discovery, overrides, vocabulary, ignore, front matter, suppressions."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from newslint.severity import Severity
+from tests.conftest import lint_text, run_cli
+
+LT_OFF = ("--ignore", "spelling,grammar,typography,style.languagetool")
+TEXT = "The storied general was furious. Qaddafi ruled.\n"
+
+
+def rules_of(findings) -> list[str]:
+    return [f.rule for f in findings]
+
+
+def test_config_found_upward_turns_rules_off_and_relevels(tmp_path: Path) -> None:
+    (tmp_path / ".newslint.yml").write_text(
+        "rules:\n  loaded: off\n  loaded.emotive: error\n  names.house-list: warning\n",
+        encoding="utf-8",
+    )
+    nested = tmp_path / "desk" / "politics"
+    nested.mkdir(parents=True)
+    found = lint_text(TEXT, path=str(nested / "d.md"))
+    assert [(f.rule, f.severity) for f in found] == [
+        ("loaded.emotive", Severity.ERROR),
+        ("names.house-list", Severity.WARNING),
+    ]
+
+
+def test_vocabulary_and_fail_on(tmp_path: Path) -> None:
+    (tmp_path / ".newslint.yml").write_text(
+        "vocabulary: [Qaddafi]\nfail_on: warning\n", encoding="utf-8"
+    )
+    (tmp_path / "d.md").write_text(TEXT, encoding="utf-8")
+    done = run_cli("d.md", *LT_OFF, cwd=tmp_path)
+    assert "names.house-list" not in done.stdout
+    assert done.returncode == 1  # warnings fail under fail_on: warning
+
+
+def test_ignore_paths_and_extra_rules(tmp_path: Path) -> None:
+    (tmp_path / "house").mkdir()
+    (tmp_path / "house" / "words.yml").write_text(
+        "pack: house\nrules:\n  - id: style.banned\n    kind: existence\n"
+        '    description: Banned words.\n    message: "we never write “{match}”"\n'
+        "    words: [synergy]\n",
+        encoding="utf-8",
+    )
+    (tmp_path / ".newslint.yml").write_text(
+        "extra_rules: house\nignore: ['archive/*']\npacks: [house]\n", encoding="utf-8"
+    )
+    (tmp_path / "archive").mkdir()
+    (tmp_path / "archive" / "old.md").write_text("Synergy.\n", encoding="utf-8")
+    (tmp_path / "new.md").write_text("Storied synergy.\n", encoding="utf-8")
+    done = run_cli(".", cwd=tmp_path)
+    assert done.stdout.splitlines()[0] == (
+        "new.md:1:9: warning: we never write “synergy” [style.banned]"
+    )
+    assert "old.md" not in done.stdout and "storied" not in done.stdout.lower()
+
+
+def test_broken_config_names_file_line_and_key(tmp_path: Path) -> None:
+    (tmp_path / ".newslint.yml").write_text("fail_on: error\nvocabulory: [x]\n", encoding="utf-8")
+    (tmp_path / "d.md").write_text("Text.\n", encoding="utf-8")
+    done = run_cli("d.md", cwd=tmp_path)
+    assert done.returncode == 2
+    assert done.stderr.strip().endswith(
+        ".newslint.yml:2: error: config: unknown key 'vocabulory'; did you mean 'vocabulary'?"
+    )
+
+
+def test_front_matter_options_apply_to_that_draft_only() -> None:
+    draft = "---\nnewslint:\n  rules:\n    loaded.puffery: off\n---\n" + TEXT
+    assert "loaded.puffery" not in rules_of(lint_text(draft))
+    assert "loaded.puffery" in rules_of(lint_text(TEXT))
+
+
+def test_inline_suppressions() -> None:
+    draft = (
+        "A storied start.\n\n"
+        "<!-- newslint-disable-next-line loaded.puffery -->\n"
+        "A storied line. A furious one.\n\n"
+        "<!-- newslint-disable -->\n"
+        "A legendary, furious middle.\n\n"
+        "<!-- newslint-enable -->\n"
+        "An iconic end.\n"
+    )
+    found = [(f.rule, f.line) for f in lint_text(draft, select=("loaded",))]
+    assert found == [
+        ("loaded.puffery", 1),
+        ("loaded.emotive", 4),
+        ("loaded.puffery", 10),
+    ]

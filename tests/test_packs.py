@@ -1,0 +1,111 @@
+"""Broken rule files: clear errors with file, line and key; other packs still load."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from newslint.packs import load_packs
+
+GOOD_PACK = """pack: house
+rules:
+  - id: style.house-words
+    kind: existence
+    description: House words.
+    message: "avoid {match}"
+    words: [synergy]
+"""
+
+
+def errors_for(tmp_path: Path, text: str) -> list[str]:
+    broken = tmp_path / "broken.yml"
+    broken.write_text(text, encoding="utf-8")
+    good = tmp_path / "good.yml"
+    good.write_text(GOOD_PACK, encoding="utf-8")
+    loaded = load_packs([broken, good])
+    assert "style.house-words" in loaded.rules  # the other pack is unharmed
+    return [str(e).replace(str(tmp_path) + "/", "") for e in loaded.errors]
+
+
+def rule(body: str) -> str:
+    return "pack: p\nrules:\n  - id: style.x\n    description: d\n    message: m\n" + body
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        (
+            rule("    kind: existence\n    wrods: [a]\n"),
+            "broken.yml:7: error: rules[0] (style.x): unknown key 'wrods'; did you mean 'words'?",
+        ),
+        (
+            rule("    kind: existance\n    words: [a]\n"),
+            "broken.yml:6: error: rules[0] (style.x): unknown kind 'existance'; did you mean "
+            "'existence'?; valid kinds: existence, substitution, consistency, metric, repetition",
+        ),
+        (
+            rule("    kind: existence\n    severity: fatal\n    words: [a]\n"),
+            "broken.yml:7: error: rules[0] (style.x): unknown severity 'fatal'; use one of: "
+            "error, warning, suggestion",
+        ),
+        (
+            rule("    kind: existence\n    words: storied\n"),
+            "broken.yml:7: error: rules[0] (style.x): 'words' must be a list, got a string",
+        ),
+        (
+            rule("    kind: existence\n    patterns: ['(\\w+\\s?)+$']\n"),
+            "broken.yml:7: error: rules[0].patterns: pattern '(\\\\w+\\\\s?)+$' repeats a group "
+            "that itself repeats, which can backtrack for ever; rewrite it without the nested "
+            "repeat",
+        ),
+        (
+            "pack: p\nrules:\n  - id: style.x\n    kind: existence\n  words: [a\n",
+            "broken.yml:5: error: invalid YAML: did not find expected '-' indicator",
+        ),
+        (
+            "pack: p\nrules:\n  - id: Bad Id\n    kind: existence\n    description: d\n"
+            "    message: m\n    words: [a]\n",
+            "broken.yml:3: error: rules[0] (Bad Id): rule id 'Bad Id' must be family.name in "
+            "lower-case kebab-case",
+        ),
+        (
+            "pack: p\nrules:\n  - id: loaded.x\n    kind: existence\n    words: [a]\n",
+            "broken.yml:3: error: rules[0] (loaded.x): missing required key 'message'",
+        ),
+    ],
+)
+def test_broken_rule_is_reported_precisely(tmp_path: Path, body: str, expected: str) -> None:
+    assert errors_for(tmp_path, body)[0] == expected
+
+
+def test_one_broken_rule_keeps_the_rest_of_its_pack(tmp_path: Path) -> None:
+    text = rule("    kind: existence\n    wrods: [a]\n") + (
+        "  - id: style.y\n    kind: existence\n    description: d\n    message: m\n    words: [b]\n"
+    )
+    path = tmp_path / "p.yml"
+    path.write_text(text, encoding="utf-8")
+    loaded = load_packs([path])
+    assert list(loaded.rules) == ["style.y"] and len(loaded.errors) == 1
+
+
+def test_runaway_pattern_is_stopped_at_run_time(tmp_path: Path) -> None:
+    """A pattern that slips past the load-time check is cut off by the time limit."""
+    from newslint.linter import Linter, Options
+    from newslint.reading import SourceText
+
+    (tmp_path / "rules").mkdir()
+    (tmp_path / "rules" / "slow.yml").write_text(
+        rule("    kind: existence\n    patterns: ['(a|aa)+$']\n"), encoding="utf-8"
+    )
+    (tmp_path / ".newslint.yml").write_text("extra_rules: [rules]\n", encoding="utf-8")
+    linter = Linter(Options(select=("style.x", "loaded.puffery")))
+    draft = str(tmp_path / "d.md")
+    result = linter.lint_source(
+        SourceText(draft, "a" * 60 + "!\n\nA storied run.\n", "\n"), linter.setup_for(draft)
+    )
+    assert [p.message for p in result.problems] == [
+        "style.x: pattern '(a|aa)+$' took over 0.25 s and was stopped; simplify it "
+        "(avoid nested or overlapping repeats)"
+    ]
+    assert [f.rule for f in result.findings] == ["loaded.puffery"]
