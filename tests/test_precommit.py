@@ -1,0 +1,52 @@
+"""The pre-commit hook, run for real with ``pre-commit try-repo`` on a throwaway repository."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import ROOT
+
+PRE_COMMIT = shutil.which("pre-commit") or str(Path(sys.executable).with_name("pre-commit"))
+
+
+def git(cwd: Path, *args: str) -> None:
+    subprocess.run(["git", *args], cwd=cwd, check=True, capture_output=True)
+
+
+@pytest.mark.skipif(not Path(PRE_COMMIT).exists(), reason="pre-commit is not installed")
+def test_hook_runs_from_another_repository(tmp_path: Path) -> None:
+    newsroom = tmp_path / "newsroom"
+    newsroom.mkdir()
+    git(newsroom, "init", "-q")
+    git(newsroom, "config", "user.email", "desk@example.com")
+    git(newsroom, "config", "user.name", "Desk")
+    (newsroom / "draft.md").write_text(
+        "# Strike\n\nQaddafi's storied career ended.\n", encoding="utf-8"
+    )
+    (newsroom / "notes.txt").write_text("Qaddafi storied\n", encoding="utf-8")
+    git(newsroom, "add", ".")
+    env = {
+        **os.environ,
+        "PRE_COMMIT_HOME": str(Path(os.environ.get("NEWSLINT_PRE_COMMIT_HOME", tmp_path / "pc"))),
+        "NO_COLOR": "1",
+    }
+    done = subprocess.run(
+        [PRE_COMMIT, "try-repo", str(ROOT), "newslint", "--all-files", "--verbose"],
+        cwd=newsroom,
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=900,
+    )
+    output = done.stdout + done.stderr
+    assert done.returncode == 1, output
+    assert "draft.md:3:1: error: “Qaddafi” is not the house spelling; use “Gaddafi” [names.house-list]" in output
+    assert "draft.md:3:11: warning: “storied” is puffery" in output
+    assert "notes.txt" not in output  # the hook only sees Markdown
+    assert "Traceback" not in output
