@@ -103,7 +103,7 @@ def test_block_kinds_and_scopes() -> None:
 def test_crlf_source_keeps_columns() -> None:
     from newslint.reading import decode
 
-    source = decode("d.md", "# Head\r\n\r\nA storied career.\r\n".encode())
+    source = decode("d.md", b"# Head\r\n\r\nA storied career.\r\n")
     assert source.newline == "\r\n"
     assert position_of(parse(source.text), "storied") == (3, 3)
 

@@ -46,7 +46,10 @@ def test_hook_runs_from_another_repository(tmp_path: Path) -> None:
     )
     output = done.stdout + done.stderr
     assert done.returncode == 1, output
-    assert "draft.md:3:1: error: “Qaddafi” is not the house spelling; use “Gaddafi” [names.house-list]" in output
+    assert (
+        "draft.md:3:1: error: “Qaddafi” is not the house spelling; use “Gaddafi” [names.house-list]"
+        in output
+    )
     assert "draft.md:3:11: warning: “storied” is puffery" in output
     assert "notes.txt" not in output  # the hook only sees Markdown
     assert "Traceback" not in output

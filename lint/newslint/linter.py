@@ -7,12 +7,14 @@ from pathlib import Path
 
 from markdown_it import MarkdownIt
 
+from newslint.cachedir import cache_dir
 from newslint.config import Config, find_config, load_config
 from newslint.engine import LintResult, run_rules
 from newslint.errors import ConfigError, InputError
 from newslint.findings import FileProblem
 from newslint.markdown import make_parser
-from newslint.packs import LoadedPacks, builtin_rules_dir, load_packs, pack_files
+from newslint.packcache import load_packs_cached
+from newslint.packs import LoadedPacks, builtin_rules_dir, pack_files
 from newslint.parse import parse_document
 from newslint.reading import SourceText, read_path
 from newslint.selection import Selection
@@ -56,7 +58,8 @@ class Linter:
                 if not Path(folder).is_dir():
                     raise ConfigError(f"extra_rules folder {folder!r} does not exist", config_path)
                 files.extend(pack_files(Path(folder)))
-            self._setups[config_path] = Setup(config, load_packs(files, config.packs))
+            packs = load_packs_cached(files, config.packs, cache_dir())
+            self._setups[config_path] = Setup(config, packs)
         return self._setups[config_path]
 
     def lint_path(self, path: str, display: str | None = None) -> LintResult:

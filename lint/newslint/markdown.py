@@ -229,6 +229,11 @@ def _align_text(
     stray delimiter runs) are skipped; the text itself always appears in order.
     """
     n = len(content)
+    if content.startswith(text, cursor):
+        # The common case: the text stands in the source as it is.
+        for i, ch in enumerate(text):
+            builder.add(ch, locate(cursor + i))
+        return cursor + len(text)
     for ch in text:
         while cursor < n:
             here = content[cursor]

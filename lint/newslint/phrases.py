@@ -1,9 +1,10 @@
 """One matcher per rule pack for all its word lists.
 
-Every word and phrase of a pack's rules goes into one character trie that
-becomes a single regular expression, so scanning a block costs one pass
-however many words the pack lists. A hit is looked up by its normalised
-text to find the rules (and their payloads) that listed it.
+Every word and phrase of a pack's rules goes into one dictionary keyed by
+its normalised words. Scanning a block splits it into word tokens once and
+looks up runs of up to the longest phrase's length, so the cost of a scan
+does not grow with the number of words listed, and loading a pack compiles
+nothing.
 """
 
 from __future__ import annotations
@@ -16,6 +17,10 @@ from typing import Any
 from newslint.document import Block, Document
 
 _SPACE = re.compile(r"\s+")
+# A word: letters and digits, joined by inner hyphens or apostrophes
+# (larger-than-life, Kata'ib, don’t), or a dotted abbreviation (U.S.).
+_TOKEN = re.compile(r"(?:[^\W\d_]\.){2,}|[^\W_]+(?:['’\-][^\W_]+)*")
+_POSSESSIVE = re.compile(r"['’]s$", re.I)
 
 
 @dataclass(frozen=True)
@@ -44,73 +49,77 @@ def normalise(text: str) -> str:
     return _SPACE.sub(" ", text.replace("’", "'").replace("‘", "'")).strip().lower()
 
 
+def words_of(text: str) -> list[tuple[int, int]]:
+    """Spans of the word tokens of ``text``."""
+    return [m.span() for m in _TOKEN.finditer(text)]
+
+
 class PhraseTable:
-    """Collects a pack's phrases at load time; ``compile`` makes the matcher."""
+    """Collects a pack's phrases at load time; ``scan`` finds them in a document."""
 
     def __init__(self) -> None:
         self._entries: dict[str, list[Entry]] = defaultdict(list)
-        self._regex: re.Pattern[str] | None = None
+        self._longest = 0
 
     def add(self, rule_id: str, phrase: str, payload: Any = None, ignorecase: bool = True) -> None:
-        key = normalise(phrase)
-        if key:
-            self._entries[key].append(Entry(rule_id, phrase, payload, ignorecase))
+        tokens = [normalise(phrase[s:e]) for s, e in words_of(phrase)]
+        if tokens:
+            self._entries[" ".join(tokens)].append(Entry(rule_id, phrase, payload, ignorecase))
+            self._longest = max(self._longest, len(tokens))
 
     def compile(self) -> None:
-        if self._entries:
-            self._regex = re.compile(
-                r"(?<!\w)" + trie_regex(self._entries) + r"(?!\w)", re.IGNORECASE
-            )
+        """Freeze the table (kept so packs read the same whatever the matcher)."""
+        self._entries = dict(self._entries)
 
     def __bool__(self) -> bool:
         return bool(self._entries)
 
     def scan(self, doc: Document) -> dict[str, list[Hit]]:
-        """Every hit in ``doc``, grouped by rule id."""
+        """Every hit in ``doc``, grouped by rule id; the longest phrase wins, no overlaps."""
         hits: dict[str, list[Hit]] = defaultdict(list)
-        if self._regex is None:
-            return hits
-        finditer = self._regex.finditer
         for block in doc.blocks:
-            for match in finditer(block.text):
-                text = match.group(0)
-                for entry in self._entries.get(normalise(text), ()):
+            for start, end, entries in self._scan_text(block.text):
+                text = block.text[start:end]
+                for entry in entries:
                     if entry.ignorecase or _same_case(text, entry.phrase):
-                        hits[entry.rule_id].append(
-                            Hit(block, match.start(), match.end(), text, entry)
-                        )
+                        hits[entry.rule_id].append(Hit(block, start, end, text, entry))
         return hits
+
+    def _scan_text(self, text: str) -> list[tuple[int, int, list[Entry]]]:
+        spans = words_of(text)
+        keys = [normalise(text[s:e]) for s, e in spans]
+        # reach[i]: how many words from i on are separated by white space
+        # only, since a phrase never spans punctuation.
+        reach = [1] * len(spans)
+        for k in range(len(spans) - 2, -1, -1):
+            if not text[spans[k][1] : spans[k + 1][0]].strip():
+                reach[k] = reach[k + 1] + 1
+        found = []
+        i = 0
+        while i < len(spans):
+            match = self._longest_at(spans, keys, reach, i)
+            if match:
+                length, end, entries = match
+                found.append((spans[i][0], end, entries))
+                i += length
+            else:
+                i += 1
+        return found
+
+    def _longest_at(
+        self, spans: list[tuple[int, int]], keys: list[str], reach: list[int], i: int
+    ) -> tuple[int, int, list[Entry]] | None:
+        for length in range(min(self._longest, reach[i]), 0, -1):
+            last = i + length - 1
+            key = " ".join(keys[i : last + 1])
+            entries = self._entries.get(key)
+            if entries:
+                return length, spans[last][1], entries
+            possessive = _POSSESSIVE.search(key)
+            if possessive and (entries := self._entries.get(key[: possessive.start()])):
+                return length, spans[last][1] - 2, entries
+        return None
 
 
 def _same_case(text: str, phrase: str) -> bool:
     return _SPACE.sub(" ", text.replace("’", "'")) == _SPACE.sub(" ", phrase.replace("’", "'"))
-
-
-def _token(ch: str) -> str:
-    if ch == " ":
-        return r"\s+"
-    if ch == "'":
-        return "['’]"
-    return re.escape(ch)
-
-
-def trie_regex(phrases: Any) -> str:
-    """A regex matching exactly ``phrases`` (normalised), built as a trie."""
-    root: dict[str, Any] = {}
-    for phrase in phrases:
-        node = root
-        for ch in phrase:
-            node = node.setdefault(ch, {})
-        node[""] = {}
-    return _node_regex(root)
-
-
-def _node_regex(node: dict[str, Any]) -> str:
-    ends_here = "" in node
-    branches = [_token(ch) + _node_regex(child) for ch, child in sorted(node.items()) if ch]
-    if not branches:
-        return ""
-    body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
-    if ends_here:
-        return "(?:" + body + ")?"
-    return body

@@ -9,14 +9,7 @@ from __future__ import annotations
 
 from typing import Any
 
-import yaml
-
 from newslint.errors import ConfigError
-
-try:  # libyaml is several times faster where it is installed
-    _Loader: type = yaml.CSafeLoader
-except AttributeError:  # pragma: no cover - depends on the PyYAML build
-    _Loader = yaml.SafeLoader
 
 
 class LineDict(dict):  # type: ignore[type-arg]
@@ -35,8 +28,12 @@ class LineList(list):  # type: ignore[type-arg]
 
 def load_yaml(path: str, text: str) -> Any:
     """Parse ``text`` (from ``path``) into LineDict/LineList/scalars."""
+    import yaml  # imported here: runs that hit the pack cache never need it
+
+    # libyaml is several times faster where the PyYAML build has it.
+    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
     try:
-        node = yaml.compose(text, Loader=_Loader)
+        node = yaml.compose(text, Loader=loader)
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         problem = getattr(exc, "problem", None) or str(exc).splitlines()[0]
@@ -47,7 +44,9 @@ def load_yaml(path: str, text: str) -> Any:
     return _convert(path, node)
 
 
-def _convert(path: str, node: yaml.Node) -> Any:
+def _convert(path: str, node: Any) -> Any:
+    import yaml
+
     if isinstance(node, yaml.MappingNode):
         mapping = LineDict()
         mapping.line = node.start_mark.line + 1

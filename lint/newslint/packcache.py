@@ -1,0 +1,58 @@
+"""Loaded rule packs kept between runs, so a pre-commit hook skips the YAML.
+
+The key is newslint's version and each pack file's path, size and
+modification time; an edited pack, or a new newslint, makes a new entry.
+Only packs that loaded without errors are kept, so errors are always
+reported afresh.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import pickle
+import tempfile
+from pathlib import Path
+
+from newslint import __version__
+from newslint.packs import LoadedPacks, load_packs
+
+
+def _key(files: list[Path], only: set[str] | frozenset[str] | None) -> str:
+    digest = hashlib.sha256(__version__.encode())
+    for file in files:
+        stat = file.stat()
+        digest.update(f"{file.resolve()}\0{stat.st_size}\0{stat.st_mtime_ns}\0".encode())
+    digest.update(repr(sorted(only) if only is not None else None).encode())
+    return digest.hexdigest()[:24]
+
+
+def load_packs_cached(
+    files: list[Path], only: set[str] | frozenset[str] | None, cache_dir: str
+) -> LoadedPacks:
+    """``load_packs`` through a pickle in ``cache_dir``."""
+    try:
+        path = Path(cache_dir) / f"packs-{_key(files, only)}.pickle"
+    except OSError:  # a pack vanished: let the loader report it
+        return load_packs(files, set(only) if only is not None else None)
+    try:
+        loaded = pickle.loads(path.read_bytes())
+        if isinstance(loaded, LoadedPacks):
+            return loaded
+    except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError):
+        pass
+    loaded = load_packs(files, set(only) if only is not None else None)
+    if not loaded.errors:
+        _store(path, loaded)
+    return loaded
+
+
+def _store(path: Path, loaded: LoadedPacks) -> None:
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(dir=path.parent, suffix=".tmp")
+        with os.fdopen(fd, "wb") as handle:
+            pickle.dump(loaded, handle, protocol=pickle.HIGHEST_PROTOCOL)
+        os.replace(tmp, path)
+    except OSError:
+        pass  # a read-only cache only costs speed
