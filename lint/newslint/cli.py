@@ -17,12 +17,17 @@ from newslint.errors import ConfigError, NewslintError
 from newslint.findings import FileProblem
 from newslint.severity import Severity
 
-SUBCOMMANDS = ("rules", "explain")
+SUBCOMMANDS = ("rules", "explain", "lsp")
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     args = list(sys.argv[1:] if argv is None else argv)
     try:
+        if args and args[0] == "lsp":
+            # Lazy: only the language server pays for importing pygls.
+            from newslint import lsp
+
+            return lsp.main(args[1:])
         if args and args[0] in SUBCOMMANDS:
             from newslint import commands
 
@@ -41,7 +46,7 @@ def lint_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="newslint",
         description="Editorial style and fact-flag linter for news drafts in Markdown.",
-        epilog="Sub-commands: newslint rules | newslint explain RULE_ID",
+        epilog="Sub-commands: newslint rules | newslint explain RULE_ID | newslint lsp",
     )
     parser.add_argument("paths", nargs="*", help="files or folders; '-' reads standard input")
     parser.add_argument("--format", default="text", help="output format: text or json")
