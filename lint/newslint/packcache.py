@@ -1,7 +1,8 @@
 """Loaded rule packs kept between runs, so a pre-commit hook skips the YAML.
 
-The key is newslint's version and each pack file's path, size and
-modification time; an edited pack, or a new newslint, makes a new entry.
+The key is newslint's version, the modification times of its own modules,
+and each pack file's path, size and modification time; an edited pack, or
+changed newslint code, makes a new entry.
 Only packs that loaded without errors are kept, so errors are always
 reported afresh.
 """
@@ -18,8 +19,20 @@ from newslint import __version__
 from newslint.packs import LoadedPacks, load_packs
 
 
+def _code_stamp() -> str:
+    """When the code that builds packs last changed (for development checkouts)."""
+    here = Path(__file__).parent
+    return ",".join(
+        str(entry.stat().st_mtime_ns)
+        for folder in (here, here / "kinds")
+        for entry in sorted(os.scandir(folder), key=lambda e: e.name)
+        if entry.name.endswith(".py")
+    )
+
+
 def _key(files: list[Path], only: set[str] | frozenset[str] | None) -> str:
     digest = hashlib.sha256(__version__.encode())
+    digest.update(_code_stamp().encode())
     for file in files:
         stat = file.stat()
         digest.update(f"{file.resolve()}\0{stat.st_size}\0{stat.st_mtime_ns}\0".encode())
