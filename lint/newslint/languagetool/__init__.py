@@ -1,0 +1,1 @@
+"""Spelling and grammar checks through a local LanguageTool HTTP server."""
