@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -16,6 +17,17 @@ from newslint.reading import SourceText
 ROOT = Path(__file__).resolve().parents[1]
 FIXTURES = Path(__file__).parent / "fixtures"
 SEED = FIXTURES / "soleimani.md"
+
+
+@pytest.fixture(autouse=True, scope="session")
+def _stop_session_languagetool(tmp_path_factory: pytest.TempPathFactory) -> Iterator[None]:
+    """Stop the LanguageTool server this session's rules may have started."""
+    yield
+    state = tmp_path_factory.getbasetemp() / "cache"
+    if (state / "server.json").exists():
+        from newslint.languagetool.server import ServerSettings, stop_server
+
+        stop_server(ServerSettings(state_dir=state))
 
 
 @pytest.fixture(autouse=True)
@@ -48,10 +60,13 @@ def lint_text(
 
 
 def run_cli(
-    *args: str, cwd: Path | None = None, stdin: bytes | None = None
+    *args: str,
+    cwd: Path | None = None,
+    stdin: bytes | None = None,
+    env: dict[str, str] | None = None,
 ) -> subprocess.CompletedProcess[str]:
     """Run ``python -m newslint`` for real and capture its output."""
-    env = {**os.environ, "NO_COLOR": "1"}
+    env = {**os.environ, "NO_COLOR": "1", **(env or {})}
     return subprocess.run(
         [sys.executable, "-m", "newslint", *args],
         cwd=cwd,

@@ -6,6 +6,7 @@ from pathlib import Path
 
 import pytest
 
+from newslint.kinds import KINDS
 from newslint.packs import load_packs
 
 GOOD_PACK = """pack: house
@@ -42,7 +43,7 @@ def rule(body: str) -> str:
         (
             rule("    kind: existance\n    words: [a]\n"),
             "broken.yml:6: error: rules[0] (style.x): unknown kind 'existance'; did you mean "
-            "'existence'?; valid kinds: existence, substitution, consistency, metric, repetition",
+            f"'existence'?; valid kinds: {', '.join(KINDS)}",
         ),
         (
             rule("    kind: existence\n    severity: fatal\n    words: [a]\n"),

@@ -17,7 +17,7 @@ from newslint.errors import ConfigError, NewslintError
 from newslint.findings import FileProblem
 from newslint.severity import Severity
 
-SUBCOMMANDS = ("rules", "explain", "lsp")
+SUBCOMMANDS = ("rules", "explain", "lsp", "server")
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -28,6 +28,10 @@ def main(argv: Sequence[str] | None = None) -> int:
             from newslint import lsp
 
             return lsp.main(args[1:])
+        if args and args[0] == "server":
+            from newslint.commands import server_command
+
+            return server_command(args[1:])
         if args and args[0] in SUBCOMMANDS:
             from newslint import commands
 
@@ -40,6 +44,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 130
     except BrokenPipeError:
         return exitcodes.CLEAN
+    except Exception as exc:  # a bug: one line, not a traceback, and exit 2
+        print(f"newslint: internal error: {exc!r} (please report it)", file=sys.stderr)
+        return exitcodes.USAGE_OR_CONFIG
 
 
 def lint_parser() -> argparse.ArgumentParser:
@@ -107,6 +114,7 @@ def lint_command(args: list[str]) -> int:
     problems = [p for r in results for p in r.problems]
     for problem in problems:
         print(str(problem), file=sys.stderr)
+    broken_config |= _say_notices(results)
     color = _use_color(ns)
     context = ReportContext(files=len(results), color=color)
     sys.stdout.write(formats[ns.format](findings, context))
@@ -154,6 +162,23 @@ def _lint_all(ns: argparse.Namespace) -> tuple[list[LintResult], bool]:
         else:
             results.append(linter.lint_path(target.path))
     return results, broken_config
+
+
+def _say_notices(results: list[LintResult]) -> bool:
+    """Print each service notice once; true if one of them is an error."""
+    said: set[str] = set()
+    failed = False
+    for result in results:
+        for notice in result.notices:
+            if notice in said:
+                continue
+            said.add(notice)
+            if result.notices_are_errors:
+                failed = True
+                print(f"newslint: error: {notice} (languagetool.required is set)", file=sys.stderr)
+            else:
+                print(f"newslint: note: {notice}; the other checks ran", file=sys.stderr)
+    return failed
 
 
 def _use_color(ns: argparse.Namespace) -> bool:

@@ -67,3 +67,22 @@ def explain(rule: Rule) -> str:
         f"Defined in {rule.path}:{rule.line}",
     ]
     return "\n".join(parts) + "\n"
+
+
+def server_command(args: list[str]) -> int:
+    """``newslint server start|stop|status``: the LanguageTool server by hand."""
+    from newslint.languagetool import commands as lt
+
+    parser = argparse.ArgumentParser(
+        prog="newslint server",
+        description="Start, stop or check the local LanguageTool server newslint shares "
+        "between runs (it also starts on demand and stops after 30 idle minutes).",
+    )
+    parser.add_argument("action", choices=["start", "stop", "status"])
+    ns = parser.parse_args(args)
+    action = {"start": lt.start_command, "stop": lt.stop_command, "status": lt.status_command}
+    code, lines = action[ns.action]()
+    stream = sys.stderr if code == exitcodes.USAGE_OR_CONFIG else sys.stdout
+    for line in lines:
+        print(line if stream is sys.stdout else f"newslint: {line}", file=stream)
+    return code

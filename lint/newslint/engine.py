@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 
 from newslint import postprocess
 from newslint.document import Document
-from newslint.errors import NewslintError
+from newslint.errors import NewslintError, ServiceUnavailable
 from newslint.findings import FileProblem, Finding
 from newslint.kinds.base import Mark
 from newslint.packs import Pack
@@ -23,6 +23,8 @@ class LintResult:
     problems: list[FileProblem] = field(default_factory=list)
     internal_error: bool = False
     fail_on: Severity = Severity.ERROR
+    notices: list[str] = field(default_factory=list)  # said once per run, not per file
+    notices_are_errors: bool = False  # config ``languagetool: {required: true}``
 
 
 def run_rules(
@@ -43,6 +45,9 @@ def run_rules(
             try:
                 for mark in check.run(doc, rule_hits):
                     result.findings.append(to_finding(doc, rule, mark))
+            except ServiceUnavailable as exc:
+                if exc.message not in result.notices:
+                    result.notices.append(exc.message)
             except NewslintError as exc:
                 result.problems.append(FileProblem(doc.path, f"{rule.id}: {exc.message}"))
             except Exception as exc:  # a bug in one rule must not hide the others

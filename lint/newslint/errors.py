@@ -35,3 +35,7 @@ class ConfigError(NewslintError):
 
 class InputError(NewslintError):
     """A draft could not be read: reported, and the run goes on."""
+
+
+class ServiceUnavailable(NewslintError):
+    """A service some rules need (LanguageTool) is missing: said once, the rest runs."""

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -82,7 +83,11 @@ class Linter:
             return LintResult(
                 source.path, problems=[FileProblem(source.path, exc.message, exc.line)]
             )
+        doc.settings = {"languagetool": config.languagetool}
         selection = Selection(config.overrides, self.options.select, self.options.ignore)
         result = run_rules(doc, setup.packs.packs, selection, config.vocabulary)
         result.fail_on = config.fail_on
+        result.notices_are_errors = bool(config.languagetool.get("required")) or bool(
+            os.environ.get("NEWSLINT_REQUIRE_LANGUAGETOOL")
+        )
         return result

@@ -4,7 +4,14 @@ from __future__ import annotations
 
 from types import ModuleType
 
-from newslint.kinds import consistency, existence, metric, repetition, substitution
+from newslint.kinds import (
+    consistency,
+    existence,
+    languagetool,
+    metric,
+    repetition,
+    substitution,
+)
 
 KINDS: dict[str, ModuleType] = {
     "existence": existence,
@@ -12,4 +19,5 @@ KINDS: dict[str, ModuleType] = {
     "consistency": consistency,
     "metric": metric,
     "repetition": repetition,
+    "languagetool": languagetool,
 }

@@ -53,6 +53,8 @@ from collections.abc import Callable, Iterator
 from dataclasses import asdict, dataclass
 from pathlib import Path
 
+from newslint.cachedir import cache_dir
+
 LT_VERSION = "6.8"
 SERVER_CLASS = "org.languagetool.server.HTTPServer"
 WATCHDOG_MODULE = "newslint.languagetool.watchdog"
@@ -208,12 +210,8 @@ class StatePaths:
 
 
 def user_cache_dir() -> Path:
-    """``$NEWSLINT_CACHE_DIR``, else ``${XDG_CACHE_HOME:-~/.cache}/newslint``."""
-    explicit = os.environ.get("NEWSLINT_CACHE_DIR")
-    if explicit:
-        return Path(explicit)
-    base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
-    return Path(base) / "newslint"
+    """newslint's cache folder (see newslint.cachedir)."""
+    return Path(cache_dir())
 
 
 def default_lt_home() -> Path:

@@ -1,0 +1,187 @@
+"""languagetool: typos and grammar from a local LanguageTool server.
+
+Each rule takes the LanguageTool matches of some categories (TYPOS, GRAMMAR…)
+and keeps LanguageTool's own rule id in the finding. Names are not typos:
+a capitalised word that the house list knows, or that the draft spells the
+same way twice or more, is left to the names checks. In a direct quotation a
+spelling error is still reported, but a grammar match drops to the rule's
+``quoted_severity`` with a note: quotations are not silently corrected.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from newslint.document import PLACEHOLDER, QUOTE, Block, Document
+from newslint.kinds.base import Mark, in_scope, string_list
+from newslint.phrases import Hit, PhraseTable, words_of
+from newslint.rule import Rule
+from newslint.schema import Key
+from newslint.severity import Severity
+
+KEYS = {
+    "categories": Key((list,), True, "LanguageTool category ids this rule reports (TYPOS…)"),
+    "disabled_rules": Key((list,), False, "LanguageTool rule ids that are off for news copy"),
+    "language": Key((str,), False, "LanguageTool language code (default en-US)"),
+    "quoted_severity": Key((str,), False, "severity inside quotations, with a note"),
+    "accept_names_from": Key(
+        (str,), False, "a names pack whose names are never typos (path beside this pack)"
+    ),
+    "accept_words": Key((list,), False, "words LanguageTool does not know but news copy uses"),
+    "leave_names": Key((bool,), False, "leave names to the names checks (default false)"),
+}
+QUOTED_NOTE = " (inside a quotation: quotes are not silently corrected; add [sic] or paraphrase)"
+_PLACEHOLDERS = re.compile(PLACEHOLDER + "+")
+_PARTICLE = re.compile(r"^(?:al|el|ad|an|ar|as|ash|at|az|ibn|bin|abu|abd)-", re.I)
+
+
+@dataclass(frozen=True)
+class LanguageToolCheck:
+    rule: Rule
+    categories: frozenset[str]
+    disabled_rules: frozenset[str]
+    language: str
+    quoted_severity: Severity | None
+    house_names: frozenset[str]
+    accept_words: frozenset[str]
+    leave_names: bool
+
+    def run(self, doc: Document, hits: Sequence[Hit]) -> Iterator[Mark]:
+        from newslint.languagetool.client import CheckOptions
+        from newslint.languagetool.service import ServiceSettings, check_paragraphs
+
+        blocks = [b for b in doc.blocks if b.text.strip()]
+        options = CheckOptions(language=self.language, disabled_rules=self.disabled_rules)
+        settings = _settings(doc.settings.get("languagetool") or {}, ServiceSettings)
+        results = check_paragraphs([_plain(b.text) for b in blocks], options, settings)
+        accepted = self._accepted_names(doc)
+        for block, matches in zip(blocks, results, strict=True):
+            for match in matches:
+                if match.category_id not in self.categories:
+                    continue
+                start, end = match.offset, match.offset + match.length
+                if end <= start or not in_scope(self.rule, block, start, end):
+                    continue
+                word = block.text[start:end]
+                if PLACEHOLDER in word or _strip(word).lower() in self.accept_words:
+                    continue
+                if self.leave_names and _is_name(block, start, word, accepted, match):
+                    continue
+                yield self._mark(block, start, end, word, match)
+
+    def _mark(self, block: Block, start: int, end: int, word: str, match: Any) -> Mark:
+        suggestion = match.replacements[0] if match.replacements else None
+        message = self.rule.format(
+            match=word, suggestion=suggestion or "", lt_message=match.message.rstrip(".")
+        )
+        quoted = self.quoted_severity is not None and block.scope_at(start, end) == QUOTE
+        return Mark(
+            block,
+            start,
+            end,
+            message + QUOTED_NOTE if quoted else message,
+            suggestion=suggestion,
+            severity=self.quoted_severity if quoted else None,
+            data=(("languagetool_rule", match.rule_id), ("category", match.category_id)),
+        )
+
+    def _accepted_names(self, doc: Document) -> frozenset[str]:
+        """House-list names, and capitalised words the draft spells alike twice or more."""
+        counts: Counter[str] = Counter()
+        for block in doc.blocks:
+            for start, end in words_of(block.text):
+                word = _strip(block.text[start:end])
+                if word[:1].isupper():
+                    counts[word] += 1
+        return self.house_names | {w for w, n in counts.items() if n >= 2}
+
+
+def _is_name(block: Block, start: int, word: str, accepted: frozenset[str], match: Any) -> bool:
+    """Whether a spelling match is on a name, which the names checks own.
+
+    A name is a capitalised word (after any al-/el- particle) that the house
+    list or the draft itself vouches for, or that stands mid-sentence, or
+    starts a run of capitalised words, or an acronym. A suggestion that only
+    adds an apostrophe (Grahams → Graham's) is punctuation, not a name
+    question, and is kept.
+    """
+    bare = _strip(word)
+    if not bare[:1].isupper():
+        return False
+    if any(_letters(r) == _letters(word) for r in match.replacements):
+        return False
+    if bare in accepted or (bare.isupper() and len(bare) > 1):
+        return True
+    sentence = block.sentence_at(start)
+    if sentence is not None and start > sentence.start + 1:
+        return True
+    # First in its sentence: a name when another capitalised word follows
+    # (Javad Zarif, Iran's foreign minister).
+    following = block.text[start + len(word) :].lstrip(" ")
+    return following[:1].isupper()
+
+
+def _letters(text: str) -> str:
+    return text.replace("'", "").replace("’", "")
+
+
+def _strip(word: str) -> str:
+    """A word without possessive or name particle: al-Muhandis’s → Muhandis."""
+    for ending in ("'s", "’s"):
+        if word.endswith(ending):
+            word = word[: -len(ending)]
+    return _PARTICLE.sub("", word)
+
+
+def _plain(text: str) -> str:
+    """Code spans and URLs become a neutral word plus spaces, keeping offsets."""
+    if PLACEHOLDER not in text:
+        return text
+    return _PLACEHOLDERS.sub(lambda m: "X" + " " * (len(m.group(0)) - 1), text)
+
+
+def _settings(section: dict[str, Any], factory: Any) -> Any:
+    known = {"timeout_s": "timeout", "memory": "memory", "idle_minutes": "idle_minutes"}
+    values = {field: section[key] for field, key in known.items() if key in section}
+    return factory(**values)
+
+
+def _house_names(rule: Rule, relative: str) -> frozenset[str]:
+    """Every word of every name the names pack lists (both sides of its swaps)."""
+    from newslint.yamlfile import load_yaml
+
+    path = Path(rule.path).parent / relative
+    try:
+        data = load_yaml(str(path), path.read_text(encoding="utf-8")) or {}
+    except (OSError, UnicodeDecodeError):
+        raise ValueError(f"names pack {str(path)!r} cannot be read", "accept_names_from") from None
+    names: set[str] = set()
+    for raw in data.get("rules", []):
+        swap = raw.get("swap") if isinstance(raw, dict) else None
+        for pair in (swap or {}).items():
+            for name in pair:
+                names.update(_strip(str(name)[s:e]) for s, e in words_of(str(name)))
+    return frozenset(n for n in names if n[:1].isupper())
+
+
+def compile(rule: Rule, phrases: PhraseTable) -> LanguageToolCheck:
+    categories = frozenset(string_list(rule, "categories"))
+    if not categories:
+        raise ValueError("'categories' must list LanguageTool category ids", "categories")
+    quoted = rule.options.get("quoted_severity")
+    names_from = rule.options.get("accept_names_from")
+    return LanguageToolCheck(
+        rule=rule,
+        categories=categories,
+        disabled_rules=frozenset(string_list(rule, "disabled_rules")),
+        language=str(rule.options.get("language", "en-US")),
+        quoted_severity=Severity.parse(quoted) if isinstance(quoted, str) else None,
+        house_names=_house_names(rule, str(names_from)) if names_from else frozenset(),
+        accept_words=frozenset(w.lower() for w in string_list(rule, "accept_words")),
+        leave_names=bool(rule.options.get("leave_names", False)),
+    )

@@ -1,0 +1,131 @@
+"""Typos and grammar on the seed article, through the real LanguageTool server."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from newslint.linter import Linter, Options
+from newslint.reading import SourceText
+from newslint.severity import Severity
+from tests.conftest import SEED, run_cli
+from tests.test_languagetool_server import needs_server
+
+LT = ("spelling", "grammar", "typography")
+
+
+def lint(text: str, path: str = "soleimani.md", select: tuple[str, ...] = LT):
+    linter = Linter(Options(select=select))
+    result = linter.lint_source(SourceText(path, text, "\n"), linter.setup_for(path))
+    assert not result.notices, result.notices
+    return result.findings
+
+
+@pytest.fixture(scope="module")
+def seed_findings():
+    return lint(SEED.read_text(encoding="utf-8"))
+
+
+def lt_rule(finding) -> str:
+    return dict(finding.data)["languagetool_rule"]
+
+
+@needs_server
+def test_typo_in_a_reader_comment(seed_findings) -> None:
+    typo = next(f for f in seed_findings if f.rule == "spelling.typo" and f.line == 124)
+    assert (typo.column, typo.end_column) == (30, 41)
+    assert typo.message == "“assasination” may be a typo: Possible spelling mistake found"
+    assert typo.suggestion == "assassination"
+    assert typo.severity == Severity.ERROR  # still reported inside the quoted comment
+    assert lt_rule(typo) == "MORFOLOGIK_RULE_EN_US"
+
+
+@needs_server
+def test_grammar_and_typography_found_in_the_reader_comments(seed_findings) -> None:
+    found = {(f.line, f.column, f.rule, lt_rule(f)) for f in seed_findings}
+    # “trump’s” three times in comment 2, lower-case for a name.
+    for line, column in ((77, 96), (79, 46), (85, 61)):
+        assert (line, column, "typography.languagetool", "LOWERCASE_NAMES") in found
+    # Comment 3's “S..t”: two dots in a row.
+    assert (89, 103, "typography.languagetool", "DOUBLE_PUNCTUATION") in found
+    # Comment 4's “afraid of trump”: a grammar match in quoted material is a
+    # suggestion with a note, never silently corrected.
+    grammar = next(f for f in seed_findings if lt_rule(f) == "AFRAID_OF_HEIGHT")
+    assert (grammar.line, grammar.column, grammar.rule) == (93, 55, "grammar.languagetool")
+    assert grammar.severity == Severity.SUGGESTION
+    assert grammar.message.endswith("(inside a quotation: quotes are not silently corrected; "
+                                    "add [sic] or paraphrase)")
+
+
+@needs_server
+def test_names_are_not_typos(seed_findings) -> None:
+    source = SEED.read_text(encoding="utf-8").splitlines()
+    flagged = {
+        source[f.line - 1][f.column - 1 : f.end_column]
+        for f in seed_findings
+        if f.rule == "spelling.typo"
+    }
+    for name in ("Soleimani", "Muhandis", "al-Muhandis", "Quds", "Hezbollah", "Kataib", "IRGC",
+                 "Zarif", "Javad", "Dubowitz", "Esper", "Hamedan", "Suleimani", "Qassim",
+                 "Assadi", "Pompeo", "Akismet"):
+        assert name not in flagged
+    assert flagged == {"khilib", "Grahams", "Heisi", "assasination"}
+
+
+@needs_server
+def test_a_misspelt_common_word_in_the_writers_voice() -> None:
+    found = lint("The Pentagon confirmed the strik on Friday.\n")
+    assert [(f.rule, f.column, f.suggestion) for f in found] == [("spelling.typo", 28, "strike")]
+
+
+@needs_server
+def test_positions_after_astral_characters_and_markup() -> None:
+    found = lint("🙂 The [general](https://x.org) made an **erorr** here.\n", select=("spelling",))
+    assert [(f.line, f.column, f.end_column) for f in found] == [(1, 42, 46)]
+
+
+@needs_server
+def test_one_changed_paragraph_sends_one_paragraph(monkeypatch: pytest.MonkeyPatch) -> None:
+    import newslint.languagetool.service as service
+
+    sent: list[int] = []
+    real = service.check_texts
+
+    def counting(handle, texts, options, timeout):  # type: ignore[no-untyped-def]
+        sent.append(len(texts))
+        return real(handle, texts, options, timeout)
+
+    monkeypatch.setattr(service, "check_texts", counting)
+    draft = "First paragraph is fine.\n\nSecond one too.\n\nThird as well.\n"
+    lint(draft, select=("spelling",))
+    lint(draft.replace("Second one too.", "Second one changd."), select=("spelling",))
+    assert sent[-1] == 1  # only the edited paragraph went to the server
+
+
+def test_missing_java_is_said_once_and_the_other_checks_run(tmp_path: Path) -> None:
+    for n in range(3):
+        (tmp_path / f"d{n}.md").write_text(f"A storied career {n}.\n", encoding="utf-8")
+    import os
+
+    env_path = "/nonexistent"
+    done = run_cli(".", "--select", "spelling,loaded", cwd=tmp_path, env={
+        "PATH": env_path, "JAVA_HOME": "", "NEWSLINT_LT_HOME": str(tmp_path / "no-jars"),
+        "NEWSLINT_CACHE_DIR": str(tmp_path / "cache"), "HOME": os.environ.get("HOME", "/"),
+    })
+    notes = [line for line in done.stderr.splitlines() if "LanguageTool" in line]
+    assert len(notes) == 1 and notes[0].startswith("newslint: note: LanguageTool is not available")
+    assert done.stdout.count("[loaded.puffery]") == 3
+    assert done.returncode == 0
+
+
+def test_required_languagetool_makes_its_absence_an_error(tmp_path: Path) -> None:
+    (tmp_path / ".newslint.yml").write_text("languagetool: {required: true}\n", encoding="utf-8")
+    (tmp_path / "d.md").write_text("A storied career.\n", encoding="utf-8")
+    done = run_cli("d.md", "--select", "spelling,loaded", cwd=tmp_path, env={
+        "NEWSLINT_LT_HOME": str(tmp_path / "no-jars"),
+        "NEWSLINT_CACHE_DIR": str(tmp_path / "cache"),
+    })
+    assert "newslint: error: LanguageTool is not available" in done.stderr
+    assert "[loaded.puffery]" in done.stdout
+    assert done.returncode == 2
