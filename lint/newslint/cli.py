@@ -10,12 +10,18 @@ import argparse
 import os
 import sys
 from collections.abc import Sequence
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from newslint import __version__, exitcodes
 from newslint.engine import LintResult
 from newslint.errors import ConfigError, NewslintError
 from newslint.findings import FileProblem
 from newslint.severity import Severity
+
+if TYPE_CHECKING:
+    from newslint.linter import Linter
+    from newslint.rule import Rule
 
 SUBCOMMANDS = ("rules", "explain", "lsp", "server")
 
@@ -56,7 +62,11 @@ def lint_parser() -> argparse.ArgumentParser:
         epilog="Sub-commands: newslint rules | newslint explain RULE_ID | newslint lsp",
     )
     parser.add_argument("paths", nargs="*", help="files or folders; '-' reads standard input")
-    parser.add_argument("--format", default="text", help="output format: text or json")
+    parser.add_argument(
+        "--format",
+        help="text (the default when piped), pretty (the default on a terminal), json, "
+        "github, sarif or rdjson",
+    )
     parser.add_argument(
         "--select",
         action="append",
@@ -81,6 +91,9 @@ def lint_parser() -> argparse.ArgumentParser:
         "--stdin-filename", default="stdin.md", help="the name to report for standard input"
     )
     parser.add_argument("--no-color", action="store_true", help="never colour the output")
+    from newslint import delivery
+
+    delivery.add_arguments(parser)
     parser.add_argument("--version", action="version", version=f"newslint {__version__}")
     return parser
 
@@ -96,8 +109,14 @@ def lint_command(args: list[str]) -> int:
         parser.print_usage(sys.stderr)
         print("newslint: error: give at least one file or folder ('-' for stdin)", file=sys.stderr)
         return exitcodes.USAGE_OR_CONFIG
+    from newslint import delivery
     from newslint.reporters import ReportContext, reporters
 
+    ns.format = ns.format or delivery.default_format()
+    conflict = delivery.check_options(ns)
+    if conflict:
+        print(f"newslint: error: {conflict}", file=sys.stderr)
+        return exitcodes.USAGE_OR_CONFIG
     formats = reporters()
     if ns.format not in formats:
         print(
@@ -109,19 +128,44 @@ def lint_command(args: list[str]) -> int:
         print(f"newslint: error: config file {ns.config!r} does not exist", file=sys.stderr)
         return exitcodes.USAGE_OR_CONFIG
 
-    results, broken_config = _lint_all(ns)
+    run = _lint_all(ns)
+    results, broken_config = run.results, run.broken_config
+    if ns.fix:
+        results, fixes = delivery.fix(ns, run.linter, results)
+        if ns.dry_run:
+            code = delivery.dry_run(fixes, results, ns.quiet)
+            return exitcodes.USAGE_OR_CONFIG if broken_config else code
+        delivery.print_fixed(fixes, ns.format)
+    results = delivery.narrow(ns, results)
     findings = [f for r in results for f in r.findings]
     problems = [p for r in results for p in r.problems]
     for problem in problems:
         print(str(problem), file=sys.stderr)
     broken_config |= _say_notices(results)
     color = _use_color(ns)
-    context = ReportContext(files=len(results), color=color)
+    context = ReportContext(
+        files=len(results),
+        color=color,
+        rules=run.rules,
+        sources=delivery.sources_for(ns.format, results, run.stdin_texts),
+        quiet=ns.quiet,
+    )
     sys.stdout.write(formats[ns.format](findings, context))
     return exit_code(results, ns.fail_on, broken_config)
 
 
-def _lint_all(ns: argparse.Namespace) -> tuple[list[LintResult], bool]:
+@dataclass(frozen=True)
+class LintRun:
+    """What linting every path gave, and what fixing and reporting need of it."""
+
+    results: list[LintResult]
+    broken_config: bool
+    linter: Linter
+    rules: dict[str, Rule] = field(default_factory=dict)  # every loaded rule, for SARIF
+    stdin_texts: dict[str, str] = field(default_factory=dict)  # shown name → text
+
+
+def _lint_all(ns: argparse.Namespace) -> LintRun:
     from newslint.discover import discover
     from newslint.linter import Linter, Options
     from newslint.reading import decode
@@ -130,6 +174,10 @@ def _lint_all(ns: argparse.Namespace) -> tuple[list[LintResult], bool]:
     results: list[LintResult] = []
     broken_config = False
     reported_configs: set[str] = set()
+    pending: list[int] = []  # places in results of the files linted after this loop
+    rules: dict[str, Rule] = {}
+    seen_setups: set[int] = set()
+    stdin_texts: dict[str, str] = {}
     for target in discover(ns.paths):
         shown = ns.stdin_filename if target.path == "-" else target.path
         if target.problem:
@@ -148,6 +196,9 @@ def _lint_all(ns: argparse.Namespace) -> tuple[list[LintResult], bool]:
                 reported_configs.add(str(error))
                 print(f"newslint: {error}", file=sys.stderr)
                 broken_config = True
+        if id(setup) not in seen_setups:  # each config's packs once
+            seen_setups.add(id(setup))
+            rules.update(setup.packs.rules)
         if target.path != "-" and setup.config.is_ignored(target.path):
             continue
         if target.path == "-":
@@ -158,10 +209,20 @@ def _lint_all(ns: argparse.Namespace) -> tuple[list[LintResult], bool]:
                     LintResult(shown, problems=[FileProblem(shown, exc.message, exc.line)])
                 )
                 continue
+            stdin_texts[shown] = source.text
             results.append(linter.lint_source(source, setup))
         else:
-            results.append(linter.lint_path(target.path))
-    return results, broken_config
+            pending.append(len(results))
+            results.append(LintResult(target.path))  # its place, so the order stays
+    from newslint import delivery
+    from newslint.parallel import lint_paths, wants_progress
+
+    paths = [results[i].path for i in pending]
+    progress = wants_progress(len(paths), ns.quiet)
+    linted = lint_paths(linter, paths, delivery.jobs(ns), progress, not ns.no_color)
+    for index, result in zip(pending, linted, strict=True):
+        results[index] = result
+    return LintRun(results, broken_config, linter, rules, stdin_texts)
 
 
 def _say_notices(results: list[LintResult]) -> bool:

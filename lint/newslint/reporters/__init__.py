@@ -21,6 +21,7 @@ class ReportContext:
     color: bool = False
     rules: Mapping[str, Rule] = field(default_factory=dict)
     sources: Mapping[str, str] = field(default_factory=dict)  # path → text, for excerpts
+    quiet: bool = False  # findings only: no summary line or table
 
 
 Reporter = Callable[[list[Finding], ReportContext], str]
@@ -28,9 +29,21 @@ Reporter = Callable[[list[Finding], ReportContext], str]
 
 def reporters() -> dict[str, Reporter]:
     """The formats by name; imported here so that each loads only when chosen."""
-    from newslint.reporters import json_format, text
+    from newslint.reporters import github, json_format, pretty, rdjson, sarif
 
     return {
-        "text": text.report,
+        "text": _text,
+        "pretty": pretty.report,
         "json": json_format.report,
+        "github": github.report,
+        "sarif": sarif.report,
+        "rdjson": rdjson.report,
     }
+
+
+def _text(findings: list[Finding], context: ReportContext) -> str:
+    from newslint.reporters import text
+
+    if context.quiet:  # editors and scripts that want the finding lines alone
+        return "".join(text.line_for(f, context.color) + "\n" for f in findings)
+    return text.report(findings, context)

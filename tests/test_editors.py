@@ -1,0 +1,197 @@
+"""examples/editors: Vim's errorformat, VS Code's problem matcher and Emacs's
+compilation regexp all read newslint's real text output."""
+
+from __future__ import annotations
+
+import json
+import re
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import ROOT, run_cli
+
+EDITORS = ROOT / "examples" / "editors"
+DRAFT = (
+    "# Notes from Hamedan\n"
+    "\n"
+    "The minister said the plan was in order to win.\n"
+    "\n"
+    "“We met in Hamedan,” he said, calling it historic.\n"
+)
+# (file, line, column, level, message, rule) of each finding, as editors should read them.
+EXPECTED = [
+    (
+        "draft.md",
+        1,
+        14,
+        "error",
+        "“Hamedan” is not the house spelling; use “Hamadan”",
+        "names.house-list",
+    ),
+    ("draft.md", 3, 32, "suggestion", "“in order to” is wordy; “to” says the same", "style.wordy"),
+    (
+        "draft.md",
+        5,
+        12,
+        "suggestion",
+        "“Hamedan” is not the house spelling; use “Hamadan” (inside a quotation: the "
+        "source's spelling; keep it, add [sic] or note it)",
+        "names.house-list",
+    ),
+    (
+        "draft.md",
+        5,
+        42,
+        "warning",
+        "“historic” is puffery: show what earned it, or attribute it",
+        "loaded.puffery",
+    ),
+]
+
+
+@pytest.fixture(scope="module")
+def output(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, list[str]]:
+    """The text format's lines for a draft with an error, a warning and suggestions."""
+    folder = tmp_path_factory.mktemp("editor")
+    (folder / "draft.md").write_text(DRAFT, encoding="utf-8")
+    done = run_cli("--select", "names,style,loaded", "draft.md", cwd=folder)
+    lines = done.stdout.splitlines()
+    assert len(lines) == len(EXPECTED) + 1  # and the summary line
+    return folder, lines
+
+
+def vim_setting(name: str) -> str:
+    text = (EDITORS / "vim" / "newslint.vim").read_text(encoding="utf-8")
+    match = re.search(rf"^CompilerSet {name}=(.*)$", text, re.MULTILINE)
+    assert match is not None
+    return match.group(1)
+
+
+def errorformat_to_regex(pattern: str) -> re.Pattern[str]:
+    """Vim errorformat items used by our compiler plugin, as a Python regex."""
+    tokens = {
+        "%f": r"(?P<file>.+?)",
+        "%l": r"(?P<line>\d+)",
+        "%c": r"(?P<col>\d+)",
+        "%t": r"(?P<type>.)",
+        "%m": r"(?P<message>.+)",
+        "%.%#": r".*",
+    }
+    out, at = "", 0
+    while at < len(pattern):
+        for token, regex in tokens.items():
+            if pattern.startswith(token, at):
+                out += regex
+                at += len(token)
+                break
+        else:
+            char = pattern[at + 1] if pattern[at] == "\\" else pattern[at]
+            at += 2 if pattern[at] == "\\" else 1
+            out += re.escape(char)
+    return re.compile(out + "$")
+
+
+def test_vim_errorformat_reads_every_finding(output: tuple[Path, list[str]]) -> None:
+    _, lines = output
+    items = re.split(r"(?<!\\),", vim_setting("errorformat"))
+    assert items[-1] == "%-G%.%#"  # everything else (the summary) is ignored
+    patterns = [errorformat_to_regex(item) for item in items[:-1]]
+    for line, (path, number, column, level, message, rule) in zip(lines, EXPECTED, strict=False):
+        matches = [m for m in (p.match(line) for p in patterns) if m]
+        assert matches, line
+        first = matches[0]  # Vim uses the first pattern that matches
+        assert (first["file"], int(first["line"]), int(first["col"])) == (path, number, column)
+        assert first["message"] == f"{message} [{rule}]"
+        if level == "suggestion":
+            assert "type" not in first.groupdict() or first.groupdict()["type"] is None
+        else:
+            assert first["type"] == level[0]
+
+
+def test_vim_makeprg_runs_the_text_format_quietly() -> None:
+    makeprg = vim_setting("makeprg").replace("\\ ", " ")
+    assert makeprg.startswith("newslint --format text --quiet --no-color")
+
+
+@pytest.mark.skipif(shutil.which("vim") is None, reason="vim is not installed")
+def test_real_vim_fills_the_quickfix_list(output: tuple[Path, list[str]], tmp_path: Path) -> None:
+    folder, lines = output
+    (tmp_path / "compiler").mkdir()
+    shutil.copy(EDITORS / "vim" / "newslint.vim", tmp_path / "compiler" / "newslint.vim")
+    report = tmp_path / "report.txt"
+    report.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    result = tmp_path / "quickfix.txt"
+    listing = (
+        "call writefile(map(getqflist(), {_, e -> printf('%s|%d|%d|%s|%s', "
+        "bufname(e.bufnr), e.lnum, e.col, e.type, e.text)}), '" + str(result) + "')"
+    )
+    subprocess.run(
+        [
+            "vim", "-N", "-u", "NONE", "-i", "NONE", "-es",
+            "-c", f"set rtp^={tmp_path}",
+            "-c", "set encoding=utf-8",
+            "-c", "compiler newslint",
+            "-c", f"cgetfile {report}",
+            "-c", listing,
+            "-c", "qa!",
+        ],
+        cwd=folder,
+        check=False,
+        timeout=60,
+    )  # fmt: skip
+    rows = result.read_text(encoding="utf-8").splitlines()
+    assert rows == [
+        f"{path}|{number}|{column}|{level[0] if level != 'suggestion' else ''}|{message} [{rule}]"
+        for path, number, column, level, message, rule in EXPECTED
+    ]
+
+
+def test_vscode_problem_matchers_read_every_finding(output: tuple[Path, list[str]]) -> None:
+    _, lines = output
+    tasks = json.loads((EDITORS / "vscode" / "tasks.json").read_text(encoding="utf-8"))["tasks"]
+    assert [t["command"] for t in tasks] == ["newslint", "newslint"]
+    for task in tasks:
+        assert task["args"][:4] == ["--format", "text", "--quiet", "--no-color"]
+        matchers = task["problemMatcher"]
+        for line, (path, number, column, level, message, rule) in zip(
+            lines, EXPECTED, strict=False
+        ):
+            hits = [(m, re.match(m["pattern"]["regexp"], line)) for m in matchers]
+            hits = [(m, found) for m, found in hits if found]
+            assert len(hits) == 1, line  # exactly one matcher claims each finding
+            matcher, found = hits[0]
+            pattern = matcher["pattern"]
+            assert found.group(pattern["file"]) == path
+            assert int(found.group(pattern["line"])) == number
+            assert int(found.group(pattern["column"])) == column
+            assert found.group(pattern["message"]) == message
+            assert found.group(pattern["code"]) == rule
+            severity = found.group(pattern["severity"]) if "severity" in pattern else None
+            assert (severity or matcher["severity"]) == {"suggestion": "info"}.get(level, level)
+        assert not any(re.match(m["pattern"]["regexp"], lines[-1]) for m in matchers)
+
+
+def emacs_regex() -> re.Pattern[str]:
+    text = (EDITORS / "emacs" / "newslint.el").read_text(encoding="utf-8")
+    match = re.search(r"'\(newslint\s+\"((?:[^\"\\]|\\.)*)\"\s+1 2 3 \(5 \. 6\)\)", text)
+    assert match is not None
+    elisp = match.group(1).replace("\\\\", "\\")  # the Lisp string's own escaping
+    # Emacs regexp syntax → Python: \( \) \| are groups and alternation.
+    python = elisp.replace("\\(?:", "(?:").replace("\\(", "(").replace("\\)", ")")
+    return re.compile(python.replace("\\|", "|").replace("\\n", "\n"))
+
+
+def test_emacs_compilation_regexp_reads_levels(output: tuple[Path, list[str]]) -> None:
+    _, lines = output
+    regex = emacs_regex()
+    for line, (path, number, column, level, _, _) in zip(lines, EXPECTED, strict=False):
+        found = regex.match(line)
+        assert found is not None, line
+        assert (found.group(1), int(found.group(2)), int(found.group(3))) == (path, number, column)
+        # TYPE (5 . 6): group 5 makes a warning, group 6 an info, otherwise an error.
+        kind = "warning" if found.group(5) else "suggestion" if found.group(6) else "error"
+        assert kind == level
+    assert regex.match(lines[-1]) is None
