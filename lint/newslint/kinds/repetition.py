@@ -6,7 +6,7 @@ import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
-from newslint.document import Document
+from newslint.document import QUOTE, Document
 from newslint.kinds.base import Mark, in_scope, string_list
 from newslint.phrases import Hit, PhraseTable
 from newslint.rule import Rule
@@ -14,6 +14,7 @@ from newslint.schema import Key
 
 KEYS = {
     "allow": Key((list,), False, "words that may be doubled (had had, that that)"),
+    "fixable": Key((bool,), False, "newslint --fix may delete the repeat (default true)"),
 }
 
 _REPEAT = re.compile(r"(?<!\w)(\w+)(?:\s+(\1))+(?!\w)", re.IGNORECASE)
@@ -23,6 +24,7 @@ _REPEAT = re.compile(r"(?<!\w)(\w+)(?:\s+(\1))+(?!\w)", re.IGNORECASE)
 class Repetition:
     rule: Rule
     allow: frozenset[str]
+    fixable: bool = True
 
     def run(self, doc: Document, hits: Sequence[Hit]) -> Iterator[Mark]:
         for block in doc.blocks:
@@ -34,15 +36,18 @@ class Repetition:
                 # span leaves one copy.
                 start, end = match.end(1), match.end()
                 if in_scope(self.rule, block, match.start(), end):
+                    quoted = block.scope_at(match.start(), end) == QUOTE
                     yield Mark(
                         block,
                         start,
                         end,
                         self.rule.format(match=word),
                         suggestion="",
-                        fixable=True,
+                        # A slip in a quotation is the speaker's: never rewritten.
+                        fixable=self.fixable and not quoted,
                     )
 
 
 def compile(rule: Rule, phrases: PhraseTable) -> Repetition:
-    return Repetition(rule, frozenset(w.lower() for w in string_list(rule, "allow")))
+    allow = frozenset(w.lower() for w in string_list(rule, "allow"))
+    return Repetition(rule, allow, bool(rule.options.get("fixable", True)))

@@ -48,16 +48,17 @@ class Substitution:
             if suggestion == hit.text:
                 continue
             message = self.rule.format(match=hit.text, suggestion=suggestion)
-            quoted = self.quoted_severity and hit.block.scope_at(hit.start, hit.end) == QUOTE
+            in_quote = hit.block.scope_at(hit.start, hit.end) == QUOTE
+            noted = in_quote and self.quoted_severity is not None
             yield Mark(
                 hit.block,
                 hit.start,
                 hit.end,
-                message + QUOTED_NOTE if quoted else message,
+                message + QUOTED_NOTE if noted else message,
                 suggestion=suggestion,
-                severity=self.quoted_severity if quoted else None,
+                severity=self.quoted_severity if noted else None,
                 # Quotations are never rewritten by --fix.
-                fixable=self.fixable and not quoted,
+                fixable=self.fixable and not in_quote,
             )
 
 
