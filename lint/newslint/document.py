@@ -8,8 +8,10 @@ source for a position after the fact.
 
 from __future__ import annotations
 
+import re
 from array import array
 from dataclasses import dataclass, field
+from functools import cached_property
 from typing import Any
 
 from newslint.positions import LineIndex
@@ -23,6 +25,15 @@ SCOPES = (VOICE, QUOTE, HEADING)
 # Stands in the block text for something that is not prose (inline code, a
 # bare URL) so that words on either side never join up.
 PLACEHOLDER = "\ufffc"
+
+# A word: letters and digits, joined by inner hyphens or apostrophes
+# (larger-than-life, Kata'ib, don’t), or a dotted abbreviation (U.S.).
+WORD = re.compile(r"(?:[^\W\d_]\.){2,}|[^\W_]+(?:['’\-][^\W_]+)*")
+
+
+def word_key(word: str) -> str:
+    """How a word is looked up: lower case, straight apostrophes."""
+    return word.lower().replace("’", "'").replace("‘", "'")
 
 
 @dataclass(frozen=True)
@@ -87,6 +98,16 @@ class Block:
         if self.kind == "heading":
             return HEADING
         return VOICE
+
+    @cached_property
+    def words(self) -> list[tuple[int, int]]:
+        """Spans of the block's words, found once and shared by every rule."""
+        return [m.span() for m in WORD.finditer(self.text)]
+
+    @cached_property
+    def word_keys(self) -> list[str]:
+        text = self.text
+        return [word_key(text[s:e]) for s, e in self.words]
 
     def sentence_at(self, pos: int) -> Sentence | None:
         for sentence in self.sentences:

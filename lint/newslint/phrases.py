@@ -14,12 +14,9 @@ from collections import defaultdict
 from dataclasses import dataclass
 from typing import Any
 
-from newslint.document import Block, Document
+from newslint.document import WORD, Block, Document
 
 _SPACE = re.compile(r"\s+")
-# A word: letters and digits, joined by inner hyphens or apostrophes
-# (larger-than-life, Kata'ib, don’t), or a dotted abbreviation (U.S.).
-_TOKEN = re.compile(r"(?:[^\W\d_]\.){2,}|[^\W_]+(?:['’\-][^\W_]+)*")
 _POSSESSIVE = re.compile(r"['’]s$", re.I)
 
 
@@ -51,7 +48,7 @@ def normalise(text: str) -> str:
 
 def words_of(text: str) -> list[tuple[int, int]]:
     """Spans of the word tokens of ``text``."""
-    return [m.span() for m in _TOKEN.finditer(text)]
+    return [m.span() for m in WORD.finditer(text)]
 
 
 class PhraseTable:
@@ -60,12 +57,16 @@ class PhraseTable:
     def __init__(self) -> None:
         self._entries: dict[str, list[Entry]] = defaultdict(list)
         self._longest = 0
+        # First words of all phrases: most words of a draft start none, and
+        # are passed over with one set lookup.
+        self._starts: set[str] = set()
 
     def add(self, rule_id: str, phrase: str, payload: Any = None, ignorecase: bool = True) -> None:
         tokens = [normalise(phrase[s:e]) for s, e in words_of(phrase)]
         if tokens:
             self._entries[" ".join(tokens)].append(Entry(rule_id, phrase, payload, ignorecase))
             self._longest = max(self._longest, len(tokens))
+            self._starts.add(tokens[0])
 
     def compile(self) -> None:
         """Freeze the table (kept so packs read the same whatever the matcher)."""
@@ -78,16 +79,15 @@ class PhraseTable:
         """Every hit in ``doc``, grouped by rule id; the longest phrase wins, no overlaps."""
         hits: dict[str, list[Hit]] = defaultdict(list)
         for block in doc.blocks:
-            for start, end, entries in self._scan_text(block.text):
+            for start, end, entries in self._scan_block(block):
                 text = block.text[start:end]
                 for entry in entries:
                     if entry.ignorecase or _same_case(text, entry.phrase):
                         hits[entry.rule_id].append(Hit(block, start, end, text, entry))
         return hits
 
-    def _scan_text(self, text: str) -> list[tuple[int, int, list[Entry]]]:
-        spans = words_of(text)
-        keys = [normalise(text[s:e]) for s, e in spans]
+    def _scan_block(self, block: Block) -> list[tuple[int, int, list[Entry]]]:
+        text, spans, keys = block.text, block.words, block.word_keys
         # reach[i]: how many words from i on are separated by white space
         # only, since a phrase never spans punctuation.
         reach = [1] * len(spans)
@@ -95,8 +95,13 @@ class PhraseTable:
             if not text[spans[k][1] : spans[k + 1][0]].strip():
                 reach[k] = reach[k + 1] + 1
         found = []
+        starts = self._starts
         i = 0
         while i < len(spans):
+            key = keys[i]
+            if key not in starts and _POSSESSIVE.sub("", key) not in starts:
+                i += 1
+                continue
             match = self._longest_at(spans, keys, reach, i)
             if match:
                 length, end, entries = match
