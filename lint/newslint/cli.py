@@ -109,6 +109,12 @@ def lint_command(args: list[str]) -> int:
         parser.print_usage(sys.stderr)
         print("newslint: error: give at least one file or folder ('-' for stdin)", file=sys.stderr)
         return exitcodes.USAGE_OR_CONFIG
+    if ns.format == "checklist":
+        # The fact-check sheet lists attributed claims too; their rule ships
+        # off so that it never shows in other formats, and this turns it on.
+        from newslint.reporters.checklist import RULES
+
+        ns.select.append(",".join(RULES))
     from newslint import delivery
     from newslint.reporters import ReportContext, reporters
 

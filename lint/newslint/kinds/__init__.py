@@ -5,6 +5,7 @@ from __future__ import annotations
 from types import ModuleType
 
 from newslint.kinds import (
+    attribution,
     consistency,
     existence,
     languagetool,
@@ -19,5 +20,6 @@ KINDS: dict[str, ModuleType] = {
     "consistency": consistency,
     "metric": metric,
     "repetition": repetition,
+    "attribution": attribution,
     "languagetool": languagetool,
 }

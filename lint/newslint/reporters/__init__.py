@@ -35,6 +35,7 @@ def reporters() -> dict[str, Reporter]:
         "text": _text,
         "pretty": pretty.report,
         "json": json_format.report,
+        "checklist": _checklist,
         "github": github.report,
         "sarif": sarif.report,
         "rdjson": rdjson.report,
@@ -47,3 +48,9 @@ def _text(findings: list[Finding], context: ReportContext) -> str:
     if context.quiet:  # editors and scripts that want the finding lines alone
         return "".join(text.line_for(f, context.color) + "\n" for f in findings)
     return text.report(findings, context)
+
+
+def _checklist(findings: list[Finding], context: ReportContext) -> str:
+    from newslint.reporters import checklist  # the fact-check sheet: loaded only when chosen
+
+    return checklist.report(findings, context)
