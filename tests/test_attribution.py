@@ -116,6 +116,7 @@ def test_opinion_framing_and_hedged_predictions_are_not_claims(seed) -> None:
         "“The fire killed 12 people,” Chief Ana Ruiz said on Sunday.",
         "The study found that ozone caused 46 percent of the damage.",
         "The company announced the closure of its Detroit plant in a statement on Monday.",
+        "The report states that few manufacturers use iodised salt.",
     ],
 )
 def test_a_named_source_covers_the_sentence(sentence: str) -> None:
@@ -130,6 +131,7 @@ def test_a_named_source_covers_the_sentence(sentence: str) -> None:
         ("He flew to Paris to meet Smith, who had told him he would help.", "relative clause"),
         ("Fishermen rescued 700 people, and the navy reportedly saved 200 more.", "partial"),
         ("As we reported on Monday, the plant closed in 2019.", "the newsroom is no source"),
+        ("The member states agreed the budget in 2019.", "'states' here is a noun"),
     ],
 )
 def test_look_alikes_give_no_source(sentence: str, why: str) -> None:
