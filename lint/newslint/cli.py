@@ -38,6 +38,10 @@ def main(argv: Sequence[str] | None = None) -> int:
             from newslint.commands import server_command
 
             return server_command(args[1:])
+        if args and args[0] == "names":
+            from newslint import names_command
+
+            return names_command.main(args[1:])
         if args and args[0] in SUBCOMMANDS:
             from newslint import commands
 
@@ -59,7 +63,8 @@ def lint_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="newslint",
         description="Editorial style and fact-flag linter for news drafts in Markdown.",
-        epilog="Sub-commands: newslint rules | newslint explain RULE_ID | newslint lsp",
+        epilog="Sub-commands: newslint rules | newslint explain RULE_ID | newslint lsp | "
+        "newslint names PATH",
     )
     parser.add_argument("paths", nargs="*", help="files or folders; '-' reads standard input")
     parser.add_argument(
@@ -91,6 +96,12 @@ def lint_parser() -> argparse.ArgumentParser:
         "--stdin-filename", default="stdin.md", help="the name to report for standard input"
     )
     parser.add_argument("--no-color", action="store_true", help="never colour the output")
+    parser.add_argument(
+        "--project",
+        action="store_true",
+        help="also compare each draft's names with the rest of its repository "
+        "(names.house-spelling)",
+    )
     from newslint import delivery
 
     delivery.add_arguments(parser)
@@ -100,6 +111,27 @@ def lint_parser() -> argparse.ArgumentParser:
 
 def _split(values: list[str]) -> tuple[str, ...]:
     return tuple(v.strip() for value in values for v in value.split(",") if v.strip())
+
+
+def _selected(ns: argparse.Namespace) -> tuple[str, ...]:
+    """--select, with --project's rule added.
+
+    The rule goes in through the selection because worker processes rebuild
+    their Linter from its Options. Naming a rule in --select runs it even
+    though it ships off; with no --select, every family is selected beside
+    it, which runs what no --select runs (a family --ignore'd whole stays out).
+    """
+    select, ignore = _split(ns.select), _split(ns.ignore)
+    if not ns.project:
+        return select
+    from newslint.config import PROJECT_RULE
+    from newslint.rule import FAMILIES
+    from newslint.selection import matches
+
+    if any(matches(PROJECT_RULE, prefix) for prefix in ignore):
+        return select
+    base = select or tuple(f for f in FAMILIES if f not in ignore)
+    return (*base, PROJECT_RULE)
 
 
 def lint_command(args: list[str]) -> int:
@@ -176,7 +208,7 @@ def _lint_all(ns: argparse.Namespace) -> LintRun:
     from newslint.linter import Linter, Options
     from newslint.reading import decode
 
-    linter = Linter(Options(ns.config, _split(ns.select), _split(ns.ignore), ns.fail_on))
+    linter = Linter(Options(ns.config, _selected(ns), _split(ns.ignore), ns.fail_on))
     results: list[LintResult] = []
     broken_config = False
     reported_configs: set[str] = set()

@@ -30,6 +30,11 @@ CONFIG_KEYS: dict[str, Key] = {
     "names": Key((dict,), False, "name-spelling settings (see README)"),
 }
 FRONT_MATTER_KEYS = {k: CONFIG_KEYS[k] for k in ("rules", "vocabulary", "fail_on")}
+NAMES_KEYS: dict[str, Key] = {
+    "project": Key((bool,), False, "compare each draft's names with the whole repository's"),
+}
+# The rule that ``names: {project: true}`` turns on.
+PROJECT_RULE = "names.house-spelling"
 SWITCHES = {"off": None, "on": "on"}
 
 
@@ -94,15 +99,21 @@ def load_config(path: str | None) -> Config:
     errors = check_mapping(data, CONFIG_KEYS, path, "config", getattr(data, "line", 1))
     if errors:
         raise errors[0]
+    names = data.get("names", {})
+    errors = check_mapping(names, NAMES_KEYS, path, "names", line_of(data, "names", 1))
+    if errors:
+        raise errors[0]
     root = os.path.dirname(os.path.abspath(path))
     parsed = _parse(data, path, getattr(data, "line", 1))
+    # Before the config's own rules: entries, so that one of those still wins.
+    project = ((PROJECT_RULE, "on"),) if names.get("project") is True else ()
     extra = data.get("extra_rules", [])
     extra = [extra] if isinstance(extra, str) else extra
     return Config(
         path=path,
         root=root,
         packs=frozenset(str(p) for p in data["packs"]) if "packs" in data else None,
-        overrides=parsed.get("overrides", ()),
+        overrides=project + parsed.get("overrides", ()),
         extra_rules=tuple(os.path.join(root, str(e)) for e in extra),
         vocabulary=parsed.get("vocabulary", frozenset()),
         ignore=tuple(str(p) for p in data.get("ignore", [])),

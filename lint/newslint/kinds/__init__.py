@@ -12,6 +12,7 @@ from newslint.kinds import (
     metric,
     repetition,
     substitution,
+    variants,
 )
 
 KINDS: dict[str, ModuleType] = {
@@ -22,4 +23,5 @@ KINDS: dict[str, ModuleType] = {
     "repetition": repetition,
     "attribution": attribution,
     "languagetool": languagetool,
+    "variants": variants,
 }

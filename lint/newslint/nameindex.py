@@ -1,0 +1,452 @@
+"""The repository's name index: which drafts spell which names how often.
+
+One SQLite file in the user cache holds an index per repository root. Each
+draft is stored with the (size, mtime_ns) it had when read and the names
+found in it; a refresh stats every draft and re-reads only those whose size
+or mtime changed, so a pre-commit run on one draft reads one draft, not the
+archive. A cold build of thousands of drafts parses them in a few worker
+processes.
+
+The repository is the folder of the ``.newslint.yml`` that governs a draft,
+else the git top level, else the draft's folder. Its drafts are the Markdown
+files git knows (tracked, or untracked and not ignored), so build output and
+ignored folders stay out; outside git, every Markdown file under the root.
+"""
+
+from __future__ import annotations
+
+import os
+import sqlite3
+import subprocess
+from collections.abc import Collection, Iterable, Sequence
+from dataclasses import dataclass, replace
+from pathlib import Path
+
+from newslint.cachedir import cache_dir
+from newslint.discover import MARKDOWN_SUFFIXES, discover
+from newslint.namegroups import Usage
+
+# Bump when what is stored for a draft changes (namefind, namegroups), so an
+# old index is never read with new rules.
+SCHEMA_VERSION = 1
+# Fewer changed drafts than this are read in this process: starting workers
+# costs more than it saves.
+PARALLEL_FROM = 200
+_MAX_WORKERS = 8
+
+_SCHEMA = """
+CREATE TABLE IF NOT EXISTS roots (id INTEGER PRIMARY KEY, path TEXT UNIQUE NOT NULL);
+CREATE TABLE IF NOT EXISTS files (
+    id INTEGER PRIMARY KEY,
+    root INTEGER NOT NULL,
+    path TEXT NOT NULL,
+    size INTEGER NOT NULL,
+    mtime_ns INTEGER NOT NULL,
+    generation INTEGER NOT NULL,
+    UNIQUE (root, path)
+);
+CREATE TABLE IF NOT EXISTS uses (
+    file INTEGER NOT NULL,
+    key TEXT NOT NULL,
+    form TEXT NOT NULL,
+    block TEXT NOT NULL,
+    words INTEGER NOT NULL,
+    voice INTEGER NOT NULL,
+    quote INTEGER NOT NULL,
+    companions TEXT NOT NULL,
+    PRIMARY KEY (file, key)
+) WITHOUT ROWID;
+CREATE INDEX IF NOT EXISTS uses_block ON uses (block);
+CREATE INDEX IF NOT EXISTS uses_key ON uses (key);
+"""
+
+# One row of ``uses`` before it has a file id: key, form, block, words,
+# voice, quote, companions (tab-separated).
+Row = tuple[str, str, str, int, int, int, str]
+# Companions kept per draft and per spelling: enough to tell people apart.
+MAX_COMPANIONS = 24
+
+
+@dataclass(frozen=True)
+class Refresh:
+    """What a refresh did: drafts re-read (paths relative to the root), kept, dropped."""
+
+    read: tuple[str, ...]
+    unchanged: int
+    removed: int
+
+
+@dataclass(frozen=True)
+class StoredFile:
+    """A draft as the index last saw it."""
+
+    size: int
+    mtime_ns: int
+    generation: int  # the refresh that last read it
+
+
+def repository_root(path: str) -> str:
+    """The folder whose drafts are ``path``'s repository (absolute)."""
+    from newslint.config import find_config
+
+    start = os.path.abspath(path)
+    config = find_config(start if os.path.exists(start) else os.path.dirname(start))
+    if config is not None:
+        return os.path.dirname(os.path.abspath(config))
+    folder = start if os.path.isdir(start) else os.path.dirname(start)
+    return _git_top(folder) or folder
+
+
+def repository_files(root: str, under: str | None = None) -> list[str]:
+    """The drafts of the repository at ``root`` (absolute paths), sorted.
+
+    ``under`` limits them to one folder or file inside the root. In git, the
+    Markdown files git knows (tracked, or untracked and not ignored); else,
+    or when git knows none there, every Markdown file as ``newslint`` would
+    lint the folder. The config's ``ignore`` patterns apply.
+    """
+    from newslint.config import find_config, load_config
+
+    target = os.path.abspath(under or root)
+    listed = _git_files(root, target)
+    if not listed:  # not in git, or a folder git ignores that was asked for all the same
+        listed = [os.path.abspath(t.path) for t in discover([target]) if t.problem is None]
+    drafts = [p for p in listed if p.lower().endswith(MARKDOWN_SUFFIXES)]
+    config_path = find_config(root)
+    if config_path is not None:
+        config = load_config(config_path)
+        drafts = [p for p in drafts if not config.is_ignored(p)]
+    return sorted(drafts)
+
+
+def _git_files(root: str, target: str) -> list[str] | None:
+    if _git_top(root) is None:
+        return None
+    try:
+        done = subprocess.run(
+            ["git", "ls-files", "-z", "--cached", "--others", "--exclude-standard", "--", target],
+            cwd=root,
+            capture_output=True,
+            timeout=60,
+            check=True,
+        )
+    except (OSError, subprocess.SubprocessError):
+        return None
+    names = [n for n in done.stdout.decode("utf-8", "surrogateescape").split("\0") if n]
+    # Deleted but still tracked drafts fail their stat later and are skipped.
+    return sorted({os.path.join(root, n) for n in names})
+
+
+def _git_top(folder: str) -> str | None:
+    here = Path(os.path.abspath(folder))
+    for candidate in (here, *here.parents):
+        if (candidate / ".git").exists():
+            return str(candidate)
+    return None
+
+
+def index_file(cache: str | None = None) -> Path:
+    return Path(cache or cache_dir()) / f"names-v{SCHEMA_VERSION}.sqlite3"
+
+
+class NameIndex:
+    """The name index of one repository root, over one SQLite connection."""
+
+    def __init__(self, db: sqlite3.Connection, root: str, root_id: int) -> None:
+        self._db = db
+        self.root = root
+        self._root_id = root_id
+
+    @classmethod
+    def open(cls, root: str, cache: str | None = None) -> NameIndex:
+        """The index for ``root`` (created if new); in memory if the cache is read-only."""
+        root = os.path.abspath(root)
+        try:
+            path = index_file(cache)
+            path.parent.mkdir(parents=True, exist_ok=True)
+            db = _connect(str(path))
+        except (OSError, sqlite3.Error):
+            db = _connect(":memory:")
+        db.execute("INSERT OR IGNORE INTO roots (path) VALUES (?)", (root,))
+        (root_id,) = db.execute("SELECT id FROM roots WHERE path = ?", (root,)).fetchone()
+        return cls(db, root, int(root_id))
+
+    def close(self) -> None:
+        self._db.close()
+
+    def relative(self, path: str) -> str:
+        return os.path.relpath(os.path.abspath(path), self.root)
+
+    # -- keeping it fresh ---------------------------------------------------
+
+    def refresh(self, files: Iterable[str], prune_under: str | None = None) -> Refresh:
+        """Bring the index up to date with ``files`` (the drafts as they are now).
+
+        Only drafts whose size or mtime differ from the stored ones are read.
+        Stored drafts missing from ``files`` are dropped if they lie under
+        ``prune_under`` (default: the root, i.e. ``files`` is the whole
+        repository).
+        """
+        # The stat comes before the read: a draft edited meanwhile looks
+        # changed again next time, never wrongly unchanged.
+        stats = self._stat(files)
+        scope = self.relative(prune_under) if prune_under else "."
+        changed, removed = _differences(self.stored(), stats, scope)
+        if not changed and not removed:
+            return Refresh((), len(stats), 0)  # the usual case: no lock taken
+        # One process writes at a time; the others wait here, then find the
+        # drafts it read already stored and read none of them again.
+        self._db.execute("BEGIN IMMEDIATE")
+        try:
+            changed, removed = _differences(self.stored(), stats, scope)
+            rows = read_drafts([stats[rel][0] for rel in changed])
+            self._write([(rel, stats[rel][1]) for rel in changed], rows, removed)
+            self._db.execute("COMMIT")
+        except BaseException:
+            self._db.execute("ROLLBACK")
+            raise
+        return Refresh(tuple(changed), len(stats) - len(changed), len(removed))
+
+    def _stat(self, files: Iterable[str]) -> dict[str, tuple[str, os.stat_result]]:
+        """Relative path → (path, stat) of every draft that exists."""
+        stats = {}
+        for path in files:
+            try:
+                stats[self.relative(path)] = (path, os.stat(path))
+            except OSError:
+                continue
+        return stats
+
+    def _write(
+        self,
+        changed: Sequence[tuple[str, os.stat_result]],
+        rows: Sequence[list[Row]],
+        removed: Sequence[str],
+    ) -> None:
+        db = self._db
+        (generation,) = db.execute(
+            "SELECT COALESCE(MAX(generation), 0) + 1 FROM files WHERE root = ?",
+            (self._root_id,),
+        ).fetchone()
+        for rel in removed:
+            self._forget(rel)
+        for (rel, stat), file_rows in zip(changed, rows, strict=True):
+            self._forget(rel)
+            cursor = db.execute(
+                "INSERT INTO files (root, path, size, mtime_ns, generation) VALUES (?, ?, ?, ?, ?)",
+                (self._root_id, rel, stat.st_size, stat.st_mtime_ns, generation),
+            )
+            db.executemany(
+                "INSERT INTO uses VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                [(cursor.lastrowid, *row) for row in file_rows],
+            )
+
+    def _forget(self, rel: str) -> None:
+        row = self._db.execute(
+            "SELECT id FROM files WHERE root = ? AND path = ?", (self._root_id, rel)
+        ).fetchone()
+        if row:
+            self._db.execute("DELETE FROM uses WHERE file = ?", row)
+            self._db.execute("DELETE FROM files WHERE id = ?", row)
+
+    # -- reading it ---------------------------------------------------------
+
+    def stored(self) -> dict[str, StoredFile]:
+        """Every draft in the index, by path relative to the root."""
+        rows = self._db.execute(
+            "SELECT path, size, mtime_ns, generation FROM files WHERE root = ?",
+            (self._root_id,),
+        )
+        return {path: StoredFile(size, mtime, gen) for path, size, mtime, gen in rows}
+
+    def usages(
+        self,
+        blocks: Collection[str] | None = None,
+        exclude: str | None = None,
+        only: Collection[str] | None = None,
+    ) -> list[Usage]:
+        """Each spelling's use across the repository, ordered by key.
+
+        ``blocks`` keeps spellings with those block keys (namegroups.block_key);
+        ``exclude`` leaves out one draft (relative path); ``only`` keeps the
+        drafts listed (relative paths).
+        """
+        where = ["f.root = ?"]
+        params: list[object] = [self._root_id]
+        if blocks is not None:
+            self._fill_temp("wanted_blocks", blocks)
+            where.append("u.block IN (SELECT value FROM wanted_blocks)")
+        if exclude is not None:
+            where.append("f.path != ?")
+            params.append(exclude)
+        if only is not None:
+            self._fill_temp("wanted_files", only)
+            where.append("f.path IN (SELECT value FROM wanted_files)")
+        rows = self._db.execute(
+            "SELECT u.key, u.form, MAX(u.words), SUM(u.voice), SUM(u.quote), COUNT(*), "
+            "SUM(u.voice > 0), group_concat(u.companions, char(9)) "
+            "FROM uses u JOIN files f ON f.id = u.file "
+            f"WHERE {' AND '.join(where)} GROUP BY u.key, u.form ORDER BY u.key",
+            params,
+        ).fetchall()
+        return _merge_forms(rows)
+
+    def files_of(
+        self, keys: Collection[str], only: Collection[str] | None = None
+    ) -> dict[str, list[tuple[str, int]]]:
+        """For each key, the drafts using it (relative path, uses), by path."""
+        self._fill_temp("wanted_keys", keys)
+        sql = (
+            "SELECT u.key, f.path, u.voice + u.quote FROM uses u JOIN files f ON f.id = u.file "
+            "WHERE f.root = ? AND u.key IN (SELECT value FROM wanted_keys)"
+        )
+        if only is not None:
+            self._fill_temp("wanted_files", only)
+            sql += " AND f.path IN (SELECT value FROM wanted_files)"
+        found: dict[str, list[tuple[str, int]]] = {}
+        for key, path, count in self._db.execute(sql + " ORDER BY f.path", (self._root_id,)):
+            found.setdefault(key, []).append((path, count))
+        return found
+
+    def _fill_temp(self, table: str, values: Iterable[str]) -> None:
+        self._db.execute(f"CREATE TEMP TABLE IF NOT EXISTS {table} (value TEXT PRIMARY KEY)")
+        self._db.execute(f"DELETE FROM {table}")
+        self._db.executemany(f"INSERT OR IGNORE INTO {table} VALUES (?)", ((v,) for v in values))
+
+
+def _connect(path: str) -> sqlite3.Connection:
+    # Autocommit: refresh() opens its own write transaction. The long timeout
+    # lets a process wait out another's cold build of a large archive.
+    db = sqlite3.connect(path, timeout=600, isolation_level=None)
+    if path != ":memory:":
+        # Several pre-commit processes may refresh one index at once: WAL
+        # lets readers go on while one writes.
+        db.execute("PRAGMA journal_mode=WAL")
+        db.execute("PRAGMA synchronous=NORMAL")
+    db.executescript(_SCHEMA)
+    return db
+
+
+def _differences(
+    stored: dict[str, StoredFile], stats: dict[str, tuple[str, os.stat_result]], scope: str
+) -> tuple[list[str], list[str]]:
+    """Drafts to read again (new or changed) and stored drafts that are gone."""
+    changed = [
+        rel
+        for rel, (_, stat) in stats.items()
+        if (known := stored.get(rel)) is None
+        or (known.size, known.mtime_ns) != (stat.st_size, stat.st_mtime_ns)
+    ]
+    removed = [rel for rel in stored if rel not in stats and _is_under(rel, scope)]
+    return changed, removed
+
+
+def _is_under(rel: str, scope: str) -> bool:
+    return scope == "." or rel == scope or rel.startswith(scope.rstrip("/") + "/")
+
+
+def _merge_forms(
+    rows: Sequence[tuple[str, str, int, int, int, int, int, str | None]],
+) -> list[Usage]:
+    """One Usage per key from rows per (key, form), showing the most used form."""
+    merged: dict[str, Usage] = {}
+    shown: dict[str, int] = {}  # uses of the form each key shows
+    for key, form, words, voice, quote, drafts, voice_drafts, joined in rows:
+        companions = _companions(joined)
+        last = merged.get(key)
+        if last is None:
+            merged[key] = Usage(
+                form, key, words, voice, quote, drafts, voice_drafts, len(merged), companions
+            )
+            shown[key] = voice + quote
+            continue
+        if voice + quote > shown[key]:
+            shown[key] = voice + quote
+            last = replace(last, form=form)
+        merged[key] = replace(
+            last,
+            voice=last.voice + voice,
+            quote=last.quote + quote,
+            drafts=last.drafts + drafts,
+            voice_drafts=last.voice_drafts + voice_drafts,
+            companions=_capped(last.companions | companions),
+        )
+    return list(merged.values())
+
+
+def _companions(joined: str | None) -> frozenset[str]:
+    return _capped(frozenset(w for w in (joined or "").split("\t") if w))
+
+
+def _capped(words: frozenset[str]) -> frozenset[str]:
+    """A common name's companions across an archive, cut to a fixed sample."""
+    limit = MAX_COMPANIONS * 8
+    return words if len(words) <= limit else frozenset(sorted(words)[:limit])
+
+
+# ---------------------------------------------------------------------------
+# Reading drafts
+# ---------------------------------------------------------------------------
+
+
+def read_drafts(paths: Sequence[str]) -> list[list[Row]]:
+    """The index rows of each draft, in order; many drafts go to worker processes."""
+    import multiprocessing
+
+    # A lint worker (a daemon process) may not start processes of its own.
+    if (
+        len(paths) < PARALLEL_FROM
+        or (os.cpu_count() or 1) < 2
+        or multiprocessing.current_process().daemon
+    ):
+        return _read_chunk(list(paths))
+    from concurrent.futures import ProcessPoolExecutor
+
+    workers = min(_MAX_WORKERS, os.cpu_count() or 1)
+    size = max(16, len(paths) // (workers * 4))
+    chunks = [list(paths[i : i + size]) for i in range(0, len(paths), size)]
+    try:
+        with ProcessPoolExecutor(workers) as pool:
+            return [rows for chunk in pool.map(_read_chunk, chunks) for rows in chunk]
+    except (OSError, RuntimeError):  # no processes to be had: do it here
+        return _read_chunk(list(paths))
+
+
+def _read_chunk(paths: list[str]) -> list[list[Row]]:
+    from newslint.markdown import make_parser
+
+    parser = make_parser()
+    blocks: dict[str, str] = {}  # block keys computed once per spelling in this chunk
+    return [_rows_of(path, parser, blocks) for path in paths]
+
+
+def _rows_of(path: str, parser: object, blocks: dict[str, str]) -> list[Row]:
+    from newslint.errors import InputError
+    from newslint.namefind import find_names
+    from newslint.namegroups import block_key, draft_usages
+    from newslint.parse import parse_document
+    from newslint.reading import read_path
+
+    try:
+        source = read_path(path)
+        doc = parse_document(path, source.text, parser)  # type: ignore[arg-type]
+    except InputError:
+        return []  # unreadable drafts have no names; linting them says why
+    names = find_names(doc)
+    rows: dict[str, Row] = {}
+    for usage in (*draft_usages(names.words), *draft_usages(names.runs)):
+        if usage.key in rows:
+            continue
+        block = blocks.get(usage.key)
+        if block is None:
+            block = blocks[usage.key] = block_key(usage.form)
+        rows[usage.key] = (
+            usage.key,
+            usage.form,
+            block,
+            usage.words,
+            usage.voice,
+            usage.quote,
+            "\t".join(sorted(usage.companions)[:MAX_COMPANIONS]),
+        )
+    return list(rows.values())

@@ -1,0 +1,118 @@
+"""``names.house-spelling``: a draft against the spellings of its repository.
+
+For each name in the draft, the spellings the rest of the repository uses
+(from the name index, minus the draft's own stored entry) and the house
+list's canonical spellings are grouped with the draft's; a draft spelling
+that is not the house's -- the house list's, else the one most other drafts
+use -- is flagged.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Sequence
+from typing import TYPE_CHECKING
+
+from newslint.document import Document
+from newslint.namefind import DraftNames, NameUse, fold
+from newslint.namegroups import Group, Usage, block_key, draft_usages, group, other_people
+
+if TYPE_CHECKING:
+    from newslint.kinds.variants import Plan, Variants
+    from newslint.nameindex import NameIndex
+
+# How long a refreshed index is trusted within one process (the language
+# server runs for hours; a command-line run over many drafts walks once).
+MAX_AGE_SECONDS = 30.0
+
+
+class Indexes:
+    """The name indexes one compiled check has open, by repository root.
+
+    Belongs to one check object, so it lives as long as the loaded packs;
+    pickling (the pack cache) gives an empty one, never an open database.
+    """
+
+    def __init__(self) -> None:
+        self._open: dict[str, tuple[NameIndex, float]] = {}
+
+    def __reduce__(self) -> tuple[type[Indexes], tuple[()]]:
+        return (Indexes, ())
+
+    def for_draft(self, path: str) -> NameIndex:
+        """The fresh index of the repository ``path`` belongs to."""
+        from newslint.nameindex import NameIndex, repository_files, repository_root
+
+        root = repository_root(path)
+        entry = self._open.get(root)
+        now = time.monotonic()
+        if entry is None or now - entry[1] > MAX_AGE_SECONDS:
+            index = entry[0] if entry else NameIndex.open(root)
+            index.refresh(repository_files(root))
+            self._open[root] = (index, now)
+        return self._open[root][0]
+
+
+def project_plans(
+    doc: Document, names: DraftNames, draft: Sequence[Plan], check: Variants
+) -> list[Plan]:
+    """What ``names.house-spelling`` flags in ``doc``."""
+    from newslint.kinds.variants import Plan
+
+    mine = draft_usages(names.words)
+    if not mine or check.indexes is None:
+        return []
+    index = check.indexes.for_draft(doc.path)
+    blocks = {block_key(u.form) for u in mine}
+    rest = index.usages(blocks=blocks, exclude=index.relative(doc.path))
+    uses = _uses_by_key(names.words)
+    by_key = {u.key: u for u in mine}
+    flagged_in_draft = {(fold(u.text), fold(p.suggestion)) for p in draft for u in p.uses}
+    plans = []
+    for found in group(_combined(mine, rest, check, blocks), check.policy):
+        house = _house_spelling(found, check.min_drafts)
+        if house is None:
+            continue
+        canonical, reason = house
+        best = found.usage(fold(canonical))
+        for usage in found.members:
+            here = uses.get(usage.key)
+            if not here or usage.key == fold(canonical):
+                continue
+            if (usage.key, fold(canonical)) in flagged_in_draft:
+                continue  # names.variant-spelling already says the same
+            if best is not None and other_people(by_key[usage.key], best):
+                continue  # Eunice Yung here, Alvin Yeung elsewhere
+            plans.append(Plan(tuple(here), canonical, reason))
+    return plans
+
+
+def _combined(
+    mine: list[Usage], rest: list[Usage], check: Variants, blocks: set[str]
+) -> list[Usage]:
+    """The repository's spellings, the draft's, and the house list's canonical ones."""
+    combined = {u.key: u for u in rest}
+    for usage in mine:
+        combined.setdefault(usage.key, Usage(usage.form, usage.key, usage.words, order=-1))
+    for canonical in sorted(set(check.policy.house.values())):
+        if block_key(canonical) in blocks:
+            combined.setdefault(fold(canonical), Usage(canonical, fold(canonical), order=-2))
+    return list(combined.values())
+
+
+def _house_spelling(found: Group, min_drafts: int) -> tuple[str, str] | None:
+    """The spelling the house uses for this name, and why; None if it has none."""
+    if found.from_house:
+        return found.canonical, "in the house list"
+    used = [m for m in found.members if m.voice_drafts >= min_drafts]
+    if not used:
+        return None
+    best = used[0]  # members come best first: most drafts in the writer's voice
+    return best.form, f"in {best.voice_drafts} other drafts of this repository"
+
+
+def _uses_by_key(uses: Sequence[NameUse]) -> dict[str, list[NameUse]]:
+    by_key: dict[str, list[NameUse]] = {}
+    for use in uses:
+        by_key.setdefault(fold(use.text), []).append(use)
+    return by_key

@@ -1,0 +1,254 @@
+"""``newslint names PATH...``: every name a repository spells more than one way.
+
+Scans the drafts (through the name index, so a second run reads only what
+changed), groups the spellings with namekeys, and prints each group with
+its counts and drafts. ``--write FILE`` (or ``-``) proposes house-list
+entries -- ``variant: canonical`` lines for the ``swap:`` of
+``names.house-list`` -- with the counts and example drafts as comments.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from newslint import exitcodes
+from newslint.namegroups import Group, Policy, Usage
+
+if TYPE_CHECKING:
+    from newslint.nameindex import NameIndex
+
+EXAMPLE_FILES = 3  # drafts named in each --write comment
+
+
+@dataclass(frozen=True)
+class Scan:
+    """The drafts scanned and the index they are in."""
+
+    root: str
+    drafts: tuple[str, ...]  # relative to root
+    read: int  # drafts read this time (the rest came from the index)
+
+
+@dataclass(frozen=True)
+class Listed:
+    """A group as printed: its spellings with the drafts using each."""
+
+    group: Group
+    files: dict[str, list[tuple[str, int]]]  # key → [(draft, uses)]
+    others: frozenset[str] = frozenset()  # keys that look like other people's names
+
+    @property
+    def total(self) -> int:
+        return sum(m.total for m in self.group.members)
+
+
+def main(args: Sequence[str]) -> int:
+    ns = _parser().parse_args(list(args))
+    missing = [p for p in ns.paths if not os.path.exists(p)]
+    if missing:
+        print(f"newslint names: error: no such file or folder: {missing[0]}", file=sys.stderr)
+        return exitcodes.USAGE_OR_CONFIG
+    policy = _policy(ns.config, ns.paths[0])
+    listed: list[Listed] = []
+    scans: list[Scan] = []
+    for path in ns.paths:
+        scan, found = _scan(path, policy)
+        scans.append(scan)
+        listed.extend(found)
+    listed.sort(key=lambda item: (-item.total, item.group.canonical.casefold()))
+    for scan in scans:
+        print(
+            f"newslint names: {len(scan.drafts)} drafts in {scan.root} "
+            f"({scan.read} read, {len(scan.drafts) - scan.read} from the index)",
+            file=sys.stderr,
+        )
+    if ns.write != "-":
+        sys.stdout.write(format_listing(listed, ns.max_files))
+    if ns.write:
+        text = format_house_list(listed, policy, sum(len(s.drafts) for s in scans))
+        if ns.write == "-":
+            sys.stdout.write(text)
+        else:
+            try:
+                Path(ns.write).write_text(text, encoding="utf-8")
+            except OSError as exc:
+                print(f"newslint names: error: cannot write {ns.write}: {exc}", file=sys.stderr)
+                return exitcodes.USAGE_OR_CONFIG
+    return exitcodes.CLEAN
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="newslint names",
+        description="List every name the drafts spell more than one way.",
+    )
+    parser.add_argument("paths", nargs="+", metavar="PATH", help="folders or drafts to scan")
+    parser.add_argument("--config", help="use this .newslint.yml (house list, distinct pairs)")
+    parser.add_argument(
+        "--write",
+        metavar="FILE",
+        help="propose house-list entries as YAML in FILE ('-': standard output, no listing)",
+    )
+    parser.add_argument(
+        "--max-files",
+        type=int,
+        default=5,
+        metavar="N",
+        help="drafts to name per spelling in the listing (0: all; default 5)",
+    )
+    return parser
+
+
+def _policy(config: str | None, path: str) -> Policy:
+    """The house list and distinct pairs of names.variant-spelling in force at ``path``."""
+    from newslint.kinds.variants import Variants
+    from newslint.linter import Linter, Options
+
+    setup = Linter(Options(config)).setup_for(path)
+    for pack in setup.packs.packs:
+        for check in pack.checks:
+            if isinstance(check, Variants) and not check.project:
+                return check.policy
+    return Policy()
+
+
+def _scan(path: str, policy: Policy) -> tuple[Scan, list[Listed]]:
+    from newslint.nameindex import NameIndex, repository_files, repository_root
+
+    root = repository_root(path)
+    drafts = repository_files(root, under=path)
+    if not drafts:
+        # A folder git ignores (build output, an export) is scanned on its own.
+        root = path if os.path.isdir(path) else os.path.dirname(os.path.abspath(path))
+        drafts = repository_files(root, under=path)
+    index = NameIndex.open(root)
+    try:
+        refresh = index.refresh(drafts, prune_under=path)
+        relative = [index.relative(d) for d in drafts]
+        found = _groups(index, relative, policy)
+    finally:
+        index.close()
+    return Scan(os.path.abspath(root), tuple(relative), len(refresh.read)), found
+
+
+def _groups(index: NameIndex, drafts: list[str], policy: Policy) -> list[Listed]:
+    from newslint.namegroups import group
+
+    usages = index.usages(only=drafts)
+    words = [u for u in usages if u.words == 1]
+    groups = group(words, policy)
+    # Names written as one word or several (Ansarullah, Ansar Allah).
+    groups += [g for g in group(usages, policy) if len({m.words for m in g.members}) > 1]
+    keys = {m.key for g in groups for m in g.members}
+    files = index.files_of(keys, only=drafts)
+    return [Listed(g, files, _others(g)) for g in groups]
+
+
+def _others(found: Group) -> frozenset[str]:
+    """Members never seen beside the canonical spelling's companions."""
+    from newslint.namegroups import other_people
+
+    best = found.usage(found.canonical_key)
+    if best is None:
+        return frozenset()
+    return frozenset(m.key for m in found.members if m is not best and other_people(best, m))
+
+
+# ---------------------------------------------------------------------------
+# Output
+# ---------------------------------------------------------------------------
+
+
+def format_listing(listed: Sequence[Listed], max_files: int) -> str:
+    """Each group, most used first: its spellings, their counts and drafts."""
+    if not listed:
+        return "No name is spelt more than one way.\n"
+    lines: list[str] = []
+    for item in listed:
+        lines.append(_heading(item))
+        width = max(len(m.form) for m in item.group.members)
+        for member in item.group.members:
+            line = _member_line(member, width, item.files.get(member.key, []), max_files)
+            if member.key in item.others:
+                line += "  [other people, by the names beside it]"
+            lines.append(line)
+        lines.append("")
+    spellings = sum(len(i.group.members) for i in listed)
+    lines.append(f"{_count(len(listed), 'name')} spelt more than one way ({spellings} spellings).")
+    return "\n".join(lines) + "\n"
+
+
+def _heading(item: Listed) -> str:
+    group = item.group
+    drafts = len({path for m in group.members for path, _ in item.files.get(m.key, [])})
+    note = " [house list]" if group.from_house else ""
+    return (
+        f"{group.canonical}: {len(group.members)} spellings, "
+        f"{_count(item.total, 'use')} in {_count(drafts, 'draft')}{note}"
+    )
+
+
+def _member_line(member: Usage, width: int, files: list[tuple[str, int]], max_files: int) -> str:
+    quoted = f", {member.quote} quoted" if member.quote else ""
+    shown = files if max_files <= 0 else files[:max_files]
+    names = ", ".join(path for path, _ in shown)
+    more = len(files) - len(shown)
+    if more:
+        names += f", … {more} more"
+    counts = f"{_count(member.total, 'use')}{quoted} in {_count(member.drafts, 'draft')}"
+    return f"  {member.form:<{width}}  {counts}: {names}"
+
+
+def format_house_list(listed: Sequence[Listed], policy: Policy, drafts: int) -> str:
+    """Proposed ``swap:`` entries (variant: canonical), each with its evidence."""
+    import yaml
+
+    lines = [
+        f"# House-list entries proposed by `newslint names` from {_count(drafts, 'draft')}.",
+        "# Each entry reads `written: house spelling`; the house spelling is the one",
+        "# most drafts use in their own words (or the house list's, when it knows",
+        "# the name). Check every entry before adding it to the swap: list of",
+        "# names.house-list: delete those that are different people or places.",
+        "# Spellings only ever seen beside other names than the house spelling's",
+        "# (Alvin Yeung, Eunice Yung) are left out as someone else's.",
+        "swap:",
+    ]
+    for item in sorted(listed, key=lambda i: (i.group.canonical.casefold(), -i.total)):
+        for member in item.group.minority():
+            if member.key in policy.house or member.key in item.others:
+                continue  # the house list has it already, or it is someone else
+            entry = yaml.safe_dump(
+                {member.form: item.group.canonical},
+                allow_unicode=True,
+                default_flow_style=False,
+                width=10_000,
+            ).strip()
+            lines.append(f"  # {_evidence(item, member)}")
+            lines.append(f"  {entry}")
+    return "\n".join(lines) + "\n"
+
+
+def _evidence(item: Listed, member: Usage) -> str:
+    best = item.group.usage(item.group.canonical_key)
+    parts = [f"{member.form}: {_usage_note(member, item.files.get(member.key, []))}"]
+    if best is not None:
+        parts.append(f"{best.form}: {_usage_note(best, item.files.get(best.key, []))}")
+    elif item.group.from_house:
+        parts.append(f"{item.group.canonical}: the house list's spelling")
+    return "; ".join(parts)
+
+
+def _usage_note(usage: Usage, files: list[tuple[str, int]]) -> str:
+    examples = ", ".join(path for path, _ in files[:EXAMPLE_FILES])
+    more = ", …" if len(files) > EXAMPLE_FILES else ""
+    return f"{_count(usage.total, 'use')} in {_count(usage.drafts, 'draft')} ({examples}{more})"
+
+
+def _count(number: int, noun: str) -> str:
+    return f"{number} {noun}" + ("" if number == 1 else "s")

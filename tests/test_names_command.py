@@ -1,0 +1,133 @@
+"""``newslint names``: a repository's names spelt more than one way, and house-list proposals."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import yaml
+
+from newslint.packs import builtin_rules_dir, load_packs
+from tests.conftest import lint_text, run_cli
+
+DRAFTS = {
+    "desk/a.md": "# Talks\n\nForeign minister Ali Rahimi met Javad Zarif. Rahimi smiled.\n",
+    "desk/b.md": "# More talks\n\nAli Rahimi flew to Geneva.\n",
+    "desk/c.md": "# Still talking\n\nAli Rahimi said the talks would go on.\n",
+    "desk/d.md": "# Odd\n\nThe envoy met Rahimy in Geneva.\n",
+    "world/e.md": "# Libya\n\nQadhafi ruled Libya. Qadhafi fell.\n",
+    "world/f.md": "# Libya again\n\nGaddafi ruled Libya for 42 years.\n",
+    "world/g.md": "# Quoted\n\n> Rahimy, the envoy, said no.\n",
+}
+
+
+def repository(tmp_path: Path) -> Path:
+    root = tmp_path / "newsroom"
+    for name, text in DRAFTS.items():
+        path = root / name
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(text, encoding="utf-8")
+    return root
+
+
+def test_listing_groups_spellings_with_counts_and_drafts(tmp_path: Path) -> None:
+    root = repository(tmp_path)
+    done = run_cli("names", ".", cwd=root)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout == (
+        "Rahimi: 2 spellings, 6 uses in 5 drafts\n"
+        "  Rahimi  4 uses in 3 drafts: desk/a.md, desk/b.md, desk/c.md\n"
+        "  Rahimy  2 uses, 1 quoted in 2 drafts: desk/d.md, world/g.md\n"
+        "\n"
+        "Gaddafi: 2 spellings, 3 uses in 2 drafts [house list]\n"
+        "  Qadhafi  2 uses in 1 draft: world/e.md\n"
+        "  Gaddafi  1 use in 1 draft: world/f.md\n"
+        "\n"
+        "2 names spelt more than one way (4 spellings).\n"
+    )
+    assert "7 drafts" in done.stderr and "(7 read, 0 from the index)" in done.stderr
+
+
+def test_a_second_run_reads_only_what_changed(tmp_path: Path) -> None:
+    root = repository(tmp_path)
+    first = run_cli("names", ".", cwd=root)
+    again = run_cli("names", ".", cwd=root)
+    assert again.stdout == first.stdout
+    assert "(0 read, 7 from the index)" in again.stderr
+    (root / "desk" / "d.md").write_text("# Odd\n\nThe envoy met Rahimi.\n", encoding="utf-8")
+    (root / "world" / "g.md").unlink()
+    changed = run_cli("names", ".", cwd=root)
+    assert "6 drafts" in changed.stderr and "(1 read, 5 from the index)" in changed.stderr
+    assert "Rahimy" not in changed.stdout
+
+
+def test_max_files_shortens_the_list_of_drafts(tmp_path: Path) -> None:
+    root = repository(tmp_path)
+    done = run_cli("names", "desk", "--max-files", "1", cwd=root)
+    # Outside git and with no config, the folder given is the repository.
+    assert done.stdout == (
+        "Rahimi: 2 spellings, 5 uses in 4 drafts\n"
+        "  Rahimi  4 uses in 3 drafts: a.md, … 2 more\n"
+        "  Rahimy  1 use in 1 draft: d.md\n"
+        "\n"
+        "1 name spelt more than one way (2 spellings).\n"
+    )
+
+
+def test_write_proposes_house_list_entries_that_load(tmp_path: Path) -> None:
+    root = repository(tmp_path)
+    proposal = tmp_path / "proposal.yml"
+    done = run_cli("names", ".", "--write", str(proposal), cwd=root)
+    assert done.returncode == 0, done.stderr
+    assert "Rahimi: 2 spellings" in done.stdout  # the listing is still printed
+    text = proposal.read_text(encoding="utf-8")
+    assert (
+        "  # Qadhafi: 2 uses in 1 draft (world/e.md); Gaddafi: 1 use in 1 draft (world/f.md)\n"
+        "  Qadhafi: Gaddafi\n"
+    ) in text
+    assert (
+        "  # Rahimy: 2 uses in 2 drafts (desk/d.md, world/g.md); "
+        "Rahimi: 4 uses in 3 drafts (desk/a.md, desk/b.md, desk/c.md)\n"
+        "  Rahimy: Rahimi\n"
+    ) in text
+    proposed = yaml.safe_load(text)
+    assert proposed == {"swap": {"Qadhafi": "Gaddafi", "Rahimy": "Rahimi"}}
+
+    # Pasted into the house list, the pack still loads and flags the variant.
+    names = yaml.safe_load((builtin_rules_dir() / "names.yml").read_text(encoding="utf-8"))
+    house = next(r for r in names["rules"] if r["id"] == "names.house-list")
+    house["swap"].update(proposed["swap"])
+    names.update(pack="house", rules=[house])
+    pack = tmp_path / "rules" / "house.yml"
+    pack.parent.mkdir()
+    pack.write_text(yaml.safe_dump(names, allow_unicode=True), encoding="utf-8")
+    assert load_packs([pack]).errors == []
+    config = tmp_path / ".newslint.yml"
+    config.write_text("packs: [house]\nextra_rules: [rules]\n", encoding="utf-8")
+    findings = lint_text("Rahimy spoke.\n", config=str(config), select=("names.house-list",))
+    assert [(f.column, f.suggestion) for f in findings] == [(1, "Rahimi")]
+
+
+def test_write_to_standard_output_prints_only_the_yaml(tmp_path: Path) -> None:
+    root = repository(tmp_path)
+    done = run_cli("names", ".", "--write", "-", cwd=root)
+    assert done.stdout.startswith("# House-list entries proposed by `newslint names` from 7 ")
+    assert yaml.safe_load(done.stdout)["swap"] == {"Qadhafi": "Gaddafi", "Rahimy": "Rahimi"}
+
+
+def test_names_that_need_quoting_in_yaml_stay_strings(tmp_path: Path) -> None:
+    root = tmp_path / "r"
+    root.mkdir()
+    for n in range(3):
+        (root / f"{n}.md").write_text("Soldiers of Kataib Hezbollah marched.\n", "utf-8")
+    (root / "odd.md").write_text("Soldiers of Kata'ib Hezbollah marched.\n", "utf-8")
+    done = run_cli("names", ".", "--write", "-", cwd=root)
+    assert yaml.safe_load(done.stdout)["swap"] == {"Kata'ib": "Kataib"}
+
+
+def test_nothing_to_report_and_missing_paths(tmp_path: Path) -> None:
+    (tmp_path / "a.md").write_text("Soleimani spoke.\n", encoding="utf-8")
+    done = run_cli("names", str(tmp_path))
+    assert done.stdout == "No name is spelt more than one way.\n"
+    missing = run_cli("names", str(tmp_path / "nowhere"))
+    assert missing.returncode == 2
+    assert "no such file or folder" in missing.stderr

@@ -1,0 +1,234 @@
+"""names.variant-spelling: one name spelt two ways in a draft, found without a list."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+import yaml
+
+from newslint.errors import ConfigError
+from newslint.packs import builtin_rules_dir, load_packs
+from newslint.severity import Severity
+from tests.conftest import SEED, lint_text
+
+RULE = "names.variant-spelling"
+NOTE = " (inside a quotation: the source's spelling; keep it, add [sic] or note it)"
+
+
+def shipped_rule() -> dict:
+    names = yaml.safe_load((builtin_rules_dir() / "names.yml").read_text(encoding="utf-8"))
+    return next(r for r in names["rules"] if r["id"] == RULE)
+
+
+def variants_only(folder: Path, **changes: object) -> str:
+    """A config whose only pack is the shipped rule without the house list."""
+    rule = {k: v for k, v in shipped_rule().items() if k != "house_list"}
+    rule.update(changes)
+    rules = folder / "rules"
+    rules.mkdir(exist_ok=True)
+    pack = {"pack": "variants-only", "rules": [rule]}
+    (rules / "variants.yml").write_text(yaml.safe_dump(pack, allow_unicode=True), "utf-8")
+    config = folder / ".newslint.yml"
+    config.write_text("packs: [variants-only]\nextra_rules: [rules]\n", encoding="utf-8")
+    return str(config)
+
+
+def found(text: str, config: str | None = None) -> list[tuple[int, int, str, str | None]]:
+    """(line, column, text flagged, suggestion) of each variant-spelling finding."""
+    findings = lint_text(text, select=(RULE,), config=config)
+    lines = text.splitlines()
+    return [
+        (f.line, f.column, lines[f.line - 1][f.column - 1 : f.end_column], f.suggestion)
+        for f in findings
+        if f.rule == RULE
+    ]
+
+
+@pytest.fixture(scope="module")
+def seed_findings(tmp_path_factory: pytest.TempPathFactory):
+    config = variants_only(tmp_path_factory.mktemp("variants"))
+    text = SEED.read_text(encoding="utf-8")
+    return [f for f in lint_text(text, select=(RULE,), config=config) if f.rule == RULE]
+
+
+def test_seed_variants_are_found_without_any_house_list_entry(seed_findings) -> None:
+    at = [(f.line, f.column, f.end_column, f.suggestion) for f in seed_findings]
+    # Suleimani in the New Yorker blockquote (lines 37 and 39) and Qassim in a
+    # reader's comment; nothing else in the draft is a variant of anything:
+    # not Assad / al-Assad / Al-Assad, not Khamenei, not Bashar.
+    assert at == [
+        (37, 3, 11, "Soleimani"),
+        (37, 386, 394, "Soleimani"),
+        (37, 580, 588, "Soleimani"),
+        (39, 8, 16, "Soleimani"),
+        (39, 358, 366, "Soleimani"),
+        (124, 20, 25, "Qassem"),
+    ]
+
+
+def test_seed_variants_inside_quotations_are_notes(seed_findings) -> None:
+    first, qassim = seed_findings[0], seed_findings[-1]
+    assert first.message == (
+        "“Suleimani” is spelt “Soleimani” 27 times in this draft; use one spelling" + NOTE
+    )
+    assert qassim.message == (
+        "“Qassim” is spelt “Qassem” 4 times in this draft; use one spelling" + NOTE
+    )
+    assert {f.severity for f in seed_findings} == {Severity.SUGGESTION}
+    assert not any(f.fixable for f in seed_findings)
+
+
+def test_with_the_house_list_the_seed_gets_no_second_finding_on_the_same_names() -> None:
+    findings = lint_text(SEED.read_text(encoding="utf-8"), select=("names",))
+    # names.house-list already flags Suleimani and Qassim; the variant rule
+    # leaves the spans the house list covers to it.
+    assert [f for f in findings if f.rule == RULE] == []
+    assert len([f for f in findings if f.rule == "names.house-list"]) == 8
+
+
+def test_in_the_writers_voice_a_variant_is_a_warning(tmp_path: Path) -> None:
+    config = variants_only(tmp_path)
+    text = "Qassem Soleimani led the force. Soleimani met Putin.\n\nLater Suleimani flew home.\n"
+    findings = [f for f in lint_text(text, select=(RULE,), config=config) if f.rule == RULE]
+    assert [(f.line, f.column, f.end_column) for f in findings] == [(3, 7, 15)]
+    assert findings[0].severity == Severity.WARNING
+    assert findings[0].message == (
+        "“Suleimani” is spelt “Soleimani” twice in this draft; use one spelling"
+    )
+
+
+def test_the_writers_spelling_outweighs_a_quoted_one(tmp_path: Path) -> None:
+    config = variants_only(tmp_path)
+    text = (
+        "Rahimi spoke first.\n\n"
+        "> Rahimy said no. Rahimy said it twice. Rahimy left.\n\n"
+        "Rahimi stayed.\n"
+    )
+    assert found(text, config) == [
+        (3, 3, "Rahimy", "Rahimi"),
+        (3, 19, "Rahimy", "Rahimi"),
+        (3, 41, "Rahimy", "Rahimi"),
+    ]
+
+
+def test_possessives_are_stripped_and_do_not_make_a_spelling(tmp_path: Path) -> None:
+    config = variants_only(tmp_path)
+    text = "Soleimani’s men waited. Soleimani's plane landed. Suleimani's body was found.\n"
+    assert found(text, config) == [(1, 51, "Suleimani", "Soleimani")]
+
+
+def test_particles_and_their_case_are_not_variants(tmp_path: Path) -> None:
+    config = variants_only(tmp_path)
+    text = (
+        "Bashar al-Assad spoke. Al-Assad said more. Assad left. The al-Assad family stayed. "
+        "Abu Mahdi al-Muhandis arrived; al-Muhandis spoke.\n"
+    )
+    assert found(text, config) == []
+
+
+def test_spacing_and_apostrophes_are_variants(tmp_path: Path) -> None:
+    config = variants_only(tmp_path)
+    text = (
+        "Abu Mahdi al-Muhandis led Kataib Hezbollah. Al-Muhandis and Kataib Hezbollah "
+        "fought on. Critics say Al Muhandis and Kata'ib Hezbollah went too far.\n"
+    )
+    # The writer's capital A stays in the suggestion.
+    assert found(text, config) == [
+        (1, 101, "Al Muhandis", "Al-Muhandis"),
+        (1, 117, "Kata'ib", "Kataib"),
+    ]
+
+
+def test_a_capital_particle_keeps_its_capital_in_the_suggestion(tmp_path: Path) -> None:
+    config = variants_only(tmp_path)
+    text = "Ties to al-Qaeda grew. Experts on al-Qaeda agree.\n\nAl-Qaida denied it.\n"
+    assert found(text, config) == [(3, 1, "Al-Qaida", "Al-Qaeda")]
+
+
+def test_look_alike_names_are_not_merged(tmp_path: Path) -> None:
+    config = variants_only(tmp_path)
+    text = (
+        "Ayatollah Khamenei succeeded Ayatollah Khomeini. George W. Bush followed "
+        "George H. W. Bush. Ali met Ahmad. Iran and Iraq talked; Hamas and Hamad did not.\n"
+    )
+    assert found(text, config) == []
+
+
+def test_different_people_keep_their_own_spellings(tmp_path: Path) -> None:
+    config = variants_only(tmp_path)
+    text = (
+        "Mohamed Salah scored twice. Muhammad Ali was in the crowd. Salah waved.\n\n"
+        "Eunice Yung and Alvin Yeung were elected.\n"
+    )
+    assert found(text, config) == []
+
+
+def test_a_name_written_as_one_word_or_two(tmp_path: Path) -> None:
+    config = variants_only(tmp_path)
+    text = (
+        "Ansar Allah holds Sanaa. Ansar Allah fighters patrol it. "
+        "Officials of Ansarullah deny it.\n"
+    )
+    assert found(text, config) == [(1, 71, "Ansarullah", "Ansar Allah")]
+
+
+def test_ordinary_words_at_the_start_of_a_sentence_are_not_names(tmp_path: Path) -> None:
+    config = variants_only(tmp_path)
+    # "Good" and "God" would be a vowel apart if they were names.
+    text = "God knows. Good news came late. Qassem waited; Qassem left.\n\nQassim stayed.\n"
+    assert found(text, config) == [(3, 1, "Qassim", "Qassem")]
+
+
+def test_distinct_pairs_from_the_config_are_not_flagged(tmp_path: Path) -> None:
+    text = "Ali Rahimi spoke. Rahimi left. Later Rahimy arrived.\n"
+    plain = tmp_path / "plain"
+    plain.mkdir()
+    assert found(text, variants_only(plain)) == [(1, 38, "Rahimy", "Rahimi")]
+    distinct = tmp_path / "distinct"
+    distinct.mkdir()
+    assert found(text, variants_only(distinct, distinct=[["Rahimi", "Rahimy"]])) == []
+
+
+def test_the_house_list_canonical_is_suggested_when_it_knows_the_name() -> None:
+    # Qaddafi is a house-list variant of Gaddafi; Qadhafi is not listed.
+    text = "Qadhafi ruled. Qadhafi fell. Qaddafi died.\n"
+    findings = lint_text(text, select=("names",))
+    assert [(f.rule, f.column, f.suggestion) for f in findings] == [
+        (RULE, 1, "Gaddafi"),
+        (RULE, 16, "Gaddafi"),
+        ("names.house-list", 30, "Gaddafi"),
+    ]
+    assert findings[0].message == (
+        "“Qadhafi” is spelt “Gaddafi” in the house list; use one spelling"
+    )
+
+
+@pytest.mark.parametrize(
+    ("options", "message"),
+    [
+        (
+            "    distinct: [[Khamenei]]\n",
+            "rules[0].distinct: distinct entry 1 must be a pair of names, "
+            "e.g. [Khamenei, Khomeini]",
+        ),
+        (
+            "    house_list: names.nowhere\n",
+            "rules[0].house_list: 'house_list': no substitution rule 'names.nowhere' "
+            "with a swap list in this pack",
+        ),
+        ("    min_drafts: 0\n", "'min_drafts' must be a whole number of at least 1"),
+    ],
+)
+def test_bad_options_are_config_errors(tmp_path: Path, options: str, message: str) -> None:
+    pack = tmp_path / "p.yml"
+    pack.write_text(
+        "pack: p\nrules:\n  - id: names.v\n    kind: variants\n    description: d\n"
+        "    message: m\n" + options,
+        encoding="utf-8",
+    )
+    loaded = load_packs([pack])
+    assert len(loaded.errors) == 1
+    error = loaded.errors[0]
+    assert isinstance(error, ConfigError)
+    assert message in str(error)
