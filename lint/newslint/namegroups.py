@@ -35,6 +35,7 @@ class Usage:
     order: int = 0  # first seen, for ties
     # Name words seen next to it (Qassem beside Soleimani): whose name it is.
     companions: frozenset[str] = frozenset()
+    block: str = ""  # block_key(form), when the repository index knows it
 
     @property
     def total(self) -> int:
@@ -184,7 +185,8 @@ def block_key(form: str) -> str:
     """
     from newslint.namekeys import name_parts, skeleton
 
+    # Part by part, as namekeys reads them: "Rafik Hariri" has no "kh".
     parts = [p for p in name_parts(form) if p not in _ARTICLES]
-    consonants = skeleton(" ".join(parts)).replace("_", "").replace("y", "")
+    consonants = "".join(skeleton(p) for p in parts).replace("_", "").replace("y", "")
     merged = [c for i, c in enumerate(consonants) if i == 0 or consonants[i - 1] != c]
     return "".join(merged)

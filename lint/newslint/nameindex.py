@@ -28,7 +28,7 @@ from newslint.namegroups import Usage
 
 # Bump when what is stored for a draft changes (namefind, namegroups), so an
 # old index is never read with new rules.
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 # Fewer changed drafts than this are read in this process: starting workers
 # costs more than it saves.
 PARALLEL_FROM = 200
@@ -175,7 +175,10 @@ class NameIndex:
         self._db.close()
 
     def relative(self, path: str) -> str:
-        return os.path.relpath(os.path.abspath(path), self.root)
+        full = os.path.abspath(path)
+        prefix = self.root.rstrip(os.sep) + os.sep
+        # The common case without relpath's cost (thousands of drafts a run).
+        return full[len(prefix) :] if full.startswith(prefix) else os.path.relpath(full, self.root)
 
     # -- keeping it fresh ---------------------------------------------------
 
@@ -284,7 +287,7 @@ class NameIndex:
             where.append("f.path IN (SELECT value FROM wanted_files)")
         rows = self._db.execute(
             "SELECT u.key, u.form, MAX(u.words), SUM(u.voice), SUM(u.quote), COUNT(*), "
-            "SUM(u.voice > 0), group_concat(u.companions, char(9)) "
+            "SUM(u.voice > 0), group_concat(u.companions, char(9)), MAX(u.block) "
             "FROM uses u JOIN files f ON f.id = u.file "
             f"WHERE {' AND '.join(where)} GROUP BY u.key, u.form ORDER BY u.key",
             params,
@@ -296,16 +299,19 @@ class NameIndex:
     ) -> dict[str, list[tuple[str, int]]]:
         """For each key, the drafts using it (relative path, uses), by path."""
         self._fill_temp("wanted_keys", keys)
-        sql = (
-            "SELECT u.key, f.path, u.voice + u.quote FROM uses u JOIN files f ON f.id = u.file "
-            "WHERE f.root = ? AND u.key IN (SELECT value FROM wanted_keys)"
+        # From the few keys to their uses, through the index on uses.key.
+        rows = self._db.execute(
+            "SELECT u.key, f.path, u.voice + u.quote FROM wanted_keys w "
+            "JOIN uses u ON u.key = w.value JOIN files f ON f.id = u.file WHERE f.root = ?",
+            (self._root_id,),
         )
-        if only is not None:
-            self._fill_temp("wanted_files", only)
-            sql += " AND f.path IN (SELECT value FROM wanted_files)"
+        wanted = set(only) if only is not None else None
         found: dict[str, list[tuple[str, int]]] = {}
-        for key, path, count in self._db.execute(sql + " ORDER BY f.path", (self._root_id,)):
-            found.setdefault(key, []).append((path, count))
+        for key, path, count in rows:
+            if wanted is None or path in wanted:
+                found.setdefault(key, []).append((path, count))
+        for uses in found.values():
+            uses.sort()
         return found
 
     def _fill_temp(self, table: str, values: Iterable[str]) -> None:
@@ -346,17 +352,17 @@ def _is_under(rel: str, scope: str) -> bool:
 
 
 def _merge_forms(
-    rows: Sequence[tuple[str, str, int, int, int, int, int, str | None]],
+    rows: Sequence[tuple[str, str, int, int, int, int, int, str | None, str]],
 ) -> list[Usage]:
     """One Usage per key from rows per (key, form), showing the most used form."""
     merged: dict[str, Usage] = {}
     shown: dict[str, int] = {}  # uses of the form each key shows
-    for key, form, words, voice, quote, drafts, voice_drafts, joined in rows:
+    for key, form, words, voice, quote, drafts, voice_drafts, joined, block in rows:
         companions = _companions(joined)
         last = merged.get(key)
         if last is None:
             merged[key] = Usage(
-                form, key, words, voice, quote, drafts, voice_drafts, len(merged), companions
+                form, key, words, voice, quote, drafts, voice_drafts, len(merged), companions, block
             )
             shown[key] = voice + quote
             continue
