@@ -85,6 +85,19 @@ def test_a_spelling_few_drafts_use_is_not_the_house_spelling(tmp_path: Path) -> 
     assert house_spelling(root, "odd.md") == []
 
 
+def test_every_draft_sees_the_same_majority(tmp_path: Path) -> None:
+    root = newsroom(tmp_path)
+    (root / "desk" / "usual2.md").unlink()
+    (root / "desk" / "odd2.md").write_text("Rahimy spoke again.\n", encoding="utf-8")
+    (root / "desk" / "odd3.md").write_text("Rahimy left.\n", encoding="utf-8")
+    # Two drafts say Rahimi, three say Rahimy (odd, odd2, odd3): every draft
+    # sees the same totals, so only the Rahimi drafts are told to change.
+    assert house_spelling(root, "odd.md") == []
+    flagged = house_spelling(root, "usual0.md")
+    assert len(flagged) == 2
+    assert "“Rahimi” is spelt “Rahimy” in 3 other drafts of this repository" in flagged[0]
+
+
 def test_different_people_are_not_flagged(tmp_path: Path) -> None:
     root = newsroom(tmp_path)
     (root / "desk" / "odd.md").write_text("Sara Rahimy, a poet, read.\n", encoding="utf-8")

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import time
 from collections.abc import Sequence
+from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from newslint.document import Document
@@ -65,12 +66,13 @@ def project_plans(
     index = check.indexes.for_draft(doc.path)
     blocks = {block_key(u.form) for u in mine}
     rest = index.usages(blocks=blocks, exclude=index.relative(doc.path))
+    others = {u.key: u.voice_drafts for u in rest}
     uses = _uses_by_key(names.words)
     by_key = {u.key: u for u in mine}
     flagged_in_draft = {(fold(u.text), fold(p.suggestion)) for p in draft for u in p.uses}
     plans = []
     for found in group(_combined(mine, rest, check, blocks), check.policy):
-        house = _house_spelling(found, check.min_drafts)
+        house = _house_spelling(found, others, check.min_drafts)
         if house is None:
             continue
         canonical, reason = house
@@ -90,25 +92,42 @@ def project_plans(
 def _combined(
     mine: list[Usage], rest: list[Usage], check: Variants, blocks: set[str]
 ) -> list[Usage]:
-    """The repository's spellings, the draft's, and the house list's canonical ones."""
+    """The repository's spellings with this draft counted in, and the house list's.
+
+    Counting the draft as it is now gives every draft the same totals, so two
+    spellings used by as many drafts each do not send each side to the other.
+    """
     combined = {u.key: u for u in rest}
     for usage in mine:
-        combined.setdefault(usage.key, Usage(usage.form, usage.key, usage.words, order=-1))
+        known = combined.get(usage.key, Usage(usage.form, usage.key, usage.words, order=-1))
+        combined[usage.key] = replace(
+            known,
+            voice=known.voice + usage.voice,
+            quote=known.quote + usage.quote,
+            drafts=known.drafts + 1,
+            voice_drafts=known.voice_drafts + (usage.voice > 0),
+        )
     for canonical in sorted(set(check.policy.house.values())):
         if block_key(canonical) in blocks:
             combined.setdefault(fold(canonical), Usage(canonical, fold(canonical), order=-2))
     return list(combined.values())
 
 
-def _house_spelling(found: Group, min_drafts: int) -> tuple[str, str] | None:
-    """The spelling the house uses for this name, and why; None if it has none."""
+def _house_spelling(
+    found: Group, others: dict[str, int], min_drafts: int
+) -> tuple[str, str] | None:
+    """The spelling the house uses for this name, and why; None if it has none.
+
+    Without the house list, it is the spelling most drafts use in their own
+    words, if at least ``min_drafts`` drafts besides this one do.
+    """
     if found.from_house:
         return found.canonical, "in the house list"
-    used = [m for m in found.members if m.voice_drafts >= min_drafts]
-    if not used:
+    best = found.members[0]  # members come best first: most drafts in the writer's voice
+    count = others.get(best.key, 0)
+    if count < min_drafts:
         return None
-    best = used[0]  # members come best first: most drafts in the writer's voice
-    return best.form, f"in {best.voice_drafts} other drafts of this repository"
+    return best.form, f"in {count} other drafts of this repository"
 
 
 def _uses_by_key(uses: Sequence[NameUse]) -> dict[str, list[NameUse]]:
