@@ -54,8 +54,9 @@ def test_grammar_and_typography_found_in_the_reader_comments(seed_findings) -> N
     grammar = next(f for f in seed_findings if lt_rule(f) == "AFRAID_OF_HEIGHT")
     assert (grammar.line, grammar.column, grammar.rule) == (93, 55, "grammar.languagetool")
     assert grammar.severity == Severity.SUGGESTION
-    assert grammar.message.endswith("(inside a quotation: quotes are not silently corrected; "
-                                    "add [sic] or paraphrase)")
+    assert grammar.message.endswith(
+        "(inside a quotation: quotes are not silently corrected; add [sic] or paraphrase)"
+    )
 
 
 @needs_server
@@ -66,9 +67,25 @@ def test_names_are_not_typos(seed_findings) -> None:
         for f in seed_findings
         if f.rule == "spelling.typo"
     }
-    for name in ("Soleimani", "Muhandis", "al-Muhandis", "Quds", "Hezbollah", "Kataib", "IRGC",
-                 "Zarif", "Javad", "Dubowitz", "Esper", "Hamedan", "Suleimani", "Qassim",
-                 "Assadi", "Pompeo", "Akismet"):
+    for name in (
+        "Soleimani",
+        "Muhandis",
+        "al-Muhandis",
+        "Quds",
+        "Hezbollah",
+        "Kataib",
+        "IRGC",
+        "Zarif",
+        "Javad",
+        "Dubowitz",
+        "Esper",
+        "Hamedan",
+        "Suleimani",
+        "Qassim",
+        "Assadi",
+        "Pompeo",
+        "Akismet",
+    ):
         assert name not in flagged
     assert flagged == {"khilib", "Grahams", "Heisi", "assasination"}
 
@@ -109,10 +126,19 @@ def test_missing_java_is_said_once_and_the_other_checks_run(tmp_path: Path) -> N
     import os
 
     env_path = "/nonexistent"
-    done = run_cli(".", "--select", "spelling,loaded", cwd=tmp_path, env={
-        "PATH": env_path, "JAVA_HOME": "", "NEWSLINT_LT_HOME": str(tmp_path / "no-jars"),
-        "NEWSLINT_CACHE_DIR": str(tmp_path / "cache"), "HOME": os.environ.get("HOME", "/"),
-    })
+    done = run_cli(
+        ".",
+        "--select",
+        "spelling,loaded",
+        cwd=tmp_path,
+        env={
+            "PATH": env_path,
+            "JAVA_HOME": "",
+            "NEWSLINT_LT_HOME": str(tmp_path / "no-jars"),
+            "NEWSLINT_CACHE_DIR": str(tmp_path / "cache"),
+            "HOME": os.environ.get("HOME", "/"),
+        },
+    )
     notes = [line for line in done.stderr.splitlines() if "LanguageTool" in line]
     assert len(notes) == 1 and notes[0].startswith("newslint: note: LanguageTool is not available")
     assert done.stdout.count("[loaded.puffery]") == 3
@@ -122,10 +148,16 @@ def test_missing_java_is_said_once_and_the_other_checks_run(tmp_path: Path) -> N
 def test_required_languagetool_makes_its_absence_an_error(tmp_path: Path) -> None:
     (tmp_path / ".newslint.yml").write_text("languagetool: {required: true}\n", encoding="utf-8")
     (tmp_path / "d.md").write_text("A storied career.\n", encoding="utf-8")
-    done = run_cli("d.md", "--select", "spelling,loaded", cwd=tmp_path, env={
-        "NEWSLINT_LT_HOME": str(tmp_path / "no-jars"),
-        "NEWSLINT_CACHE_DIR": str(tmp_path / "cache"),
-    })
+    done = run_cli(
+        "d.md",
+        "--select",
+        "spelling,loaded",
+        cwd=tmp_path,
+        env={
+            "NEWSLINT_LT_HOME": str(tmp_path / "no-jars"),
+            "NEWSLINT_CACHE_DIR": str(tmp_path / "cache"),
+        },
+    )
     assert "newslint: error: LanguageTool is not available" in done.stderr
     assert "[loaded.puffery]" in done.stdout
     assert done.returncode == 2
