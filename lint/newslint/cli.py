@@ -274,7 +274,7 @@ def _say_notices(results: list[LintResult]) -> bool:
             said.add(notice)
             if result.notices_are_errors:
                 failed = True
-                print(f"newslint: error: {notice} (languagetool.required is set)", file=sys.stderr)
+                print(f"newslint: error: {notice} (LanguageTool is required)", file=sys.stderr)
             else:
                 print(f"newslint: note: {notice}; the other checks ran", file=sys.stderr)
     return failed
