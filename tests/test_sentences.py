@@ -49,6 +49,8 @@ from newslint.sentences import split_sentences
         ),
         ("U.N. sanctions applied. No one cared.", ["U.N. sanctions applied.", "No one cared."]),
         ("No final stop", ["No final stop"]),
+        ("It began at 3 a.m. Police said so.", ["It began at 3 a.m.", "Police said so."]),
+        ("It began at 3 a.m. on Friday.", ["It began at 3 a.m. on Friday."]),
     ],
 )
 def test_split(text: str, expected: list[str]) -> None:

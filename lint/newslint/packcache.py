@@ -67,5 +67,14 @@ def _store(path: Path, loaded: LoadedPacks) -> None:
         with os.fdopen(fd, "wb") as handle:
             pickle.dump(loaded, handle, protocol=pickle.HIGHEST_PROTOCOL)
         os.replace(tmp, path)
+        _prune(path.parent, keep=path)
     except OSError:
         pass  # a read-only cache only costs speed
+
+
+def _prune(folder: Path, keep: Path, most: int = 8) -> None:
+    """Drop all but the newest few pack pickles: each code or pack edit makes one."""
+    old = sorted(folder.glob("packs-*.pickle"), key=lambda p: p.stat().st_mtime, reverse=True)
+    for stale in old[most:]:
+        if stale != keep:
+            stale.unlink(missing_ok=True)

@@ -82,6 +82,9 @@ def _is_boundary(text: str, mark: int, end: int) -> bool:
     before = _WORD_BEFORE.search(text, 0, mark + 1)
     word = before.group(1) if before else ""
     bare = word.rstrip(".")
+    if word.lower() in ("a.m.", "p.m."):
+        # "at 3 a.m. Police said": a time is rarely followed by a name.
+        return True
     if _DOTTED.match(word):
         return first.lower().rstrip(",;:") in SENTENCE_STARTERS
     if _INITIAL.match(bare):
