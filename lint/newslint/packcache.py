@@ -9,10 +9,10 @@ reported afresh.
 
 from __future__ import annotations
 
-import hashlib
 import os
 import pickle
 import tempfile
+import zlib
 from pathlib import Path
 
 from newslint import __version__
@@ -31,13 +31,14 @@ def _code_stamp() -> str:
 
 
 def _key(files: list[Path], only: set[str] | frozenset[str] | None) -> str:
-    digest = hashlib.sha256(__version__.encode())
-    digest.update(_code_stamp().encode())
+    parts = [__version__, _code_stamp()]
     for file in files:
         stat = file.stat()
-        digest.update(f"{file.resolve()}\0{stat.st_size}\0{stat.st_mtime_ns}\0".encode())
-    digest.update(repr(sorted(only) if only is not None else None).encode())
-    return digest.hexdigest()[:24]
+        parts.append(f"{file.resolve()}\0{stat.st_size}\0{stat.st_mtime_ns}")
+    parts.append(repr(sorted(only) if only is not None else None))
+    # CRC32 is enough to name a cache file, and avoids hashlib's OpenSSL start-up.
+    blob = "\n".join(parts).encode()
+    return f"{zlib.crc32(blob):08x}{len(blob):x}"
 
 
 def load_packs_cached(

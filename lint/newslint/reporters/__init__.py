@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
+from importlib import import_module
 
 from newslint.findings import Finding
 from newslint.rule import Rule
@@ -27,30 +28,32 @@ class ReportContext:
 Reporter = Callable[[list[Finding], ReportContext], str]
 
 
+# Format name → the module that writes it; a module is imported only when its
+# format is chosen, so the default run pays for one reporter.
+FORMATS = {
+    "text": "text",
+    "pretty": "pretty",
+    "json": "json_format",
+    "checklist": "checklist",
+    "github": "github",
+    "sarif": "sarif",
+    "rdjson": "rdjson",
+}
+
+
 def reporters() -> dict[str, Reporter]:
-    """The formats by name; imported here so that each loads only when chosen."""
-    from newslint.reporters import github, json_format, pretty, rdjson, sarif
-
-    return {
-        "text": _text,
-        "pretty": pretty.report,
-        "json": json_format.report,
-        "checklist": _checklist,
-        "github": github.report,
-        "sarif": sarif.report,
-        "rdjson": rdjson.report,
-    }
+    """The formats by name."""
+    return {name: _loader(module) for name, module in FORMATS.items()}
 
 
-def _text(findings: list[Finding], context: ReportContext) -> str:
-    from newslint.reporters import text
+def _loader(module: str) -> Reporter:
+    def report(findings: list[Finding], context: ReportContext) -> str:
+        if module == "text" and context.quiet:
+            # Editors and scripts that want the finding lines alone.
+            from newslint.reporters import text
 
-    if context.quiet:  # editors and scripts that want the finding lines alone
-        return "".join(text.line_for(f, context.color) + "\n" for f in findings)
-    return text.report(findings, context)
+            return "".join(text.line_for(f, context.color) + "\n" for f in findings)
+        reporter = import_module(f"newslint.reporters.{module}")
+        return str(reporter.report(findings, context))
 
-
-def _checklist(findings: list[Finding], context: ReportContext) -> str:
-    from newslint.reporters import checklist  # the fact-check sheet: loaded only when chosen
-
-    return checklist.report(findings, context)
+    return report
