@@ -69,8 +69,18 @@ class CmuDict(Mapping[str, list[list[str]]]):
     """Read-only word → [phones] mapping backed by the SQLite index."""
 
     def __init__(self, index: Path) -> None:
-        self._db = sqlite3.connect(f"file:{index}?mode=ro", uri=True, check_same_thread=False)
+        self._index = index
+        self._connection: sqlite3.Connection | None = None
         self._memo: dict[str, list[list[str]] | None] = {}
+
+    @property
+    def _db(self) -> sqlite3.Connection:
+        # Opened on first use, so that a process that forks after loading
+        # textstat (the warm process) never shares a connection with a child.
+        if self._connection is None:
+            uri = f"file:{self._index}?mode=ro"
+            self._connection = sqlite3.connect(uri, uri=True, check_same_thread=False)
+        return self._connection
 
     def __getitem__(self, word: str) -> list[list[str]]:
         if word not in self._memo:

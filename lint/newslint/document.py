@@ -138,6 +138,9 @@ class Document:
     # Run settings for rules that talk to services (the config's
     # ``languagetool:`` section), set by the linter before rules run.
     settings: dict[str, Any] = field(default_factory=dict)
+    # Work that several rules of one kind share for this document (the four
+    # LanguageTool rules ask the server once), keyed by the kind.
+    memo: dict[str, Any] = field(default_factory=dict)
 
     def prose_blocks(self) -> list[Block]:
         return self.blocks

@@ -15,23 +15,12 @@ import tempfile
 import zlib
 from pathlib import Path
 
-from newslint import __version__
+from newslint.codestamp import code_stamp
 from newslint.packs import LoadedPacks, load_packs
 
 
-def _code_stamp() -> str:
-    """When the code that builds packs last changed (for development checkouts)."""
-    here = Path(__file__).parent
-    return ",".join(
-        str(entry.stat().st_mtime_ns)
-        for folder in (here, here / "kinds")
-        for entry in sorted(os.scandir(folder), key=lambda e: e.name)
-        if entry.name.endswith(".py")
-    )
-
-
 def _key(files: list[Path], only: set[str] | frozenset[str] | None) -> str:
-    parts = [__version__, _code_stamp()]
+    parts = [code_stamp()]
     for file in files:
         stat = file.stat()
         parts.append(f"{file.resolve()}\0{stat.st_size}\0{stat.st_mtime_ns}")
@@ -41,17 +30,27 @@ def _key(files: list[Path], only: set[str] | frozenset[str] | None) -> str:
     return f"{zlib.crc32(blob):08x}{len(blob):x}"
 
 
+# Packs already loaded in this process, by cache key. Loaded packs are never
+# changed after loading; the warm process fills this before it forks, so its
+# runs skip even the pickle.
+_IN_MEMORY: dict[str, LoadedPacks] = {}
+
+
 def load_packs_cached(
     files: list[Path], only: set[str] | frozenset[str] | None, cache_dir: str
 ) -> LoadedPacks:
     """``load_packs`` through a pickle in ``cache_dir``."""
     try:
-        path = Path(cache_dir) / f"packs-{_key(files, only)}.pickle"
+        key = _key(files, only)
     except OSError:  # a pack vanished: let the loader report it
         return load_packs(files, set(only) if only is not None else None)
+    if key in _IN_MEMORY:
+        return _IN_MEMORY[key]
+    path = Path(cache_dir) / f"packs-{key}.pickle"
     try:
         loaded = pickle.loads(path.read_bytes())
         if isinstance(loaded, LoadedPacks):
+            _IN_MEMORY[key] = loaded
             return loaded
     except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError):
         pass

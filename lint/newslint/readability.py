@@ -81,6 +81,11 @@ def _warm_hyphenation_patterns(folder: Path) -> None:
     os.replace(tmp, cached)
 
 
+def preload() -> None:
+    """Import textstat and its data ahead of time (for the warm process)."""
+    _textstat()
+
+
 def score(name: str, text: str) -> float:
     """A textstat score by function name (flesch_kincaid_grade, flesch_reading_ease…)."""
     function: Callable[[str], float] = getattr(_textstat(), name)

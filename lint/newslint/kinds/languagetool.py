@@ -58,7 +58,11 @@ class LanguageToolCheck:
         blocks = [b for b in doc.blocks if b.text.strip()]
         options = CheckOptions(language=self.language, disabled_rules=self.disabled_rules)
         settings = _settings(doc.settings.get("languagetool") or {}, ServiceSettings)
-        results = check_paragraphs([_plain(b.text) for b in blocks], options, settings)
+        memo_key = f"languagetool:{options.fingerprint()}"
+        if memo_key not in doc.memo:
+            texts = [_plain(b.text) for b in blocks]
+            doc.memo[memo_key] = check_paragraphs(texts, options, settings)
+        results = doc.memo[memo_key]
         accepted = self._accepted_names(doc)
         for block, matches in zip(blocks, results, strict=True):
             for match in matches:

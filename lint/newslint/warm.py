@@ -1,0 +1,235 @@
+"""A warm newslint process, so a pre-commit hook does not pay Python's imports.
+
+Most of a cold ``newslint draft.md`` is importing markdown-it, textstat and
+the rule kinds and loading the packs. The warm process does that once and
+then, for each run, forks: the child is an ordinary newslint run, with the
+caller's arguments, working folder, environment and its very standard input,
+output and error (passed over a Unix socket), so output, colours and exit
+codes are exactly those of a cold run. The caller (``newslint.entry``) only
+connects, waits for the exit code and exits with it.
+
+The socket lives in a private folder (``$XDG_RUNTIME_DIR/newslint`` or
+``/tmp/newslint-UID``, mode 0700), named after the interpreter, the cache
+folder and the code, so a new newslint or a changed checkout never talks to
+an old process; the old one stops after it has been idle a while.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import fcntl
+import gc
+import io
+import marshal
+import os
+import signal
+import socket
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from newslint.warmpath import socket_path
+
+if TYPE_CHECKING:
+    from newslint.linter import Linter
+
+IDLE_S = 30 * 60
+_FDS = 3  # standard input, output and error
+_HEADER = 8  # bytes of the request length
+
+
+# -- managing it ------------------------------------------------------------------
+
+
+def spawn() -> None:
+    """Start a warm process in the background, detached from this run."""
+    import subprocess
+
+    subprocess.Popen(
+        [sys.executable, "-m", "newslint.warm", "serve"],
+        stdin=subprocess.DEVNULL,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+        start_new_session=True,
+        close_fds=True,
+    )
+
+
+def stop() -> int | None:
+    """Stop the warm process if one runs; returns its pid."""
+    with contextlib.suppress(OSError, ValueError):
+        pid = int(Path(f"{socket_path()}.pid").read_text())
+        os.kill(pid, signal.SIGTERM)
+        return pid
+    return None
+
+
+def status() -> str:
+    path = socket_path()
+    try:
+        pid = Path(f"{path}.pid").read_text().strip()
+    except OSError:
+        return "warm newslint process: not running"
+    return f"warm newslint process: running (pid {pid}, {path})"
+
+
+# -- the warm process ------------------------------------------------------------
+
+
+def preload() -> None:
+    """Import and build what every run needs, before any fork."""
+    # The whole command with its engine and kinds, the LanguageTool cache and
+    # client, and the default reporter.
+    import newslint.cli
+    import newslint.languagetool.service
+    import newslint.reporters.text  # noqa: F401
+    from newslint.linter import Linter, Options
+    from newslint.readability import preload as preload_readability
+
+    preload_readability()
+    with contextlib.suppress(Exception):  # a broken config is each run's to report
+        _rehearse(Linter(Options(ignore=("spelling", "grammar", "typography"))))
+    # Move everything loaded so far out of the collector's sight, so that
+    # children do not touch (and so copy) the parent's memory pages.
+    gc.freeze()
+
+
+# A short draft with something for every rule kind to do.
+_REHEARSAL = """# Strike kills commander
+
+The storied general died on Friday, officials said. “It was the the end,” one
+official, speaking on condition of anonymity, told reporters. Suleimani and
+Soleimani met in Baghdad in 2015. The US and the U.S. Army reportedly agreed.
+"""
+
+
+def _rehearse(linter: Linter) -> None:
+    """Lint a small draft once, so regexes compile and caches fill before forking."""
+    from newslint.reading import SourceText
+
+    path = os.path.join(os.getcwd(), "rehearsal.md")
+    linter.lint_source(SourceText(path, _REHEARSAL, "\n"), linter.setup_for(path))
+
+
+def serve(idle_s: float = IDLE_S) -> int:
+    """Listen until idle for ``idle_s`` seconds; each request runs in a fork."""
+    path = Path(socket_path())
+    preload()
+    with _lock(Path(f"{path}.lock")):
+        if _answers(path):
+            return 0  # another warm process won the race
+        path.unlink(missing_ok=True)
+        server = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
+        server.bind(str(path))
+        os.chmod(path, 0o600)
+        server.listen(16)
+        Path(f"{path}.pid").write_text(str(os.getpid()))
+    signal.signal(signal.SIGCHLD, signal.SIG_IGN)  # children are reaped by the kernel
+    signal.signal(signal.SIGTERM, lambda *_: _quit(server, path))
+    server.settimeout(idle_s)
+    while True:
+        try:
+            conn, _ = server.accept()
+        except TimeoutError:
+            break
+        if os.fork() == 0:
+            server.close()
+            _child(conn)
+        conn.close()
+    _quit(server, path)
+    return 0
+
+
+def _quit(server: socket.socket, path: Path) -> None:
+    server.close()
+    with contextlib.suppress(OSError):
+        if Path(f"{path}.pid").read_text() == str(os.getpid()):
+            path.unlink(missing_ok=True)
+            Path(f"{path}.pid").unlink(missing_ok=True)
+    os._exit(0)
+
+
+def _answers(path: Path) -> bool:
+    probe = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
+    try:
+        probe.connect(str(path))
+    except OSError:
+        return False
+    probe.close()
+    return True
+
+
+@contextlib.contextmanager
+def _lock(path: Path) -> Iterator[None]:
+    with open(path, "a") as handle:
+        fcntl.flock(handle, fcntl.LOCK_EX)
+        yield
+
+
+def _child(conn: socket.socket) -> None:
+    """One newslint run with the caller's streams; never returns."""
+    code = 2
+    try:
+        request = _receive(conn)
+        os.chdir(request["cwd"])
+        os.environ.clear()
+        os.environ.update(request["env"])
+        signal.signal(signal.SIGCHLD, signal.SIG_DFL)
+        signal.signal(signal.SIGTERM, signal.SIG_DFL)
+        _adopt_streams()
+        from newslint.cli import main
+
+        code = main(request["argv"])
+    except SystemExit as exc:  # argparse's --help, --version and usage errors
+        code = exc.code if isinstance(exc.code, int) else 0 if exc.code is None else 1
+    except BaseException as exc:  # the caller must get a code, whatever happened
+        with contextlib.suppress(Exception):
+            print(f"newslint: internal error in the warm process: {exc!r}", file=sys.stderr)
+    finally:
+        with contextlib.suppress(Exception):
+            sys.stdout.flush()
+            sys.stderr.flush()
+        with contextlib.suppress(OSError):
+            conn.sendall(f"{code}\n".encode())
+        os._exit(0)
+
+
+def _receive(conn: socket.socket) -> dict[str, object]:
+    message, fds, _, _ = socket.recv_fds(conn, 1 << 16, _FDS)
+    if len(fds) != _FDS:
+        raise OSError("the caller did not pass its standard streams")
+    for target, fd in enumerate(fds):
+        os.dup2(fd, target)
+        os.close(fd)
+    size = int.from_bytes(message[:_HEADER], "big")
+    body = message[_HEADER:]
+    while len(body) < size:
+        chunk = conn.recv(size - len(body))
+        if not chunk:
+            raise OSError("the request was cut short")
+        body += chunk
+    return dict(marshal.loads(body))
+
+
+def _adopt_streams() -> None:
+    """Python stream objects over the caller's file descriptors 0, 1 and 2."""
+    sys.stdin = io.TextIOWrapper(io.BufferedReader(io.FileIO(0, "rb", closefd=False)))
+    sys.stdout = io.TextIOWrapper(
+        io.BufferedWriter(io.FileIO(1, "wb", closefd=False)),
+        encoding="utf-8",
+        line_buffering=os.isatty(1),
+    )
+    sys.stderr = io.TextIOWrapper(
+        io.BufferedWriter(io.FileIO(2, "wb", closefd=False)),
+        encoding="utf-8",
+        errors="backslashreplace",
+        line_buffering=True,
+    )
+
+
+if __name__ == "__main__":
+    if sys.argv[1:] == ["serve"]:
+        raise SystemExit(serve(float(os.environ.get("NEWSLINT_DAEMON_IDLE", IDLE_S))))
+    print("usage: python -m newslint.warm serve", file=sys.stderr)
+    raise SystemExit(2)
