@@ -109,6 +109,19 @@ class Block:
         text = self.text
         return [word_key(text[s:e]) for s, e in self.words]
 
+    @cached_property
+    def word_runs(self) -> list[int]:
+        """For each word, how many words from it on are separated by white space only.
+
+        A listed phrase never spans punctuation.
+        """
+        text, spans = self.text, self.words
+        runs = [1] * len(spans)
+        for k in range(len(spans) - 2, -1, -1):
+            if not text[spans[k][1] : spans[k + 1][0]].strip():
+                runs[k] = runs[k + 1] + 1
+        return runs
+
     def sentence_at(self, pos: int) -> Sentence | None:
         for sentence in self.sentences:
             if sentence.start <= pos < sentence.end:

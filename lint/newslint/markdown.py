@@ -183,7 +183,14 @@ def _walk_inline(
                 skip_until_close = None
             continue
         if kind == "text":
-            cursor = _align_text(child.content, content, cursor, at, builder)
+            text = child.content
+            if content.startswith(text, cursor) and cursor + len(text) <= len(content_offsets):
+                # The common case: the text stands in the source as it is.
+                builder.chars.append(text)
+                builder.offsets.extend(content_offsets[cursor : cursor + len(text)])
+                cursor += len(text)
+            else:
+                cursor = _align_text(text, content, cursor, at, builder)
         elif kind in ("softbreak", "hardbreak"):
             newline = content.find("\n", cursor)
             if newline == -1:
@@ -229,11 +236,6 @@ def _align_text(
     stray delimiter runs) are skipped; the text itself always appears in order.
     """
     n = len(content)
-    if content.startswith(text, cursor):
-        # The common case: the text stands in the source as it is.
-        for i, ch in enumerate(text):
-            builder.add(ch, locate(cursor + i))
-        return cursor + len(text)
     for ch in text:
         while cursor < n:
             here = content[cursor]

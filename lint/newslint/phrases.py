@@ -56,17 +56,16 @@ class PhraseTable:
 
     def __init__(self) -> None:
         self._entries: dict[str, list[Entry]] = defaultdict(list)
-        self._longest = 0
-        # First words of all phrases: most words of a draft start none, and
-        # are passed over with one set lookup.
-        self._starts: set[str] = set()
+        # Every phrase's leading words (its first, its first two…): a run of
+        # words is extended only while it can still become a phrase, so most
+        # words of a draft cost one set lookup.
+        self._prefixes: set[str] = set()
 
     def add(self, rule_id: str, phrase: str, payload: Any = None, ignorecase: bool = True) -> None:
         tokens = [normalise(phrase[s:e]) for s, e in words_of(phrase)]
         if tokens:
             self._entries[" ".join(tokens)].append(Entry(rule_id, phrase, payload, ignorecase))
-            self._longest = max(self._longest, len(tokens))
-            self._starts.add(tokens[0])
+            self._prefixes.update(" ".join(tokens[:n]) for n in range(1, len(tokens) + 1))
 
     def compile(self) -> None:
         """Freeze the table (kept so packs read the same whatever the matcher)."""
@@ -87,22 +86,15 @@ class PhraseTable:
         return hits
 
     def _scan_block(self, block: Block) -> list[tuple[int, int, list[Entry]]]:
-        text, spans, keys = block.text, block.words, block.word_keys
-        # reach[i]: how many words from i on are separated by white space
-        # only, since a phrase never spans punctuation.
-        reach = [1] * len(spans)
-        for k in range(len(spans) - 2, -1, -1):
-            if not text[spans[k][1] : spans[k + 1][0]].strip():
-                reach[k] = reach[k + 1] + 1
+        spans, keys, reach = block.words, block.word_keys, block.word_runs
+        prefixes = self._prefixes
         found = []
-        starts = self._starts
         i = 0
         while i < len(spans):
-            key = keys[i]
-            if key not in starts and _POSSESSIVE.sub("", key) not in starts:
+            if keys[i] not in prefixes and _POSSESSIVE.sub("", keys[i]) not in prefixes:
                 i += 1
                 continue
-            match = self._longest_at(spans, keys, reach, i)
+            match = self._longest_at(spans, keys, reach[i], i)
             if match:
                 length, end, entries = match
                 found.append((spans[i][0], end, entries))
@@ -112,18 +104,27 @@ class PhraseTable:
         return found
 
     def _longest_at(
-        self, spans: list[tuple[int, int]], keys: list[str], reach: list[int], i: int
+        self, spans: list[tuple[int, int]], keys: list[str], reach: int, i: int
     ) -> tuple[int, int, list[Entry]] | None:
-        for length in range(min(self._longest, reach[i]), 0, -1):
-            last = i + length - 1
-            key = " ".join(keys[i : last + 1])
+        """The longest phrase starting at word ``i``: (words, end offset, entries)."""
+        best = None
+        key = keys[i]
+        length = 1
+        while True:
+            end = spans[i + length - 1][1]
             entries = self._entries.get(key)
             if entries:
-                return length, spans[last][1], entries
-            possessive = _POSSESSIVE.search(key)
-            if possessive and (entries := self._entries.get(key[: possessive.start()])):
-                return length, spans[last][1] - 2, entries
-        return None
+                best = (length, end, entries)
+            else:
+                possessive = _POSSESSIVE.search(key)
+                if possessive and (entries := self._entries.get(key[: possessive.start()])):
+                    best = (length, end - 2, entries)
+            if length >= reach:
+                return best
+            key = f"{key} {keys[i + length]}"
+            if key not in self._prefixes:
+                return best
+            length += 1
 
 
 def _same_case(text: str, phrase: str) -> bool:

@@ -8,12 +8,16 @@ mark and closes only the last). Blockquotes are quoted as a whole by
 
 from __future__ import annotations
 
+import re
+
 from newslint.document import Block, Quotation
 
 _OPEN_DOUBLE = "“„«"
 _CLOSE_DOUBLE = "”»"
 _OPEN_SINGLE = "‘"
 _CLOSE_SINGLE = "’"
+# Only quotation marks matter; the rest of the text is passed over.
+_MARKS = re.compile("[“„«”»\"‘’']")
 
 
 def find_quotations(text: str) -> tuple[Quotation, ...]:
@@ -21,7 +25,8 @@ def find_quotations(text: str) -> tuple[Quotation, ...]:
     spans: list[Quotation] = []
     stack: list[tuple[str, int]] = []  # (kind, start)
     n = len(text)
-    for i, ch in enumerate(text):
+    for mark in _MARKS.finditer(text):
+        i, ch = mark.start(), mark.group(0)
         before = text[i - 1] if i else " "
         after = text[i + 1] if i + 1 < n else " "
         kind = _mark_kind(ch, before, after, stack)

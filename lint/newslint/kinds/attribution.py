@@ -212,17 +212,34 @@ class Lexicon:
             if hit.entry.payload in categories:
                 cue = Cue(hit.entry.payload, hit.start, hit.end, hit.text)
                 found.setdefault(hit.block.index, []).append(cue)
-        patterns = [(c, p) for c, p in self.patterns if c in categories]
-        if patterns:
+        for index, cues in self._pattern_cues(doc).items():
+            wanted = [cue for cue in cues if cue.category in categories]
+            if wanted:
+                found.setdefault(index, []).extend(wanted)
+        return found
+
+    def _pattern_cues(self, doc: Document) -> dict[int, list[Cue]]:
+        """Cues the patterns find, every category, once per document.
+
+        The five attribution rules each ask; the patterns run for the first
+        and the others read the document's memo.
+        """
+        # Rules that share their cue lists (the YAML anchor) share the memo.
+        key = "attribution:pattern-cues:" + "\0".join(f"{c}={p.source}" for c, p in self.patterns)
+        if key in doc.memo:
+            return dict(doc.memo[key])
+        found: dict[int, list[Cue]] = {}
+        if self.patterns:
             # A blockquote is all the source's words: no cue in it is the writer's.
             for block in (b for b in doc.blocks if not b.in_blockquote):
                 voice = block_voice(block)
-                for category, pattern in patterns:
+                for category, pattern in self.patterns:
                     for start, end in pattern.spans(voice, doc.path):
                         if end > start:
                             cue = Cue(category, start, end, voice[start:end], pattern=True)
                             found.setdefault(block.index, []).append(cue)
-        return found
+        doc.memo[key] = found
+        return dict(found)
 
     def find(self, voice: str, block_cues: Sequence[Cue], offset: int) -> list[Cue]:
         """The cues of one sentence outside quotations, sentence-relative.
