@@ -285,7 +285,13 @@ def compile_lexicon(cues: object, rule_id: str, phrases: PhraseTable) -> Lexicon
             raise ValueError(f"cue list {name!r} must be a list of strings", "cues")
         if name in PATTERN_LISTS:
             category = name.removesuffix("_patterns")
-            patterns += [(category, compile_pattern(p, True, "cues")) for p in values]
+            for value in values:  # each checked alone, so an error names the pattern
+                compile_pattern(value, True, "cues")
+            if values:
+                # One alternation per list: a draft's blocks are searched once
+                # per list rather than once per pattern.
+                joined = "|".join(f"(?:{value})" for value in values)
+                patterns.append((category, compile_pattern(joined, True, "cues")))
             continue
         for phrase in values:
             phrases.add(rule_id, phrase, payload=name)
