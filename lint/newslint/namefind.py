@@ -24,7 +24,6 @@ from importlib.util import find_spec
 from pathlib import Path
 
 from newslint.document import HEADING, Block, Document
-from newslint.phrases import words_of
 
 # Particles written lower case between the parts of one name: Osama bin Laden,
 # Charles de Gaulle. English words that are also particles (an, as, at) are
@@ -111,6 +110,7 @@ class DraftNames:
     runs: tuple[NameUse, ...]
 
 
+@lru_cache(maxsize=16384)  # a pure function, called for every name use
 def fold(name: str) -> str:
     """One spelling's key: case, possessive and apostrophe typography do not count.
 
@@ -194,7 +194,7 @@ class _Token:
 def _runs(block: Block) -> list[list[_Token]]:
     """Runs of name tokens separated by one space (or an initial's dot and a space)."""
     text = block.text
-    spans = words_of(text)
+    spans = block.words
     tokens = [_classify(block, spans, i) for i in range(len(spans))]
     tokens = _attach_articles(text, tokens)
     runs: list[list[_Token]] = []
