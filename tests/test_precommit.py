@@ -53,3 +53,43 @@ def test_hook_runs_from_another_repository(tmp_path: Path) -> None:
     assert "draft.md:3:11: warning: “storied” is puffery" in output
     assert "notes.txt" not in output  # the hook only sees Markdown
     assert "Traceback" not in output
+
+
+@pytest.mark.skipif(not Path(PRE_COMMIT).exists(), reason="pre-commit is not installed")
+def test_hook_with_a_pinned_rev_and_a_config(tmp_path: Path) -> None:
+    """A newsroom's .pre-commit-config.yaml pinning a commit and passing --config."""
+    rev = subprocess.run(
+        ["git", "rev-parse", "HEAD"], cwd=ROOT, capture_output=True, text=True, check=True
+    ).stdout.strip()
+    newsroom = tmp_path / "newsroom"
+    newsroom.mkdir()
+    git(newsroom, "init", "-q")
+    (newsroom / "house.yml").write_text("rules: {loaded: off}\n", encoding="utf-8")
+    (newsroom / ".pre-commit-config.yaml").write_text(
+        "repos:\n"
+        f"  - repo: {ROOT}\n"
+        f"    rev: {rev}\n"
+        "    hooks:\n"
+        "      - id: newslint\n"
+        "        args: [--config, house.yml]\n",
+        encoding="utf-8",
+    )
+    (newsroom / "draft.md").write_text("Qaddafi's storied career ended.\n", encoding="utf-8")
+    git(newsroom, "add", ".")
+    env = {
+        **os.environ,
+        "PRE_COMMIT_HOME": str(Path(os.environ.get("NEWSLINT_PRE_COMMIT_HOME", tmp_path / "pc"))),
+        "NO_COLOR": "1",
+    }
+    done = subprocess.run(
+        [PRE_COMMIT, "run", "--all-files"],
+        cwd=newsroom,
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=900,
+    )
+    output = done.stdout + done.stderr
+    assert done.returncode == 1, output
+    assert "draft.md:1:1: error: “Qaddafi” is not the house spelling" in output
+    assert "storied" not in output  # house.yml turned the loaded pack off
