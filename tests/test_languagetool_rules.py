@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 from pathlib import Path
 
 import pytest
@@ -162,3 +163,71 @@ def test_required_languagetool_makes_its_absence_an_error(tmp_path: Path) -> Non
     assert "newslint: error: LanguageTool is not available" in done.stderr
     assert "[loaded.puffery]" in done.stdout
     assert done.returncode == 2
+
+
+@needs_server
+def test_a_hung_server_is_replaced_on_the_next_run(tmp_path: Path) -> None:
+    import json
+    import os
+    import signal
+
+    (tmp_path / "d.md").write_text("A storied career and a typo: recieve.\n", encoding="utf-8")
+    env = {"NEWSLINT_CACHE_DIR": str(tmp_path / "cache"), "NEWSLINT_REQUIRE_LANGUAGETOOL": ""}
+    args = ("d.md", "--select", "spelling,loaded")
+    first = run_cli(*args, cwd=tmp_path, env=env)
+    assert "spelling.typo" in first.stdout, first.stderr
+    pid = json.loads((tmp_path / "cache" / "server.json").read_text())["pid"]
+    os.kill(pid, signal.SIGSTOP)
+    try:
+        (tmp_path / "d.md").write_text(
+            "A storied career and a new typo: wierd.\n", encoding="utf-8"
+        )
+        again = run_cli(*args, cwd=tmp_path, env=env)
+        assert "“wierd” may be a typo" in again.stdout, again.stderr
+        assert json.loads((tmp_path / "cache" / "server.json").read_text())["pid"] != pid
+    finally:
+        for sig in (signal.SIGCONT, signal.SIGKILL):
+            with contextlib.suppress(ProcessLookupError):
+                os.kill(pid, sig)
+        run_cli("server", "stop", cwd=tmp_path, env=env)
+
+
+@needs_server
+def test_a_server_that_hangs_mid_check_costs_one_line(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The server stops answering after it was found alive: the timeout, one notice,
+    and every other check still reports."""
+    import os
+    import signal
+
+    import newslint.languagetool.service as service
+
+    stopped: list[int] = []
+    real_ensure = service.ensure_server
+
+    def ensure_then_hang(settings):  # type: ignore[no-untyped-def]
+        handle = real_ensure(settings)
+        os.kill(handle.pid, signal.SIGSTOP)  # the real server, frozen mid-run
+        stopped.append(handle.pid)
+        return handle
+
+    monkeypatch.setenv("NEWSLINT_CACHE_DIR", str(tmp_path / "cache"))
+    monkeypatch.setattr(service, "ensure_server", ensure_then_hang)
+    config = tmp_path / ".newslint.yml"
+    config.write_text("languagetool: {timeout: 2}\n", encoding="utf-8")
+    linter = Linter(Options(select=("spelling", "loaded")))
+    path = str(tmp_path / "d.md")
+    try:
+        result = linter.lint_source(
+            SourceText(path, "A storied career and a typo: recieve.\n", "\n"),
+            linter.setup_for(path),
+        )
+    finally:
+        for pid in stopped:
+            for sig in (signal.SIGCONT, signal.SIGKILL):
+                with contextlib.suppress(ProcessLookupError):
+                    os.kill(pid, sig)
+    assert len(result.notices) == 1
+    assert "did not answer within 2 s" in result.notices[0]
+    assert [f.rule for f in result.findings] == ["loaded.puffery"]
