@@ -19,6 +19,19 @@ def git(cwd: Path, *args: str) -> None:
     subprocess.run(["git", *args], cwd=cwd, check=True, capture_output=True)
 
 
+def pre_commit(repo: Path, tmp_path: Path, *args: str) -> subprocess.CompletedProcess[str]:
+    """Run pre-commit for real in ``repo``, with its environments kept under ``tmp_path``."""
+    home = os.environ.get("NEWSLINT_PRE_COMMIT_HOME", str(tmp_path / "pc"))
+    return subprocess.run(
+        [PRE_COMMIT, *args, "--verbose"],
+        cwd=repo,
+        capture_output=True,
+        text=True,
+        env={**os.environ, "PRE_COMMIT_HOME": home, "NO_COLOR": "1"},
+        timeout=900,
+    )
+
+
 @pytest.mark.skipif(not Path(PRE_COMMIT).exists(), reason="pre-commit is not installed")
 def test_hook_runs_from_another_repository(tmp_path: Path) -> None:
     newsroom = tmp_path / "newsroom"
@@ -31,19 +44,7 @@ def test_hook_runs_from_another_repository(tmp_path: Path) -> None:
     )
     (newsroom / "notes.txt").write_text("Qaddafi storied\n", encoding="utf-8")
     git(newsroom, "add", ".")
-    env = {
-        **os.environ,
-        "PRE_COMMIT_HOME": str(Path(os.environ.get("NEWSLINT_PRE_COMMIT_HOME", tmp_path / "pc"))),
-        "NO_COLOR": "1",
-    }
-    done = subprocess.run(
-        [PRE_COMMIT, "try-repo", str(ROOT), "newslint", "--all-files", "--verbose"],
-        cwd=newsroom,
-        capture_output=True,
-        text=True,
-        env=env,
-        timeout=900,
-    )
+    done = pre_commit(newsroom, tmp_path, "try-repo", str(ROOT), "newslint", "--all-files")
     output = done.stdout + done.stderr
     assert done.returncode == 1, output
     assert (
@@ -76,19 +77,7 @@ def test_hook_with_a_pinned_rev_and_a_config(tmp_path: Path) -> None:
     )
     (newsroom / "draft.md").write_text("Qaddafi's storied career ended.\n", encoding="utf-8")
     git(newsroom, "add", ".")
-    env = {
-        **os.environ,
-        "PRE_COMMIT_HOME": str(Path(os.environ.get("NEWSLINT_PRE_COMMIT_HOME", tmp_path / "pc"))),
-        "NO_COLOR": "1",
-    }
-    done = subprocess.run(
-        [PRE_COMMIT, "run", "--all-files"],
-        cwd=newsroom,
-        capture_output=True,
-        text=True,
-        env=env,
-        timeout=900,
-    )
+    done = pre_commit(newsroom, tmp_path, "run", "--all-files")
     output = done.stdout + done.stderr
     assert done.returncode == 1, output
     assert "draft.md:1:1: error: “Qaddafi” is not the house spelling" in output

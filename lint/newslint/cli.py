@@ -70,23 +70,9 @@ def lint_parser() -> argparse.ArgumentParser:
     parser.add_argument(
         "--format",
         help="text (the default when piped), pretty (the default on a terminal), json, "
-        "github, sarif or rdjson",
+        "checklist, github, sarif or rdjson",
     )
-    parser.add_argument(
-        "--select",
-        action="append",
-        default=[],
-        metavar="RULES",
-        help="only these rule ids or prefixes (comma-separated; repeatable)",
-    )
-    parser.add_argument(
-        "--ignore",
-        action="append",
-        default=[],
-        metavar="RULES",
-        help="skip these rule ids or prefixes (comma-separated; repeatable)",
-    )
-    parser.add_argument("--config", help="use this .newslint.yml instead of searching upward")
+    add_rule_options(parser)
     parser.add_argument(
         "--fail-on",
         choices=["error", "warning", "suggestion"],
@@ -107,6 +93,25 @@ def lint_parser() -> argparse.ArgumentParser:
     delivery.add_arguments(parser)
     parser.add_argument("--version", action="version", version=f"newslint {__version__}")
     return parser
+
+
+def add_rule_options(parser: argparse.ArgumentParser) -> None:
+    """--select, --ignore and --config, shared by the linter and the language server."""
+    parser.add_argument(
+        "--select",
+        action="append",
+        default=[],
+        metavar="RULES",
+        help="only these rule ids or prefixes (comma-separated; repeatable)",
+    )
+    parser.add_argument(
+        "--ignore",
+        action="append",
+        default=[],
+        metavar="RULES",
+        help="skip these rule ids or prefixes (comma-separated; repeatable)",
+    )
+    parser.add_argument("--config", help="use this .newslint.yml instead of searching upward")
 
 
 def _split(values: list[str]) -> tuple[str, ...]:

@@ -22,6 +22,7 @@ from pygls.lsp.server import LanguageServer
 from pygls.uris import to_fs_path
 
 from newslint import __version__, exitcodes
+from newslint.cli import add_rule_options
 from newslint.discover import MARKDOWN_SUFFIXES
 from newslint.errors import ConfigError
 from newslint.findings import Finding
@@ -340,21 +341,7 @@ def parser() -> argparse.ArgumentParser:
     )
     # Many editor clients add --stdio by habit; stdio is the only transport.
     parser.add_argument("--stdio", action="store_true", help="accepted and ignored")
-    parser.add_argument("--config", help="use this .newslint.yml instead of searching upward")
-    parser.add_argument(
-        "--select",
-        action="append",
-        default=[],
-        metavar="RULES",
-        help="only these rule ids or prefixes (comma-separated; repeatable)",
-    )
-    parser.add_argument(
-        "--ignore",
-        action="append",
-        default=[],
-        metavar="RULES",
-        help="skip these rule ids or prefixes (comma-separated; repeatable)",
-    )
+    add_rule_options(parser)
     return parser
 
 
