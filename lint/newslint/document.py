@@ -154,6 +154,3 @@ class Document:
     # Work that several rules of one kind share for this document (the four
     # LanguageTool rules ask the server once), keyed by the kind.
     memo: dict[str, Any] = field(default_factory=dict)
-
-    def prose_blocks(self) -> list[Block]:
-        return self.blocks
