@@ -70,7 +70,9 @@ def main() -> int:
     try:
         return run(argv)
     finally:
-        if warm:
+        # For the next run (this one has paid its start-up), except on CI,
+        # where a run is the only one and a process left behind outlives the job.
+        if warm and not os.environ.get("CI"):
             from newslint.warm import spawn
 
-            spawn()  # for the next run; this one has already paid its start-up
+            spawn()
