@@ -9,9 +9,7 @@ descriptors.
 
 from __future__ import annotations
 
-import marshal
 import os
-import socket
 import sys
 
 # Runs that hold the terminal for long, or manage processes, stay here.
@@ -27,6 +25,9 @@ def _mode() -> str:
 
 def run_warm(argv: list[str]) -> int | None:
     """Run ``argv`` in the warm process; None when there is none to ask."""
+    import marshal
+    import socket
+
     from newslint.warmpath import socket_path
 
     try:
