@@ -9,12 +9,11 @@ reported afresh.
 
 from __future__ import annotations
 
-import os
-import pickle
-import tempfile
+import contextlib
 import zlib
 from pathlib import Path
 
+from newslint.cachedir import load_pickle, store_pickle
 from newslint.codestamp import code_stamp
 from newslint.packs import LoadedPacks, load_packs
 
@@ -47,29 +46,14 @@ def load_packs_cached(
     if key in _IN_MEMORY:
         return _IN_MEMORY[key]
     path = Path(cache_dir) / f"packs-{key}.pickle"
-    try:
-        loaded = pickle.loads(path.read_bytes())
-        if isinstance(loaded, LoadedPacks):
-            _IN_MEMORY[key] = loaded
-            return loaded
-    except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError):
-        pass
+    loaded = load_pickle(path)
+    if isinstance(loaded, LoadedPacks):
+        _IN_MEMORY[key] = loaded
+        return loaded
     loaded = load_packs(files, set(only) if only is not None else None)
-    if not loaded.errors:
-        _store(path, loaded)
-    return loaded
-
-
-def _store(path: Path, loaded: LoadedPacks) -> None:
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(dir=path.parent, suffix=".tmp")
-        with os.fdopen(fd, "wb") as handle:
-            pickle.dump(loaded, handle, protocol=pickle.HIGHEST_PROTOCOL)
-        os.replace(tmp, path)
+    if not loaded.errors and store_pickle(path, loaded):
         _prune(path.parent, keep=path)
-    except OSError:
-        pass  # a read-only cache only costs speed
+    return loaded
 
 
 def _prune(folder: Path, keep: Path, most: int = 8) -> None:
@@ -77,4 +61,5 @@ def _prune(folder: Path, keep: Path, most: int = 8) -> None:
     old = sorted(folder.glob("packs-*.pickle"), key=lambda p: p.stat().st_mtime, reverse=True)
     for stale in old[most:]:
         if stale != keep:
-            stale.unlink(missing_ok=True)
+            with contextlib.suppress(OSError):
+                stale.unlink()

@@ -6,7 +6,7 @@ suppressions → vocabulary → levels → de-duplication → sort.
 from __future__ import annotations
 
 from newslint import suppressions
-from newslint.document import Document
+from newslint.document import Document, strip_possessive
 from newslint.findings import Finding
 from newslint.phrases import normalise
 from newslint.selection import Selection
@@ -35,15 +35,8 @@ def accept_vocabulary(
         f
         for f in findings
         if f.rule.split(".", 1)[0] not in VOCABULARY_FAMILIES
-        or normalise(_strip_possessive(source[f.start : f.end])) not in accepted
+        or normalise(strip_possessive(source[f.start : f.end])) not in accepted
     ]
-
-
-def _strip_possessive(word: str) -> str:
-    for ending in ("'s", "’s"):
-        if word.endswith(ending):
-            return word[: -len(ending)]
-    return word
 
 
 def relevel(findings: list[Finding], selection: Selection) -> list[Finding]:

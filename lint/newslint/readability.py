@@ -2,17 +2,14 @@
 
 from __future__ import annotations
 
-import os
-import pickle
 import re
 import sys
-import tempfile
 import types
 from collections.abc import Callable, Mapping
 from functools import lru_cache
 from pathlib import Path
 
-from newslint.cachedir import cache_dir
+from newslint.cachedir import cache_dir, load_pickle, store_pickle
 
 _WORD = re.compile(r"[^\W_]+(?:['’-][^\W_]+)*")
 
@@ -67,18 +64,12 @@ def _warm_hyphenation_patterns(folder: Path) -> None:
         return
     stat = Path(path).stat()
     cached = folder / f"pyphen-en_US-{stat.st_size}-{int(stat.st_mtime)}.pickle"
-    try:
-        pyphen.hdcache[path] = pickle.loads(cached.read_bytes())
+    patterns = load_pickle(cached)
+    if isinstance(patterns, pyphen.HyphDict):
+        pyphen.hdcache[path] = patterns
         return
-    except (OSError, pickle.UnpicklingError, EOFError, AttributeError):
-        pass
-    patterns = pyphen.HyphDict(path)
-    pyphen.hdcache[path] = patterns
-    folder.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(dir=folder, suffix=".tmp")
-    with os.fdopen(fd, "wb") as handle:
-        pickle.dump(patterns, handle, protocol=pickle.HIGHEST_PROTOCOL)
-    os.replace(tmp, cached)
+    pyphen.hdcache[path] = pyphen.HyphDict(path)
+    store_pickle(cached, pyphen.hdcache[path])
 
 
 def preload() -> None:

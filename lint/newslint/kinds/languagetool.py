@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from newslint.document import PLACEHOLDER, QUOTE, Block, Document
+from newslint.document import PLACEHOLDER, QUOTE, Block, Document, strip_possessive
 from newslint.kinds.base import Mark, in_scope, string_list
 from newslint.phrases import Hit, PhraseTable, words_of
 from newslint.rule import Rule
@@ -136,10 +136,7 @@ def _letters(text: str) -> str:
 
 def _strip(word: str) -> str:
     """A word without possessive or name particle: al-Muhandis’s → Muhandis."""
-    for ending in ("'s", "’s"):
-        if word.endswith(ending):
-            word = word[: -len(ending)]
-    return _PARTICLE.sub("", word)
+    return _PARTICLE.sub("", strip_possessive(word))
 
 
 def _plain(text: str) -> str:
