@@ -70,7 +70,8 @@ def lint_parser() -> argparse.ArgumentParser:
     parser.add_argument(
         "--format",
         help="text (the default when piped), pretty (the default on a terminal), json, "
-        "checklist, github, sarif or rdjson",
+        "checklist, github, sarif, rdjson, markdown (a pull-request summary) or html "
+        "(a page for editors)",
     )
     add_rule_options(parser)
     parser.add_argument(
@@ -212,8 +213,10 @@ def _lint_all(ns: argparse.Namespace) -> LintRun:
     from newslint.discover import discover
     from newslint.linter import Linter, Options
     from newslint.reading import decode
+    from newslint.reporters.checklist import ATTRIBUTED_RULE as SHEET_RULE
 
-    linter = Linter(Options(ns.config, _selected(ns), _split(ns.ignore), ns.fail_on))
+    also = (SHEET_RULE,) if ns.format == "html" else ()
+    linter = Linter(Options(ns.config, _selected(ns), _split(ns.ignore), ns.fail_on, also))
     results: list[LintResult] = []
     broken_config = False
     reported_configs: set[str] = set()

@@ -21,7 +21,9 @@ if TYPE_CHECKING:
     from newslint.linter import Linter
 
 # Formats whose reporter shows or measures the draft's own text.
-NEEDS_SOURCES = frozenset({"pretty", "rdjson"})
+NEEDS_SOURCES = frozenset({"pretty", "rdjson", "html"})
+# Formats that show every draft, clean ones too (the HTML report's index).
+EVERY_DRAFT = frozenset({"html"})
 # Formats a program reads whole: "fixed:" lines must not go into them.
 STRUCTURED = frozenset({"json", "sarif", "rdjson", "github"})
 
@@ -153,7 +155,7 @@ def sources_for(
 
     sources: dict[str, str] = {}
     for result in results:
-        if not result.findings:
+        if not result.findings and output_format not in EVERY_DRAFT:
             continue
         if result.path in stdin_texts:
             sources[result.path] = stdin_texts[result.path]

@@ -29,6 +29,9 @@ class Options:
     select: tuple[str, ...] = ()
     ignore: tuple[str, ...] = ()
     fail_on: str | None = None
+    # Rules that ship off, turned on wherever their family is selected (the
+    # HTML report's fact-check sheet needs attribution.claim beside the rest).
+    also: tuple[str, ...] = ()
 
 
 @dataclass
@@ -84,7 +87,9 @@ class Linter:
                 source.path, problems=[FileProblem(source.path, exc.message, exc.line)]
             )
         doc.settings = {"languagetool": config.languagetool}
-        selection = Selection(config.overrides, self.options.select, self.options.ignore)
+        selection = Selection(
+            config.overrides, self.options.select, self.options.ignore, self.options.also
+        )
         result = run_rules(doc, setup.packs.packs, selection, config.vocabulary)
         result.fail_on = config.fail_on
         result.notices_are_errors = bool(config.languagetool.get("required")) or bool(

@@ -1,0 +1,136 @@
+"""The HTML report's view of one draft: its prose cut into plain and flagged runs.
+
+The draft is parsed again with the linter's own parser, so each prose block
+keeps the source offset of every character; a finding's ``start``/``end``
+(source offsets) are mapped onto those characters, never searched for.
+Findings that cover no prose character (front matter, whole-draft notes)
+are listed apart.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+from markdown_it import MarkdownIt
+
+from newslint.document import PLACEHOLDER, Block
+from newslint.findings import Finding
+from newslint.parse import parse_document
+
+
+@dataclass(frozen=True)
+class Run:
+    """A stretch of block text and the findings (by number) that cover it."""
+
+    text: str
+    marks: tuple[int, ...] = ()
+    severity: str = ""  # the worst of the covering findings
+    rule: str = ""  # the narrowest covering finding's rule
+    closes: str = ""  # the worst severity of the findings that end in this run
+    start: int = 0  # block-text positions
+    end: int = 0
+
+    @property
+    def family(self) -> str:
+        return self.rule.split(".", 1)[0]
+
+
+@dataclass(frozen=True)
+class ProseBlock:
+    """A block as the editor reads it: the HTML element and its runs."""
+
+    tag: str  # h3…h6, p, blockquote
+    runs: tuple[Run, ...]
+    css: str = ""  # "item" for a list item, "cell" for a table cell
+
+
+@dataclass(frozen=True)
+class DraftText:
+    """The rendered prose of a draft, and the findings that fell outside it."""
+
+    blocks: tuple[ProseBlock, ...]
+    outside: tuple[int, ...]
+    paragraphs: tuple[Block, ...]  # body paragraphs, for the chart
+
+
+def draft_text(
+    path: str, source: str, findings: Sequence[Finding], parser: MarkdownIt
+) -> DraftText:
+    """Cut the draft's prose into runs; ``findings`` are referred to by index."""
+    doc = parse_document(path, source, parser)
+    placed: set[int] = set()
+    blocks = []
+    for block in doc.blocks:
+        runs = block_runs(block, findings, placed)
+        blocks.append(ProseBlock(_tag(block), runs, _css(block)))
+    outside = tuple(i for i in range(len(findings)) if i not in placed)
+    paragraphs = tuple(b for b in doc.blocks if b.kind == "paragraph" and b.sentences)
+    return DraftText(tuple(blocks), outside, paragraphs)
+
+
+def block_runs(block: Block, findings: Sequence[Finding], placed: set[int]) -> tuple[Run, ...]:
+    """The block's text as runs, each with the findings covering all its characters."""
+    if not block.offsets:
+        return ()
+    first, last = block.offsets[0], block.offsets[-1]
+    covering: list[list[int]] = [[] for _ in block.text]
+    last_pos: dict[int, int] = {}
+    for number, finding in enumerate(findings):
+        if finding.end <= first or finding.start > last:
+            continue
+        positions = _positions(block, finding.start, finding.end)
+        for pos in positions:
+            covering[pos].append(number)
+            placed.add(number)
+        if positions:
+            last_pos[number] = positions[-1]
+    return tuple(_flagged(run, findings, last_pos) for run in _join(block.text, covering))
+
+
+def _flagged(run: Run, findings: Sequence[Finding], last_pos: dict[int, int]) -> Run:
+    """The run with its severity, and a symbol where a finding ends (one per finding)."""
+    if not run.marks:
+        return run
+    # The narrowest finding first: a flagged word inside a flagged sentence
+    # shows as the word's family, and its message comes first.
+    marks = tuple(sorted(run.marks, key=lambda i: findings[i].end - findings[i].start))
+    worst = max(findings[i].severity for i in marks)
+    ending = [findings[i].severity for i in marks if run.start <= last_pos[i] < run.end]
+    closes = str(max(ending)) if ending else ""
+    return Run(run.text, marks, str(worst), findings[marks[0]].rule, closes, run.start, run.end)
+
+
+def _positions(block: Block, start: int, end: int) -> range:
+    """Block-text positions whose source offset lies in ``[start, end)``."""
+    from bisect import bisect_left
+
+    # Offsets grow along the block, so the span is one slice of it.
+    low = bisect_left(block.offsets, start)
+    high = bisect_left(block.offsets, end)
+    return range(low, high)
+
+
+def _join(text: str, covering: list[list[int]]) -> Iterable[Run]:
+    start = 0
+    for pos in range(1, len(text) + 1):
+        if pos == len(text) or covering[pos] != covering[start]:
+            yield Run(_shown(text[start:pos]), tuple(covering[start]), start=start, end=pos)
+            start = pos
+
+
+def _shown(text: str) -> str:
+    # Inline code and bare links stand in the block text as one placeholder.
+    return text.replace(PLACEHOLDER, "…")
+
+
+def _tag(block: Block) -> str:
+    if block.kind == "heading":
+        return f"h{min(max(block.level, 1) + 2, 6)}"  # the page's own h1/h2 come first
+    return "blockquote" if block.in_blockquote else "p"
+
+
+def _css(block: Block) -> str:
+    if block.kind == "table_cell":
+        return "cell"
+    return "item" if block.in_list else ""
