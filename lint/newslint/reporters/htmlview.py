@@ -9,8 +9,10 @@ are listed apart.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from bisect import bisect_left
+from collections.abc import Sequence
 from dataclasses import dataclass
+from itertools import pairwise
 
 from markdown_it import MarkdownIt
 
@@ -74,49 +76,44 @@ def block_runs(block: Block, findings: Sequence[Finding], placed: set[int]) -> t
     if not block.offsets:
         return ()
     first, last = block.offsets[0], block.offsets[-1]
-    covering: list[list[int]] = [[] for _ in block.text]
-    last_pos: dict[int, int] = {}
+    spans: dict[int, tuple[int, int]] = {}  # finding → its block-text span
     for number, finding in enumerate(findings):
         if finding.end <= first or finding.start > last:
             continue
-        positions = _positions(block, finding.start, finding.end)
-        for pos in positions:
-            covering[pos].append(number)
+        # Offsets grow along the block, so the finding is one slice of it.
+        low = bisect_left(block.offsets, finding.start)
+        high = bisect_left(block.offsets, finding.end)
+        if low < high:
+            spans[number] = (low, high)
             placed.add(number)
-        if positions:
-            last_pos[number] = positions[-1]
-    return tuple(_flagged(run, findings, last_pos) for run in _join(block.text, covering))
+    if not spans:
+        return (Run(_shown(block.text), start=0, end=len(block.text)),)
+    cuts = sorted({0, len(block.text), *(p for span in spans.values() for p in span)})
+    runs = []
+    for start, end in pairwise(cuts):
+        marks = tuple(n for n, (low, high) in spans.items() if low <= start and end <= high)
+        runs.append(_flagged(block.text[start:end], start, end, marks, findings, spans))
+    return tuple(runs)
 
 
-def _flagged(run: Run, findings: Sequence[Finding], last_pos: dict[int, int]) -> Run:
-    """The run with its severity, and a symbol where a finding ends (one per finding)."""
-    if not run.marks:
-        return run
+def _flagged(
+    text: str,
+    start: int,
+    end: int,
+    marks: tuple[int, ...],
+    findings: Sequence[Finding],
+    spans: dict[int, tuple[int, int]],
+) -> Run:
+    """A run with its severity, and a symbol where a finding ends (one per finding)."""
+    if not marks:
+        return Run(_shown(text), start=start, end=end)
     # The narrowest finding first: a flagged word inside a flagged sentence
     # shows as the word's family, and its message comes first.
-    marks = tuple(sorted(run.marks, key=lambda i: findings[i].end - findings[i].start))
+    marks = tuple(sorted(marks, key=lambda i: findings[i].end - findings[i].start))
     worst = max(findings[i].severity for i in marks)
-    ending = [findings[i].severity for i in marks if run.start <= last_pos[i] < run.end]
+    ending = [findings[i].severity for i in marks if spans[i][1] == end]
     closes = str(max(ending)) if ending else ""
-    return Run(run.text, marks, str(worst), findings[marks[0]].rule, closes, run.start, run.end)
-
-
-def _positions(block: Block, start: int, end: int) -> range:
-    """Block-text positions whose source offset lies in ``[start, end)``."""
-    from bisect import bisect_left
-
-    # Offsets grow along the block, so the span is one slice of it.
-    low = bisect_left(block.offsets, start)
-    high = bisect_left(block.offsets, end)
-    return range(low, high)
-
-
-def _join(text: str, covering: list[list[int]]) -> Iterable[Run]:
-    start = 0
-    for pos in range(1, len(text) + 1):
-        if pos == len(text) or covering[pos] != covering[start]:
-            yield Run(_shown(text[start:pos]), tuple(covering[start]), start=start, end=pos)
-            start = pos
+    return Run(_shown(text), marks, str(worst), findings[marks[0]].rule, closes, start, end)
 
 
 def _shown(text: str) -> str:

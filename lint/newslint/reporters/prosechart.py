@@ -1,7 +1,10 @@
 """Per-paragraph sentence length and grade level, drawn as a small inline SVG.
 
 Bars are the mean words per sentence of each body paragraph; dots joined by
-a line are its Flesch-Kincaid grade. The numbers are also given as a table
+a line are its Flesch-Kincaid grade, by textstat's formula and syllable
+counts but over newslint's own sentences and words (so bar and dot agree),
+with each word's syllables counted once per run: a report of 500 drafts
+would otherwise spend seconds counting the same words again. The numbers are also given as a table
 in the report, so the chart is never the only way to read them.
 """
 
@@ -9,9 +12,10 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
+from functools import lru_cache
 
-from newslint.document import Block
-from newslint.readability import score, word_count
+from newslint.document import WORD, Block
+from newslint.readability import score
 
 WIDTH = 320
 HEIGHT = 90
@@ -55,11 +59,25 @@ class Chart:
 def paragraph_stats(paragraphs: Iterable[Block], line_of: Iterable[int]) -> list[ParagraphStats]:
     stats = []
     for number, (block, line) in enumerate(zip(paragraphs, line_of, strict=True), 1):
-        words = word_count(block.text)
+        words = [m.group().lower() for m in WORD.finditer(block.text)]
         count = len(block.sentences)
-        grade = score("flesch_kincaid_grade", block.text) if words else 0.0
-        stats.append(ParagraphStats(number, line, count, round(words / count, 1), round(grade, 1)))
+        grade = kincaid_grade(words, count)
+        per_sentence = round(len(words) / count, 1)
+        stats.append(ParagraphStats(number, line, count, per_sentence, round(grade, 1)))
     return stats
+
+
+def kincaid_grade(words: list[str], sentences: int) -> float:
+    """Flesch-Kincaid grade level: 0.39 words/sentence + 11.8 syllables/word − 15.59."""
+    if not words or not sentences:
+        return 0.0
+    syllables = sum(_syllables(word) for word in words)
+    return 0.39 * len(words) / sentences + 11.8 * syllables / len(words) - 15.59
+
+
+@lru_cache(maxsize=1 << 16)
+def _syllables(word: str) -> int:
+    return max(1, int(score("syllable_count", word)))
 
 
 def chart(stats: list[ParagraphStats]) -> Chart | None:
