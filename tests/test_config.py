@@ -92,3 +92,21 @@ def test_inline_suppressions() -> None:
         ("loaded.emotive", 4),
         ("loaded.puffery", 10),
     ]
+
+
+def test_extra_rules_may_bring_their_own_family(tmp_path: Path) -> None:
+    (tmp_path / "house").mkdir()
+    (tmp_path / "house" / "words.yml").write_text(
+        "pack: house\nfamilies: [house]\nrules:\n  - id: house.banned\n    kind: existence\n"
+        '    description: Banned words.\n    message: "we never write “{match}”"\n'
+        "    words: [synergy]\n",
+        encoding="utf-8",
+    )
+    (tmp_path / ".newslint.yml").write_text("extra_rules: house\n", encoding="utf-8")
+    (tmp_path / "new.md").write_text("The synergy held.\n", encoding="utf-8")
+    expected = "new.md:1:5: warning: we never write “synergy” [house.banned]"
+    # --project turns on a rule that ships off: the house family must stay on beside it.
+    for extra in ((), ("--project",), ("--select", "house")):
+        done = run_cli(*extra, "new.md", cwd=tmp_path)
+        assert expected in done.stdout.splitlines(), (extra, done.stdout, done.stderr)
+    assert "[house.banned]" not in run_cli("--ignore", "house", "new.md", cwd=tmp_path).stdout

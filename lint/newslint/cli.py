@@ -80,6 +80,12 @@ def lint_parser() -> argparse.ArgumentParser:
         help="lowest severity that makes the exit code 1 (default: error)",
     )
     parser.add_argument(
+        "--exit-zero",
+        action="store_true",
+        help="exit 0 even when findings reach --fail-on (advisory runs); "
+        "a broken config or an unreadable draft still exits 2",
+    )
+    parser.add_argument(
         "--stdin-filename", default="stdin.md", help="the name to report for standard input"
     )
     parser.add_argument("--no-color", action="store_true", help="never colour the output")
@@ -120,24 +126,31 @@ def _split(values: list[str]) -> tuple[str, ...]:
 
 
 def _selected(ns: argparse.Namespace) -> tuple[str, ...]:
-    """--select, with --project's rule added.
+    """--select, with --project's rule added when something is selected.
 
-    The rule goes in through the selection because worker processes rebuild
-    their Linter from its Options. Naming a rule in --select runs it even
-    though it ships off; with no --select, every family is selected beside
-    it, which runs what no --select runs (a family --ignore'd whole stays out).
+    The rule goes in through the Options because worker processes rebuild
+    their Linter from them. Naming a rule in --select runs it even though it
+    ships off; with no --select, ``_also`` turns it on beside every rule
+    (house families included) unless it is --ignore'd.
     """
     select, ignore = _split(ns.select), _split(ns.ignore)
-    if not ns.project:
+    if not ns.project or not select:
         return select
     from newslint.config import PROJECT_RULE
-    from newslint.rule import FAMILIES
     from newslint.selection import matches
 
     if any(matches(PROJECT_RULE, prefix) for prefix in ignore):
         return select
-    base = select or tuple(f for f in FAMILIES if f not in ignore)
-    return (*base, PROJECT_RULE)
+    return (*select, PROJECT_RULE)
+
+
+def _also(ns: argparse.Namespace) -> tuple[str, ...]:
+    """Rules that ship off and that this run turns on beside the selection."""
+    from newslint.config import PROJECT_RULE
+    from newslint.reporters.checklist import ATTRIBUTED_RULE
+
+    also = (ATTRIBUTED_RULE,) if ns.format == "html" else ()  # the HTML fact-check sheet
+    return (*also, PROJECT_RULE) if ns.project and not ns.select else also
 
 
 def lint_command(args: list[str]) -> int:
@@ -195,7 +208,8 @@ def lint_command(args: list[str]) -> int:
         quiet=ns.quiet,
     )
     sys.stdout.write(formats[ns.format](findings, context))
-    return exit_code(results, ns.fail_on, broken_config)
+    code = exit_code(results, ns.fail_on, broken_config)
+    return exitcodes.CLEAN if ns.exit_zero and code == exitcodes.FINDINGS else code
 
 
 @dataclass(frozen=True)
@@ -213,10 +227,9 @@ def _lint_all(ns: argparse.Namespace) -> LintRun:
     from newslint.discover import discover
     from newslint.linter import Linter, Options
     from newslint.reading import decode
-    from newslint.reporters.checklist import ATTRIBUTED_RULE as SHEET_RULE
 
-    also = (SHEET_RULE,) if ns.format == "html" else ()
-    linter = Linter(Options(ns.config, _selected(ns), _split(ns.ignore), ns.fail_on, also))
+    options = Options(ns.config, _selected(ns), _split(ns.ignore), ns.fail_on, _also(ns))
+    linter = Linter(options)
     results: list[LintResult] = []
     broken_config = False
     reported_configs: set[str] = set()
