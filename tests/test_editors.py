@@ -4,9 +4,11 @@ compilation regexp all read newslint's real text output."""
 from __future__ import annotations
 
 import json
+import os
 import re
 import shutil
 import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -113,7 +115,7 @@ def test_vim_errorformat_reads_every_finding(output: tuple[Path, list[str]]) -> 
 
 def test_vim_makeprg_runs_the_text_format_quietly() -> None:
     makeprg = vim_setting("makeprg").replace("\\ ", " ")
-    assert makeprg.startswith("newslint --format text --quiet --no-color")
+    assert makeprg.startswith("newslint --format text --quiet --no-color --columns bytes")
 
 
 @pytest.mark.skipif(shutil.which("vim") is None, reason="vim is not installed")
@@ -147,6 +149,49 @@ def test_real_vim_fills_the_quickfix_list(output: tuple[Path, list[str]], tmp_pa
         f"{path}|{number}|{column}|{level[0] if level != 'suggestion' else ''}|{message} [{rule}]"
         for path, number, column, level, message, rule in EXPECTED
     ]
+
+
+# Curly quotes, an apostrophe, an emoji and a tab before the flagged words:
+# each shifts a byte or screen column away from a character column.
+CURSOR_DRAFT = (
+    "# The club’s 🎉 storied night was historic\n"
+    "\n"
+    "Fans’ “chants” rang 🎉🎉 and the\tmood was furious, the club said.\n"
+)
+CURSOR_WORDS = ["storied", "historic", "furious"]
+
+
+@pytest.mark.skipif(shutil.which("vim") is None, reason="vim is not installed")
+def test_real_vim_make_puts_the_cursor_on_the_flagged_word(tmp_path: Path) -> None:
+    """:make runs newslint for real; each quickfix entry lands on its word."""
+    (tmp_path / "compiler").mkdir()
+    shutil.copy(EDITORS / "vim" / "newslint.vim", tmp_path / "compiler" / "newslint.vim")
+    (tmp_path / "draft.md").write_text(CURSOR_DRAFT, encoding="utf-8")
+    result = tmp_path / "words.txt"
+    walk = (
+        "let words = [] | "
+        "for n in range(1, len(getqflist())) | "
+        "execute 'cc' n | call add(words, expand('<cword>')) | endfor | "
+        f"call writefile(words, '{result}')"
+    )
+    bin_dir = str(Path(sys.executable).parent)
+    subprocess.run(
+        [
+            "vim", "-N", "-u", "NONE", "-i", "NONE", "-es",
+            "-c", f"set rtp^={tmp_path}",
+            "-c", "set encoding=utf-8",
+            "-c", "compiler newslint",
+            "-c", "silent make --select loaded",
+            "-c", walk,
+            "-c", "qa!",
+            "draft.md",
+        ],
+        cwd=tmp_path,
+        env={**os.environ, "PATH": f"{bin_dir}:{os.environ['PATH']}", "NO_COLOR": "1"},
+        check=False,
+        timeout=120,
+    )  # fmt: skip
+    assert result.read_text(encoding="utf-8").splitlines() == CURSOR_WORDS
 
 
 def test_vscode_problem_matchers_read_every_finding(output: tuple[Path, list[str]]) -> None:

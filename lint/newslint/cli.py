@@ -200,12 +200,12 @@ def lint_command(args: list[str]) -> int:
         print(str(problem), file=sys.stderr)
     broken_config |= _say_notices(results)
     color = _use_color(ns)
+    in_bytes = ns.columns == "bytes"
+    sources = delivery.sources_for(ns.format, results, run.stdin_texts, needed=in_bytes)
+    if in_bytes:
+        findings = delivery.byte_columns(findings, sources)
     context = ReportContext(
-        files=len(results),
-        color=color,
-        rules=run.rules,
-        sources=delivery.sources_for(ns.format, results, run.stdin_texts),
-        quiet=ns.quiet,
+        files=len(results), color=color, rules=run.rules, sources=sources, quiet=ns.quiet
     )
     sys.stdout.write(formats[ns.format](findings, context))
     code = exit_code(results, ns.fail_on, broken_config)

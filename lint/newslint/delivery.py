@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     from newslint.changes import Changes
     from newslint.engine import LintResult
+    from newslint.findings import Finding
     from newslint.fixes import FileFix
     from newslint.linter import Linter
 
@@ -59,6 +60,13 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     )
     parser.add_argument(
         "--quiet", "-q", action="store_true", help="findings only: no summary, no progress bar"
+    )
+    parser.add_argument(
+        "--columns",
+        choices=["characters", "bytes"],
+        default="characters",
+        help="count columns in characters (the default) or in UTF-8 bytes, as Vim's "
+        "errorformat %%c does",
     )
 
 
@@ -145,10 +153,13 @@ def dry_run(fixes: Sequence[FileFix], results: Iterable[LintResult], quiet: bool
 
 
 def sources_for(
-    output_format: str, results: Iterable[LintResult], stdin_texts: Mapping[str, str]
+    output_format: str,
+    results: Iterable[LintResult],
+    stdin_texts: Mapping[str, str],
+    needed: bool = False,
 ) -> dict[str, str]:
     """The text of each draft with findings, for formats that show or measure it."""
-    if output_format not in NEEDS_SOURCES:
+    if output_format not in NEEDS_SOURCES and not needed:
         return {}
     from newslint.errors import InputError
     from newslint.reading import read_path
@@ -165,3 +176,29 @@ def sources_for(
         except InputError:
             continue  # the report shows the finding without its line
     return sources
+
+
+def byte_columns(findings: Iterable[Finding], sources: Mapping[str, str]) -> list[Finding]:
+    """The findings with columns counted in UTF-8 bytes (``--columns bytes``).
+
+    Vim's ``%c`` is a byte column: counted in characters, a curly quote or
+    an emoji earlier on the line puts the cursor on the wrong word.
+    """
+    from dataclasses import replace
+
+    from newslint.positions import byte_column
+
+    converted = []
+    for finding in findings:
+        source = sources.get(finding.path)
+        if source is None:
+            converted.append(finding)
+            continue
+        converted.append(
+            replace(
+                finding,
+                column=byte_column(source, finding.start),
+                end_column=byte_column(source, max(finding.end - 1, finding.start)),
+            )
+        )
+    return converted
