@@ -240,3 +240,45 @@ def test_emacs_compilation_regexp_reads_levels(output: tuple[Path, list[str]]) -
         kind = "warning" if found.group(5) else "suggestion" if found.group(6) else "error"
         assert kind == level
     assert regex.match(lines[-1]) is None
+
+
+def emacs_words(folder: Path, report: Path, mode: str, count: int) -> list[str]:
+    """The word at point after each `next-error' in a real Emacs, in compilation ``mode``."""
+    program = f"""
+(progn
+  (load-file "{EDITORS / "emacs" / "newslint.el"}")
+  (with-current-buffer (get-buffer-create "*newslint*")
+    (setq default-directory "{folder}/")
+    ;; As `compile' does: a header line, so the first finding is not at point-min.
+    (insert "newslint\\n")
+    (insert-file-contents "{report}")
+    ({mode})
+    (setq next-error-last-buffer (current-buffer)))
+  (let (words)
+    (dotimes (_ {count})
+      (next-error)
+      ;; next-error moves point in the draft's buffer; in batch it stays current elsewhere.
+      (push (with-current-buffer (get-file-buffer "{folder / "draft.md"}") (current-word)) words))
+    (princ (mapconcat #'identity (nreverse words) "\\n"))))
+"""
+    done = subprocess.run(
+        ["emacs", "-Q", "--batch", "--eval", program],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
+    assert done.returncode == 0, done.stderr
+    return done.stdout.splitlines()
+
+
+@pytest.mark.skipif(shutil.which("emacs") is None, reason="emacs is not installed")
+def test_real_emacs_puts_point_on_the_flagged_word(tmp_path: Path) -> None:
+    (tmp_path / "draft.md").write_text(CURSOR_DRAFT, encoding="utf-8")
+    done = run_cli("--format", "text", "--quiet", "--select", "loaded", "draft.md", cwd=tmp_path)
+    report = tmp_path / "report.txt"
+    report.write_text(done.stdout, encoding="utf-8")
+    words = emacs_words(tmp_path, report, "newslint-compilation-mode", len(CURSOR_WORDS))
+    assert words == CURSOR_WORDS
+    # Plain compilation mode counts screen columns: the tab and emoji throw it off.
+    assert emacs_words(tmp_path, report, "compilation-mode", len(CURSOR_WORDS)) != CURSOR_WORDS
