@@ -169,4 +169,7 @@ def _environment() -> Environment:
         trim_blocks=True,
         lstrip_blocks=True,
     )
+    # The draft's own characters, not \u escapes: smaller, and searchable.
+    # tojson still escapes < > & ' so the data cannot end its <script>.
+    environment.policies["json.dumps_kwargs"] = {"ensure_ascii": False, "sort_keys": False}
     return environment
