@@ -102,7 +102,10 @@ def test_extra_rules_may_bring_their_own_family(tmp_path: Path) -> None:
         "    words: [synergy]\n",
         encoding="utf-8",
     )
-    (tmp_path / ".newslint.yml").write_text("extra_rules: house\n", encoding="utf-8")
+    (tmp_path / ".newslint.yml").write_text(
+        "extra_rules: house\nrules: {spelling: off, grammar: off, typography: off}\n",
+        encoding="utf-8",
+    )
     (tmp_path / "new.md").write_text("The synergy held.\n", encoding="utf-8")
     expected = "new.md:1:5: warning: we never write “synergy” [house.banned]"
     # --project turns on a rule that ships off: the house family must stay on beside it.
