@@ -282,3 +282,19 @@ def test_real_emacs_puts_point_on_the_flagged_word(tmp_path: Path) -> None:
     assert words == CURSOR_WORDS
     # Plain compilation mode counts screen columns: the tab and emoji throw it off.
     assert emacs_words(tmp_path, report, "compilation-mode", len(CURSOR_WORDS)) != CURSOR_WORDS
+
+
+def test_byte_columns_count_what_precedes_the_word_in_utf8(tmp_path: Path) -> None:
+    (tmp_path / "draft.md").write_text(CURSOR_DRAFT, encoding="utf-8")
+    args = ("--format", "text", "--quiet", "--select", "loaded", "draft.md")
+    characters = run_cli(*args, cwd=tmp_path).stdout.splitlines()
+    in_bytes = run_cli("--columns", "bytes", *args, cwd=tmp_path).stdout.splitlines()
+    columns = [line.split(":")[1:3] for line in in_bytes]
+    lines = CURSOR_DRAFT.splitlines()
+    for (line, column), word in zip(columns, CURSOR_WORDS, strict=True):
+        encoded = lines[int(line) - 1].encode("utf-8")
+        assert encoded[int(column) - 1 :].startswith(word.encode("utf-8"))
+    assert [c.split(":")[2] for c in characters] == ["16", "34", "41"]
+    refused = run_cli("--columns", "bytes", "--format", "pretty", "draft.md", cwd=tmp_path)
+    assert refused.returncode == 2
+    assert "--columns bytes does not go with --format pretty" in refused.stderr

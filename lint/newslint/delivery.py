@@ -81,6 +81,9 @@ def check_options(ns: argparse.Namespace) -> str | None:
         return "--dry-run goes with --fix (it shows the fixes as a diff)"
     if ns.fix and "-" in ns.paths:
         return "--fix cannot rewrite standard input; give the draft's path instead"
+    if ns.columns == "bytes" and ns.format in NEEDS_SOURCES:
+        # These formats place findings in the draft's text by its columns.
+        return f"--columns bytes does not go with --format {ns.format}; use text or json"
     return None
 
 
