@@ -150,6 +150,11 @@ def test_clicking_a_highlight_shows_its_message_rule_and_suggestion(
     typo.click()
     assert "spelling.typo" in detail.inner_text()
     assert "Suggestion:" in detail.inner_text()
+    # A flagged word inside a flagged sentence: the word's own finding comes first.
+    page.locator("mark.f", has_text="perished").first.click()
+    shown = detail.locator(".finding").all_inner_texts()
+    assert "“perished” is a euphemism" in shown[0] and "Suggestion: died" in shown[0]
+    assert "claim with no source" in shown[1]
     shot = tmp_path / "seed-report.png"
     page.screenshot(path=str(shot))
     assert shot.stat().st_size > 10_000
