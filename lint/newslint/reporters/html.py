@@ -15,11 +15,13 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Sequence
+from contextlib import suppress
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from newslint.errors import InputError
 from newslint.findings import Finding
 from newslint.reporters.checklist import ATTRIBUTED_RULE, RULES, UNATTRIBUTED_RULE, Claim
 from newslint.reporters.htmlview import DraftText, draft_text
@@ -129,7 +131,11 @@ def draft_view(
     # The sheet's attributed claims are not problems: they go to the sheet only.
     marked = tuple(f for f in found if f.rule != ATTRIBUTED_RULE)
     sheet = tuple(sheet_rows([f for f in found if f.rule in (UNATTRIBUTED_RULE, ATTRIBUTED_RULE)]))
-    text = draft_text(path, source, marked, parser) if source is not None else None
+    text = None
+    # Broken front matter was told on stderr; the findings are then listed beside.
+    with suppress(InputError):
+        text = draft_text(path, source, marked, parser) if source is not None else None
+
     stats: list[ParagraphStats] = []
     if text is not None and source is not None:
         from newslint.positions import LineIndex

@@ -59,7 +59,10 @@ class DraftText:
 def draft_text(
     path: str, source: str, findings: Sequence[Finding], parser: MarkdownIt
 ) -> DraftText:
-    """Cut the draft's prose into runs; ``findings`` are referred to by index."""
+    """Cut the draft's prose into runs; ``findings`` are referred to by index.
+
+    Raises InputError when the front matter is broken (the linter said so already).
+    """
     doc = parse_document(path, source, parser)
     placed: set[int] = set()
     blocks = []
@@ -67,7 +70,10 @@ def draft_text(
         runs = block_runs(block, findings, placed)
         blocks.append(ProseBlock(_tag(block), runs, _css(block)))
     outside = tuple(i for i in range(len(findings)) if i not in placed)
-    paragraphs = tuple(b for b in doc.blocks if b.kind == "paragraph" and b.sentences)
+    # The writer's paragraphs: blockquotes are someone else's prose.
+    paragraphs = tuple(
+        b for b in doc.blocks if b.kind == "paragraph" and b.sentences and not b.in_blockquote
+    )
     return DraftText(tuple(blocks), outside, paragraphs)
 
 
