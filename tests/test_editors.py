@@ -161,9 +161,18 @@ CURSOR_DRAFT = (
 CURSOR_WORDS = ["storied", "historic", "furious"]
 
 
-@pytest.mark.skipif(shutil.which("vim") is None, reason="vim is not installed")
-def test_real_vim_make_puts_the_cursor_on_the_flagged_word(tmp_path: Path) -> None:
+# Vim and Neovim, each in silent batch mode with no user configuration.
+VIMS = {
+    "vim": ["vim", "-N", "-u", "NONE", "-i", "NONE", "-es"],
+    "nvim": ["nvim", "--headless", "-u", "NONE", "-i", "NONE"],
+}
+
+
+@pytest.mark.parametrize("program", sorted(VIMS))
+def test_real_vim_make_puts_the_cursor_on_the_flagged_word(program: str, tmp_path: Path) -> None:
     """:make runs newslint for real; each quickfix entry lands on its word."""
+    if shutil.which(program) is None:
+        pytest.skip(f"{program} is not installed (scripts/setup installs it)")
     (tmp_path / "compiler").mkdir()
     shutil.copy(EDITORS / "vim" / "newslint.vim", tmp_path / "compiler" / "newslint.vim")
     (tmp_path / "draft.md").write_text(CURSOR_DRAFT, encoding="utf-8")
@@ -177,7 +186,7 @@ def test_real_vim_make_puts_the_cursor_on_the_flagged_word(tmp_path: Path) -> No
     bin_dir = str(Path(sys.executable).parent)
     subprocess.run(
         [
-            "vim", "-N", "-u", "NONE", "-i", "NONE", "-es",
+            *VIMS[program],
             "-c", f"set rtp^={tmp_path}",
             "-c", "set encoding=utf-8",
             "-c", "compiler newslint",
@@ -188,6 +197,8 @@ def test_real_vim_make_puts_the_cursor_on_the_flagged_word(tmp_path: Path) -> No
         ],
         cwd=tmp_path,
         env={**os.environ, "PATH": f"{bin_dir}:{os.environ['PATH']}", "NO_COLOR": "1"},
+        stdin=subprocess.DEVNULL,
+        capture_output=True,
         check=False,
         timeout=120,
     )  # fmt: skip
