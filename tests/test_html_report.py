@@ -212,3 +212,14 @@ def test_a_draft_of_fifty_is_reached_from_the_index(
     # The other drafts' panels are untouched.
     assert "Select a highlighted passage" in page.locator("#draft-1-detail").inner_text()
     page.screenshot(path=str(tmp_path / "fifty-drafts.png"))
+
+
+def test_every_finding_is_highlighted_or_listed_beside(seed_page: Path) -> None:
+    html = seed_page.read_text(encoding="utf-8")
+    (findings,) = findings_of(html)
+    marked = {
+        int(n) for ids in re.findall(r'<mark [^>]*data-f="([\d ]+)"', html) for n in ids.split()
+    }
+    listed = {int(n) for n in re.findall(r'class="f-button" data-f="(\d+)"', html)}
+    assert marked | listed == set(range(len(findings)))
+    assert not marked & listed

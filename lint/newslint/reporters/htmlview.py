@@ -37,6 +37,16 @@ class Run:
     def family(self) -> str:
         return self.rule.split(".", 1)[0]
 
+    @property
+    def ids(self) -> str:
+        """The findings' numbers, as the page's script reads them."""
+        return " ".join(map(str, self.marks))
+
+    @property
+    def label(self) -> str:
+        """What a screen reader says after the passage."""
+        return f"{self.severity}: {self.rule}"
+
 
 @dataclass(frozen=True)
 class ProseBlock:
@@ -66,8 +76,8 @@ def draft_text(
     doc = parse_document(path, source, parser)
     placed: set[int] = set()
     blocks = []
-    for block in doc.blocks:
-        runs = block_runs(block, findings, placed)
+    for block, near in zip(doc.blocks, _nearby(doc.blocks, findings), strict=True):
+        runs = block_runs(block, findings, near, placed)
         blocks.append(ProseBlock(_tag(block), runs, _css(block)))
     outside = tuple(i for i in range(len(findings)) if i not in placed)
     # The writer's paragraphs: blockquotes are someone else's prose.
@@ -77,15 +87,41 @@ def draft_text(
     return DraftText(tuple(blocks), outside, paragraphs)
 
 
-def block_runs(block: Block, findings: Sequence[Finding], placed: set[int]) -> tuple[Run, ...]:
+def _nearby(blocks: Sequence[Block], findings: Sequence[Finding]) -> list[list[int]]:
+    """For each block, the findings whose source span meets the block's.
+
+    One pass over findings sorted by start, keeping those still open, rather
+    than every finding for every block (a long draft has hundreds of each).
+    """
+    order = sorted(range(len(findings)), key=lambda i: findings[i].start)
+    nearby: list[list[int]] = []
+    open_: list[int] = []
+    taken, previous = 0, -1
+    for block in blocks:
+        if not block.offsets:
+            nearby.append([])
+            continue
+        first, last = block.offsets[0], block.offsets[-1]
+        if first < previous:  # a block out of source order: start the pass again
+            open_, taken = [], 0
+        previous = first
+        while taken < len(order) and findings[order[taken]].start <= last:
+            open_.append(order[taken])
+            taken += 1
+        open_ = [i for i in open_ if findings[i].end > first]
+        nearby.append(open_)
+    return nearby
+
+
+def block_runs(
+    block: Block, findings: Sequence[Finding], near: Sequence[int], placed: set[int]
+) -> tuple[Run, ...]:
     """The block's text as runs, each with the findings covering all its characters."""
     if not block.offsets:
         return ()
-    first, last = block.offsets[0], block.offsets[-1]
     spans: dict[int, tuple[int, int]] = {}  # finding → its block-text span
-    for number, finding in enumerate(findings):
-        if finding.end <= first or finding.start > last:
-            continue
+    for number in near:
+        finding = findings[number]
         # Offsets grow along the block, so the finding is one slice of it.
         low = bisect_left(block.offsets, finding.start)
         high = bisect_left(block.offsets, finding.end)
