@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from newslint.namekeys import (
+from newslint.names.keys import (
     VARIANT_THRESHOLD,
     VariantGroup,
     are_variants,

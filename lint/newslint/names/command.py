@@ -1,7 +1,7 @@
 """``newslint names PATH...``: every name a repository spells more than one way.
 
 Scans the drafts (through the name index, so a second run reads only what
-changed), groups the spellings with namekeys, and prints each group with
+changed), groups the spellings with names.keys, and prints each group with
 its counts and drafts. ``--write FILE`` (or ``-``) proposes house-list
 entries -- ``variant: canonical`` lines for the ``swap:`` of
 ``names.house-list`` -- with the counts and example drafts as comments.
@@ -19,10 +19,10 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from newslint import exitcodes
-from newslint.namegroups import Group, Policy, Usage
+from newslint.names.groups import Group, Policy, Usage
 
 if TYPE_CHECKING:
-    from newslint.nameindex import NameIndex
+    from newslint.names.index import NameIndex
 
 EXAMPLE_FILES = 3  # drafts named in each --write comment
 
@@ -108,8 +108,8 @@ def _parser() -> argparse.ArgumentParser:
 
 def _policy(config: str | None, path: str) -> Policy:
     """The house list and distinct pairs of names.variant-spelling in force at ``path``."""
-    from newslint.kinds.variants import Variants
     from newslint.linter import Linter, Options
+    from newslint.names.rule import Variants
 
     setup = Linter(Options(config)).setup_for(path)
     for pack in setup.packs.packs:
@@ -120,7 +120,8 @@ def _policy(config: str | None, path: str) -> Policy:
 
 
 def _scan(path: str, policy: Policy) -> tuple[Scan, list[Listed]]:
-    from newslint.nameindex import NameIndex, repository_files, repository_root
+    from newslint.names.index import NameIndex
+    from newslint.names.repository import repository_files, repository_root
 
     root = repository_root(path)
     drafts = repository_files(root, under=path)
@@ -141,11 +142,11 @@ def _scan(path: str, policy: Policy) -> tuple[Scan, list[Listed]]:
 
 
 def _groups(index: NameIndex, drafts: list[str], policy: Policy, everything: bool) -> list[Listed]:
-    from newslint.namegroups import group
+    from newslint.names.groups import group
 
     usages = index.usages(only=None if everything else drafts)
     # Only spellings that share their consonants (block key) with another can
-    # be variants; leaving the rest out spares namekeys most of an archive.
+    # be variants; leaving the rest out spares names.keys most of an archive.
     # (The block keys agree on 303 of the 305 variant pairs of the test data.)
     per_block = Counter(u.block for u in usages)
     usages = [u for u in usages if per_block[u.block] > 1]
@@ -162,7 +163,7 @@ def _groups(index: NameIndex, drafts: list[str], policy: Policy, everything: boo
 
 def _others(found: Group) -> frozenset[str]:
     """Members never seen beside the canonical spelling's companions."""
-    from newslint.namegroups import other_people
+    from newslint.names.groups import other_people
 
     best = found.usage(found.canonical_key)
     if best is None:
