@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import ROOT
+from tests.conftest import ROOT, house_config
 
 PRE_COMMIT = shutil.which("pre-commit") or str(Path(sys.executable).with_name("pre-commit"))
 
@@ -43,6 +43,7 @@ def test_hook_runs_from_another_repository(tmp_path: Path) -> None:
         "# Strike\n\nQaddafi's storied career ended.\n", encoding="utf-8"
     )
     (newsroom / "notes.txt").write_text("Qaddafi storied\n", encoding="utf-8")
+    house_config(newsroom)  # the newsroom's house list of names: Qaddafi → Gaddafi
     git(newsroom, "add", ".")
     done = pre_commit(newsroom, tmp_path, "try-repo", str(ROOT), "newslint", "--all-files")
     output = done.stdout + done.stderr

@@ -79,8 +79,10 @@ def test_seed_variants_inside_quotations_are_notes(seed_findings) -> None:
     assert not any(f.fixable for f in seed_findings)
 
 
-def test_with_the_house_list_the_seed_gets_no_second_finding_on_the_same_names() -> None:
-    findings = lint_text(SEED.read_text(encoding="utf-8"), select=("names",))
+def test_with_the_house_list_the_seed_gets_no_second_finding_on_the_same_names(
+    house: str,
+) -> None:
+    findings = lint_text(SEED.read_text(encoding="utf-8"), select=("names",), config=house)
     # names.house-list already flags Suleimani and Qassim; the variant rule
     # leaves the spans the house list covers to it.
     assert [f for f in findings if f.rule == RULE] == []
@@ -190,10 +192,10 @@ def test_distinct_pairs_from_the_config_are_not_flagged(tmp_path: Path) -> None:
     assert found(text, variants_only(distinct, distinct=[["Rahimi", "Rahimy"]])) == []
 
 
-def test_the_house_list_canonical_is_suggested_when_it_knows_the_name() -> None:
+def test_the_house_list_canonical_is_suggested_when_it_knows_the_name(house: str) -> None:
     # Qaddafi is a house-list variant of Gaddafi; Qadhafi is not listed.
     text = "Qadhafi ruled. Qadhafi fell. Qaddafi died.\n"
-    findings = lint_text(text, select=("names",))
+    findings = lint_text(text, select=("names",), config=house)
     assert [(f.rule, f.column, f.suggestion) for f in findings] == [
         (RULE, 1, "Gaddafi"),
         (RULE, 16, "Gaddafi"),

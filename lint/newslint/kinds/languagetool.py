@@ -164,7 +164,8 @@ def _house_names(rule: Rule, relative: str) -> frozenset[str]:
     names: set[str] = set()
     for raw in data.get("rules", []):
         swap = raw.get("swap") if isinstance(raw, dict) else None
-        for pair in (swap or {}).items():
+        # A list filled from the newsroom's own file (swap: from_config) is not here.
+        for pair in (swap if isinstance(swap, dict) else {}).items():
             for name in pair:
                 names.update(_strip(str(name)[s:e]) for s, e in words_of(str(name)))
     return frozenset(n for n in names if n[:1].isupper())

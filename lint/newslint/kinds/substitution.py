@@ -81,9 +81,11 @@ def _match_case(text: str, preferred: str, names: bool) -> str:
 
 def compile(rule: Rule, phrases: PhraseTable) -> Substitution:
     swap = rule.options.get("swap")
-    if not isinstance(swap, dict) or not swap:
-        raise ValueError("'swap' must map each word to its preferred form", "swap")
     names = bool(rule.options.get("names", False))
+    # A house list of names may be empty: it is the newsroom's own file
+    # (names.house), and a newsroom without one checks names for consistency.
+    if not isinstance(swap, dict) or not (swap or names):
+        raise ValueError("'swap' must map each word to its preferred form", "swap")
     ignorecase = bool(rule.options.get("ignorecase", True))
     for written, preferred in swap.items():
         if not isinstance(written, str) or not isinstance(preferred, str):

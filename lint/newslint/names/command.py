@@ -2,9 +2,10 @@
 
 Scans the drafts (through the name index, so a second run reads only what
 changed), groups the spellings with names.keys, and prints each group with
-its counts and drafts. ``--write FILE`` (or ``-``) proposes house-list
-entries -- ``variant: canonical`` lines for the ``swap:`` of
-``names.house-list`` -- with the counts and example drafts as comments.
+its counts and drafts. ``--write FILE`` (or ``-``) writes a house list of
+names -- ``variant: canonical`` lines, the format of the file
+``names.house_list`` names in .newslint.yml -- with the counts and example
+drafts as comments.
 """
 
 from __future__ import annotations
@@ -94,7 +95,7 @@ def _parser() -> argparse.ArgumentParser:
     parser.add_argument(
         "--write",
         metavar="FILE",
-        help="propose house-list entries as YAML in FILE ('-': standard output, no listing)",
+        help="write a proposed house list of names to FILE ('-': standard output, no listing)",
     )
     parser.add_argument(
         "--max-files",
@@ -217,18 +218,18 @@ def _member_line(member: Usage, width: int, files: list[tuple[str, int]], max_fi
 
 
 def format_house_list(listed: Sequence[Listed], policy: Policy, drafts: int) -> str:
-    """Proposed ``swap:`` entries (variant: canonical), each with its evidence."""
+    """A house list of names (variant: canonical), each entry with its evidence."""
     import yaml
 
     lines = [
-        f"# House-list entries proposed by `newslint names` from {_count(drafts, 'draft')}.",
+        f"# A house list of names proposed by `newslint names` from {_count(drafts, 'draft')}.",
         "# Each entry reads `written: house spelling`; the house spelling is the one",
         "# most drafts use in their own words (or the house list's, when it knows",
-        "# the name). Check every entry before adding it to the swap: list of",
-        "# names.house-list: delete those that are different people or places.",
+        "# the name). Check every entry: delete those that are different people or",
+        "# places. Then name this file in .newslint.yml (names: {house_list: names.yml})",
+        "# or add its entries to the house list you have.",
         "# Spellings only ever seen beside other names than the house spelling's",
         "# (Alvin Yeung, Eunice Yung) are left out as someone else's.",
-        "swap:",
     ]
     for item in sorted(listed, key=lambda i: (i.group.canonical.casefold(), -i.total)):
         for member in item.group.minority():
@@ -240,8 +241,8 @@ def format_house_list(listed: Sequence[Listed], policy: Policy, drafts: int) -> 
                 default_flow_style=False,
                 width=10_000,
             ).strip()
-            lines.append(f"  # {_evidence(item, member)}")
-            lines.append(f"  {entry}")
+            lines.append(f"# {_evidence(item, member)}")
+            lines.append(entry)
     return "\n".join(lines) + "\n"
 
 

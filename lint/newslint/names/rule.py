@@ -17,7 +17,6 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
-from pathlib import Path
 from typing import TYPE_CHECKING
 
 from newslint.document import QUOTE, Block, Document
@@ -35,7 +34,7 @@ if TYPE_CHECKING:
 
 KEYS = {
     "house_list": Key(
-        (str,),
+        (str, dict),
         False,
         "id of the substitution rule in this pack whose swap list is the house spelling",
     ),
@@ -231,22 +230,20 @@ def _distinct_pairs(rule: Rule) -> list[tuple[str, str]]:
 
 
 def _house_swap(rule: Rule) -> dict[str, str]:
-    """The swap list of the substitution rule ``house_list`` names, in this rule's pack."""
-    house_id = rule.options.get("house_list")
-    if house_id is None:
-        return {}
-    if not isinstance(house_id, str):
-        raise ValueError("'house_list' must be a rule id", "house_list")
-    from newslint.yamlfile import load_yaml
+    """The swap list of the substitution rule ``house_list`` names, in this rule's pack.
 
-    data = load_yaml(rule.path, Path(rule.path).read_text(encoding="utf-8"))
-    for raw in data.get("rules", []) if isinstance(data, dict) else []:
-        if isinstance(raw, dict) and raw.get("id") == house_id:
-            swap = raw.get("swap")
-            if raw.get("kind") != "substitution" or not isinstance(swap, dict):
-                break
-            return {str(k): str(v) for k, v in swap.items()}
+    The pack loader has already put that rule's list here (names.house), the
+    newsroom's own file when the pack says ``swap: from_config``; a rule id
+    still standing names no substitution rule with a swap list in the pack.
+    """
+    house = rule.options.get("house_list")
+    if house is None:
+        return {}
+    if isinstance(house, dict):
+        return {str(k): str(v) for k, v in house.items()}
+    if not isinstance(house, str):
+        raise ValueError("'house_list' must be a rule id", "house_list")
     raise ValueError(
-        f"'house_list': no substitution rule {house_id!r} with a swap list in this pack",
+        f"'house_list': no substitution rule {house!r} with a swap list in this pack",
         "house_list",
     )
