@@ -234,3 +234,42 @@ def test_bad_options_are_config_errors(tmp_path: Path, options: str, message: st
     error = loaded.errors[0]
     assert isinstance(error, ConfigError)
     assert message in str(error)
+
+
+def test_without_a_house_list_no_stylebook_is_imposed() -> None:
+    # The AP's Qaddafi throughout is consistent: nothing to say without a house list.
+    text = "Qaddafi ruled Libya. Qaddafi fell in 2011.\n"
+    assert lint_text(text, select=("names",)) == []
+
+
+def test_a_house_minority_draft_is_told_it_is_inconsistent(house: str) -> None:
+    text = "Suleimani spoke. Suleimani left. Soleimani died.\n"
+    findings = lint_text(text, select=("names",), config=house)
+    assert [(f.column, f.rule) for f in findings] == [
+        (1, "names.house-list"),
+        (1, RULE),
+        (18, "names.house-list"),
+    ]
+    assert findings[1].message == (
+        "“Suleimani” is spelt “Soleimani” in the house list, and this draft spells it "
+        "2 ways; use one spelling"
+    )
+
+
+def test_a_draft_mixing_non_house_spellings_is_told_once(house: str) -> None:
+    text = "Qaddafi ruled. Gadhafi fell. Kadhafi died.\n"
+    findings = lint_text(text, select=(RULE,), config=house)
+    assert [(f.column, f.suggestion) for f in findings if f.rule == RULE] == [(1, "Gaddafi")]
+    assert "this draft spells it 3 ways" in findings[0].message
+
+
+def test_house_majority_and_names_the_list_does_not_know(house: str) -> None:
+    # The house spelling leads: the house list's own errors say it all.
+    text = "Soleimani spoke. Soleimani left. Suleimani died.\n"
+    assert [f.rule for f in lint_text(text, select=("names",), config=house)] == [
+        "names.house-list"
+    ]
+    # Names the house list does not know are still checked for consistency.
+    text = "Ali Rahimi spoke. Rahimi left. Rahimy died.\n"
+    findings = lint_text(text, select=("names",), config=house)
+    assert [(f.column, f.rule, f.suggestion) for f in findings] == [(32, RULE, "Rahimi")]

@@ -72,15 +72,23 @@ class Variants:
             # The draft's own disagreements stay names.variant-spelling's.
             plans = project_plans(doc, names, plans, self)
         for plan in plans:
+            told = False
             for use in plan.uses:
                 if covered.overlaps(use.block, use.start, use.end):
                     continue
                 covered.add(use.block, use.start, use.end)
+                told = True
                 yield self._mark(use, plan)
+            if not told and plan.mixed and plan.uses:
+                # The house list flags each use on its own terms, but a draft
+                # that mostly spells the name otherwise, or two other ways,
+                # should also hear once that it is inconsistent.
+                yield self._mark(plan.uses[0], plan, plan.mixed)
 
-    def _mark(self, use: NameUse, plan: Plan) -> Mark:
+    def _mark(self, use: NameUse, plan: Plan, reason: str = "") -> Mark:
         suggestion = match_case(use.text, plan.suggestion)
-        message = self.rule.format(match=use.text, suggestion=suggestion, reason=plan.reason)
+        reason = reason or plan.reason
+        message = self.rule.format(match=use.text, suggestion=suggestion, reason=reason)
         quoted = use.scope == QUOTE and self.quoted_severity is not None
         return Mark(
             use.block,
@@ -99,6 +107,9 @@ class Plan:
     uses: tuple[NameUse, ...]
     suggestion: str
     reason: str
+    # Where the house list knows the name and the draft spells it two or more
+    # ways, the house spelling not the most used: why the draft is inconsistent.
+    mixed: str = ""
 
 
 # ---------------------------------------------------------------------------
@@ -126,12 +137,15 @@ def draft_plans(names: DraftNames, policy: Policy) -> list[Plan]:
 def _draft_plan(found: Group, by_key: dict[str, list[NameUse]]) -> Plan:
     uses = tuple(u for m in found.minority() for u in by_key[m.key])
     best = found.usage(found.canonical_key)
-    if found.from_house:
-        reason = "in the house list"
-    else:
+    if not found.from_house:
         count = best.total if best else 0
-        reason = f"{_times(count)} in this draft"
-    return Plan(uses, found.canonical, reason)
+        return Plan(uses, found.canonical, f"{_times(count)} in this draft")
+    others = found.minority()
+    mixed = ""
+    spellings = len(others) + (best is not None)
+    if spellings > 1 and (best.total if best else 0) < sum(m.total for m in others):
+        mixed = f"in the house list, and this draft spells it {spellings} ways"
+    return Plan(uses, found.canonical, "in the house list", mixed)
 
 
 def _drop_other_people(found: Group) -> Group | None:
