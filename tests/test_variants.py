@@ -273,3 +273,12 @@ def test_house_majority_and_names_the_list_does_not_know(house: str) -> None:
     text = "Ali Rahimi spoke. Rahimi left. Rahimy died.\n"
     findings = lint_text(text, select=("names",), config=house)
     assert [(f.column, f.rule, f.suggestion) for f in findings] == [(32, RULE, "Rahimi")]
+
+
+def test_a_or_i_and_apostrophe_variants_in_a_draft(tmp_path: Path) -> None:
+    config = variants_only(tmp_path)
+    text = (
+        "Khalifa Haftar's forces advanced. Haftar spoke. Later Hifter left.\n\n"
+        "Shia militias marched. A Shia cleric spoke. Shi'ite leaders met.\n"
+    )
+    assert found(text, config) == [(1, 55, "Hifter", "Haftar"), (3, 45, "Shi'ite", "Shia")]
