@@ -36,6 +36,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
+from functools import lru_cache
 from itertools import groupby
 from typing import NamedTuple
 
@@ -130,6 +131,12 @@ def _unfuse(part: str, later: bool) -> tuple[list[tuple[str, int]], bool]:
     if later and part.startswith("e") and _FUSED_ARTICLE_RE.match(part):
         return [*tokens, (part[2:], _CONTENT)], True
     return [*tokens, (part, _CONTENT)], False
+
+
+@lru_cache(maxsize=32768)  # the same names recur in every draft of a run and archive
+def _parsed(name: str) -> _Parsed:
+    """``_parse`` memoised across drafts: a parsed name never changes."""
+    return _parse(name)
 
 
 def _parse(name: str, shapes: dict[str, Shape] | None = None) -> _Parsed:
@@ -264,7 +271,7 @@ def variant_score(a: str, b: str) -> float:
     or parts are joined; 0.85: needed one allowed edit. Different names score
     below 0.6, higher the closer their skeletons are.
     """
-    return _score(_parse(a), _parse(b))
+    return _score(_parsed(a), _parsed(b))
 
 
 def are_variants(a: str, b: str) -> bool:
@@ -276,7 +283,7 @@ def are_variants(a: str, b: str) -> bool:
     """
     if spelling_key(a) == spelling_key(b):
         return False
-    return _match_level(_parse(a), _parse(b)) > 0
+    return _match_level(_parsed(a), _parsed(b)) > 0
 
 
 # ---------------------------------------------------------------------------

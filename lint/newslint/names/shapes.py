@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from functools import lru_cache
 from typing import NamedTuple
 
 from newslint.names.forms import NOT_ALNUM_RE, fold_letters
@@ -155,6 +156,7 @@ def _semivowel_is_vowel(graphemes: Sequence[str], i: int) -> bool:
     return before in _VOWELS and after not in _VOWELS
 
 
+@lru_cache(maxsize=65536)  # a pure function of one token; tokens recur across drafts
 def shape_of(text: str) -> Shape:
     """The shape of one folded token (lowercase ASCII letters and digits)."""
     respelt = _respell(text)
