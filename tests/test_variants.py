@@ -10,7 +10,7 @@ import yaml
 from newslint.errors import ConfigError
 from newslint.packs import builtin_rules_dir, load_packs
 from newslint.severity import Severity
-from tests.conftest import SEED, lint_text
+from tests.conftest import SEED, lint_text, run_cli
 
 RULE = "names.variant-spelling"
 NOTE = " (inside a quotation: the source's spelling; keep it, add [sic] or note it)"
@@ -282,3 +282,32 @@ def test_a_or_i_and_apostrophe_variants_in_a_draft(tmp_path: Path) -> None:
         "Shia militias marched. A Shia cleric spoke. Shi'ite leaders met.\n"
     )
     assert found(text, config) == [(1, 55, "Hifter", "Haftar"), (3, 45, "Shi'ite", "Shia")]
+
+
+def test_the_house_list_is_the_newsrooms_file_and_its_edits_count(tmp_path: Path) -> None:
+    (tmp_path / "names.yml").write_text("Rahimy: Rahimi\n", encoding="utf-8")
+    (tmp_path / ".newslint.yml").write_text("names: {house_list: names.yml}\n", "utf-8")
+    (tmp_path / "d.md").write_text("Rahimy spoke. Qaddafi ruled.\n", encoding="utf-8")
+    first = run_cli("d.md", "--select", "names", cwd=tmp_path)
+    assert first.stdout.splitlines()[0] == (
+        "d.md:1:1: error: “Rahimy” is not the house spelling; use “Rahimi” [names.house-list]"
+    )
+    assert "Qaddafi" not in first.stdout  # only the newsroom's own list is imposed
+    # The compiled packs are cached: an edit to the list must still be seen.
+    (tmp_path / "names.yml").write_text("Qaddafi: Gaddafi\n", encoding="utf-8")
+    again = run_cli("d.md", "--select", "names", cwd=tmp_path)
+    assert "Rahimy" not in again.stdout and "use “Gaddafi”" in again.stdout
+
+
+def test_a_missing_or_broken_house_list_says_where(tmp_path: Path) -> None:
+    (tmp_path / ".newslint.yml").write_text("names:\n  house_list: nowhere.yml\n", "utf-8")
+    (tmp_path / "d.md").write_text("Rahimy spoke.\n", encoding="utf-8")
+    missing = run_cli("d.md", "--select", "names", cwd=tmp_path)
+    assert missing.returncode == 2
+    assert ".newslint.yml:2: error: names.house_list: house list 'nowhere.yml' not found" in (
+        missing.stderr
+    )
+    (tmp_path / "nowhere.yml").write_text("Rahimy: Rahimi\nQaddafi: [Gaddafi]\n", "utf-8")
+    broken = run_cli("d.md", "--select", "names", cwd=tmp_path)
+    assert broken.returncode == 2
+    assert "nowhere.yml:2: error: entry 'Qaddafi': both sides must be names" in broken.stderr
