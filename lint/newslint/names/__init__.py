@@ -9,6 +9,7 @@
 | ``groups`` | a draft's spellings grouped, with the canonical spelling |
 | ``repository``, ``index`` | a repository's drafts; its SQLite name index |
 | ``project`` | the repository's spellings brought into one draft's check |
+| ``house`` | the newsroom's own house list (``names.house_list``), filled into the pack |
 | ``rule`` | the ``variants`` rule kind (registered as ``kinds.variants``) |
 | ``command`` | ``newslint names`` |
 
