@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from newslint.severity import Severity
-from tests.conftest import lint_text, run_cli
+from tests.conftest import house_config, lint_text, run_cli
 
 LT_OFF = ("--ignore", "spelling,grammar,typography,style.languagetool")
 TEXT = "The storied general was furious. Qaddafi ruled.\n"
@@ -16,9 +16,8 @@ def rules_of(findings) -> list[str]:
 
 
 def test_config_found_upward_turns_rules_off_and_relevels(tmp_path: Path) -> None:
-    (tmp_path / ".newslint.yml").write_text(
-        "rules:\n  loaded: off\n  loaded.emotive: error\n  names.house-list: warning\n",
-        encoding="utf-8",
+    house_config(
+        tmp_path, "rules:\n  loaded: off\n  loaded.emotive: error\n  names.house-list: warning\n"
     )
     nested = tmp_path / "desk" / "politics"
     nested.mkdir(parents=True)

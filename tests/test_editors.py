@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import ROOT, run_cli
+from tests.conftest import ROOT, house_config, run_cli
 
 EDITORS = ROOT / "examples" / "editors"
 DRAFT = (
@@ -58,6 +58,7 @@ EXPECTED = [
 def output(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, list[str]]:
     """The text format's lines for a draft with an error, a warning and suggestions."""
     folder = tmp_path_factory.mktemp("editor")
+    house_config(folder)  # the starter house list of names: Hamedan → Hamadan
     (folder / "draft.md").write_text(DRAFT, encoding="utf-8")
     done = run_cli("--select", "names,style,loaded", "draft.md", cwd=folder)
     lines = done.stdout.splitlines()

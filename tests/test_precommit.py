@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import ROOT
+from tests.conftest import ROOT, STARTER_HOUSE_LIST, house_config
 
 PRE_COMMIT = shutil.which("pre-commit") or str(Path(sys.executable).with_name("pre-commit"))
 
@@ -45,6 +45,7 @@ def test_hook_runs_from_another_repository(tmp_path: Path) -> None:
         "# Strike\n\nQaddafi's storied career ended.\n", encoding="utf-8"
     )
     (newsroom / "notes.txt").write_text("Qaddafi storied\n", encoding="utf-8")
+    house_config(newsroom)  # the newsroom's house list of names: Qaddafi → Gaddafi
     git(newsroom, "add", ".")
     done = pre_commit(newsroom, tmp_path, "try-repo", str(ROOT), "newslint", "--all-files")
     output = done.stdout + done.stderr
@@ -67,7 +68,9 @@ def test_hook_with_a_pinned_rev_and_a_config(tmp_path: Path) -> None:
     newsroom = tmp_path / "newsroom"
     newsroom.mkdir()
     git(newsroom, "init", "-q")
-    (newsroom / "house.yml").write_text("rules: {loaded: off}\n", encoding="utf-8")
+    (newsroom / "house.yml").write_text(
+        f"rules: {{loaded: off}}\nnames: {{house_list: {STARTER_HOUSE_LIST}}}\n", encoding="utf-8"
+    )
     (newsroom / ".pre-commit-config.yaml").write_text(
         "repos:\n"
         f"  - repo: {ROOT}\n"

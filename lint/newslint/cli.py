@@ -39,7 +39,7 @@ def main(argv: Sequence[str] | None = None) -> int:
 
             return server_command(args[1:])
         if args and args[0] == "names":
-            from newslint import names_command
+            from newslint.names import command as names_command
 
             return names_command.main(args[1:])
         if args and args[0] in SUBCOMMANDS:

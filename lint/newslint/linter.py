@@ -62,7 +62,8 @@ class Linter:
                 if not Path(folder).is_dir():
                     raise ConfigError(f"extra_rules folder {folder!r} does not exist", config_path)
                 files.extend(pack_files(Path(folder)))
-            packs = load_packs_cached(files, config.packs, cache_dir())
+            house = Path(config.house_list) if config.house_list else None
+            packs = load_packs_cached(files, config.packs, cache_dir(), house)
             self._setups[config_path] = Setup(config, packs)
         return self._setups[config_path]
 

@@ -61,14 +61,28 @@ def pack_files(folder: Path) -> list[Path]:
     return sorted([*folder.glob("*.yml"), *folder.glob("*.yaml")])
 
 
-def load_packs(files: list[Path], only: set[str] | None = None) -> LoadedPacks:
-    """Load and compile ``files`` (only the packs named in ``only`` if given)."""
+def load_packs(
+    files: list[Path], only: set[str] | None = None, house_list: Path | None = None
+) -> LoadedPacks:
+    """Load and compile ``files`` (only the packs named in ``only`` if given).
+
+    ``house_list`` is the newsroom's own list of names (``names.house``), put
+    where a pack says ``swap: from_config``.
+    """
+    from newslint.names.house import load_house_list
+
     packs: list[Pack] = []
     errors: list[ConfigError] = []
     seen: dict[str, str] = {}
+    house: dict[str, str] = {}
+    if house_list is not None:
+        try:
+            house = load_house_list(str(house_list))
+        except ConfigError as exc:
+            errors.append(exc)
     for file in files:
         try:
-            pack = load_pack(file, errors)
+            pack = load_pack(file, errors, house)
         except ConfigError as exc:
             errors.append(exc)
             continue
@@ -92,7 +106,9 @@ def load_packs(files: list[Path], only: set[str] | None = None) -> LoadedPacks:
     return LoadedPacks(packs, errors)
 
 
-def load_pack(file: Path, errors: list[ConfigError]) -> Pack | None:
+def load_pack(
+    file: Path, errors: list[ConfigError], house: dict[str, str] | None = None
+) -> Pack | None:
     path = str(file)
     try:
         text = file.read_text(encoding="utf-8")
@@ -105,6 +121,9 @@ def load_pack(file: Path, errors: list[ConfigError]) -> Pack | None:
         return None
     pack = Pack(str(data["pack"]), path)
     families = pack_families(data, path, errors)
+    from newslint.names.house import resolve_house_lists
+
+    resolve_house_lists(data["rules"], house or {})
     for index, raw in enumerate(data["rules"]):
         where = f"rules[{index}]"
         line = line_of(data["rules"], index, data.line)
