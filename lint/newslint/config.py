@@ -1,4 +1,4 @@
-"""Configuration: ``.newslint.yml`` found from the linted file upward.
+"""Configuration: ``.newslint.yml`` found from the linted file up to the repository root.
 
 A draft's front matter (``newslint:``) may set the same per-draft options.
 """
@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import fnmatch
 import os
+import stat
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
@@ -74,17 +75,60 @@ class Config:
         )
 
 
-def find_config(start: str) -> str | None:
-    """The nearest .newslint.yml from ``start`` (a file or folder) upward."""
+@dataclass(frozen=True)
+class Discovery:
+    """The config file that applies, and what was passed over on the way."""
+
+    path: str | None
+    notes: tuple[str, ...] = ()
+
+
+def discover_config(start: str) -> Discovery:
+    """The nearest .newslint.yml from ``start`` (a file or folder) upward.
+
+    The search ends at the repository root (a folder holding ``.git``) or
+    the user's home, so a folder above the project cannot turn rules off or
+    load rules from elsewhere; a file owned by another user is passed over
+    with a note (``--config`` can still name it).
+    """
     here = Path(os.path.abspath(start))
     if not here.is_dir():
         here = here.parent
+    home = Path(os.path.abspath(os.path.expanduser("~")))
+    notes: list[str] = []
     for folder in (here, *here.parents):
         for name in CONFIG_NAMES:
             candidate = folder / name
-            if candidate.is_file():
-                return str(candidate)
-    return None
+            owner = _owner(candidate)
+            if owner is None:
+                continue
+            if owner != os.getuid():
+                notes.append(
+                    f"{candidate} belongs to another user (uid {owner}) and is ignored; "
+                    "name it with --config to use it"
+                )
+                continue
+            return Discovery(str(candidate), tuple(notes))
+        if folder == home or (folder / ".git").exists():
+            break
+    return Discovery(None, tuple(notes))
+
+
+def _owner(candidate: Path) -> int | None:
+    """The owner of a config file, or None when there is none; a symlink
+    counts as another user's when either it or its target is."""
+    try:
+        link, target = os.lstat(candidate), os.stat(candidate)
+    except OSError:
+        return None
+    if not stat.S_ISREG(target.st_mode):
+        return None
+    return link.st_uid if link.st_uid != os.getuid() else target.st_uid
+
+
+def find_config(start: str) -> str | None:
+    """The path ``discover_config`` finds, for callers that need no notes."""
+    return discover_config(start).path
 
 
 def load_config(path: str | None) -> Config:

@@ -9,7 +9,7 @@ from pathlib import Path
 from markdown_it import MarkdownIt
 
 from newslint.cachedir import cache_dir
-from newslint.config import Config, find_config, load_config
+from newslint.config import Config, discover_config, load_config
 from newslint.engine import LintResult, run_rules
 from newslint.errors import ConfigError, InputError
 from newslint.findings import FileProblem
@@ -45,13 +45,17 @@ class Linter:
 
     options: Options = field(default_factory=Options)
     _setups: dict[str | None, Setup] = field(default_factory=dict)
+    # Config files passed over in the search (another user's), said once each.
+    notes: list[str] = field(default_factory=list)
     _parser: MarkdownIt | None = None
 
     def setup_for(self, path: str) -> Setup:
         """The setup for ``path`` (raises ConfigError when the config is broken)."""
         config_path = self.options.config_path
         if config_path is None:
-            config_path = find_config(path if path != "-" else ".")
+            found = discover_config(path if path != "-" else ".")
+            config_path = found.path
+            self.notes.extend(n for n in found.notes if n not in self.notes)
         if config_path not in self._setups:
             config = load_config(config_path)
             files = pack_files(builtin_rules_dir())
