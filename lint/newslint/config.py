@@ -31,6 +31,12 @@ CONFIG_KEYS: dict[str, Key] = {
     "names": Key((dict,), False, "name-spelling settings (see README)"),
 }
 FRONT_MATTER_KEYS = {k: CONFIG_KEYS[k] for k in ("rules", "vocabulary", "fail_on")}
+LANGUAGETOOL_KEYS: dict[str, Key] = {
+    "required": Key((bool,), False, "a run without LanguageTool fails (exit 2)"),
+    "timeout": Key((int, float), False, "seconds per request (default 10)"),
+    "memory": Key((str,), False, "the server's -Xmx (default 512m)"),
+    "idle_minutes": Key((int, float), False, "the server stops after this long idle"),
+}
 NAMES_KEYS: dict[str, Key] = {
     "project": Key((bool,), False, "compare each draft's names with the whole repository's"),
 }
@@ -47,6 +53,7 @@ class Config:
     root: str = "."
     packs: frozenset[str] | None = None
     overrides: tuple[tuple[str, str], ...] = ()  # (id or prefix, off|on|severity)
+    rule_lines: tuple[tuple[str, int | None], ...] = ()  # where each ``rules:`` key is
     extra_rules: tuple[str, ...] = ()
     vocabulary: frozenset[str] = frozenset()
     ignore: tuple[str, ...] = ()
@@ -145,6 +152,9 @@ def load_config(path: str | None) -> Config:
         raise errors[0]
     names = data.get("names", {})
     errors = check_mapping(names, NAMES_KEYS, path, "names", line_of(data, "names", 1))
+    if "languagetool" in data:
+        section, line = data["languagetool"], line_of(data, "languagetool", 1)
+        errors += check_mapping(section, LANGUAGETOOL_KEYS, path, "languagetool", line)
     if errors:
         raise errors[0]
     root = os.path.dirname(os.path.abspath(path))
@@ -158,6 +168,7 @@ def load_config(path: str | None) -> Config:
         root=root,
         packs=frozenset(str(p) for p in data["packs"]) if "packs" in data else None,
         overrides=project + parsed.get("overrides", ()),
+        rule_lines=tuple((str(k), line_of(data["rules"], k)) for k in data.get("rules", {})),
         extra_rules=tuple(os.path.join(root, str(e)) for e in extra),
         vocabulary=parsed.get("vocabulary", frozenset()),
         ignore=tuple(str(p) for p in data.get("ignore", [])),

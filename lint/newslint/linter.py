@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+from collections.abc import Collection
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -18,7 +19,8 @@ from newslint.packcache import load_packs_cached
 from newslint.packs import LoadedPacks, builtin_rules_dir, pack_files
 from newslint.parse import parse_document
 from newslint.reading import SourceText, read_path
-from newslint.selection import Selection
+from newslint.selection import Selection, unknown_rule
+from newslint.suppressions import unknown_names
 
 
 @dataclass
@@ -64,6 +66,7 @@ class Linter:
                     raise ConfigError(f"extra_rules folder {folder!r} does not exist", config_path)
                 files.extend(pack_files(Path(folder)))
             packs = load_packs_cached(files, config.packs, cache_dir())
+            _check_rule_names(config, packs.rules, self.options)
             self._setups[config_path] = Setup(config, packs)
         return self._setups[config_path]
 
@@ -87,6 +90,14 @@ class Linter:
             return LintResult(
                 source.path, problems=[FileProblem(source.path, exc.message, exc.line)]
             )
+        known = setup.packs.rules
+        misnamed = [
+            FileProblem(source.path, f"newslint: rules.{name}: {why}", doc.front_matter_line)
+            for name, _ in config.overrides[len(setup.config.overrides) :]
+            if (why := unknown_rule(name, known))
+        ] + unknown_names(doc, known)
+        if misnamed:
+            return LintResult(source.path, problems=misnamed)
         doc.settings = {"languagetool": config.languagetool}
         selection = Selection(config.overrides, self.options.select, self.options.ignore)
         result = run_rules(doc, setup.packs.packs, selection, config.vocabulary)
@@ -95,3 +106,16 @@ class Linter:
             os.environ.get("NEWSLINT_REQUIRE_LANGUAGETOOL")
         )
         return result
+
+
+def _check_rule_names(config: Config, known: Collection[str], options: Options) -> None:
+    """A ConfigError for a rule or family that the config or the command line misspells."""
+    for name, line in config.rule_lines:
+        why = unknown_rule(name, known)
+        if why:
+            raise ConfigError(why, config.path, line, f"rules.{name}")
+    for flag, names in (("--select", options.select), ("--ignore", options.ignore)):
+        for name in names:
+            why = unknown_rule(name, known)
+            if why:
+                raise ConfigError(f"{flag}: {why}")
