@@ -102,16 +102,19 @@ def read_private_stat(path: Path) -> os.stat_result:
 
 def private_file(path: Path) -> Path:
     """``path`` in a private folder, created 0600 if missing (for SQLite, which
-    opens files itself); raises OSError unless both are this user's alone."""
+    opens files itself); raises OSError unless both are this user's alone.
+
+    An existing file is only looked at, never opened: closing any descriptor
+    of a database drops the locks SQLite holds on it in this process.
+    """
     private_dir(path.parent)
-    fd = os.open(path, os.O_RDONLY | os.O_CREAT | os.O_NOFOLLOW | os.O_CLOEXEC, 0o600)
+    flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | os.O_NOFOLLOW | os.O_CLOEXEC
     try:
-        info = os.fstat(fd)
-        _check_owned(info, path)
+        os.close(os.open(path, flags, 0o600))
+    except FileExistsError:
+        info = read_private_stat(path)
         if info.st_mode & 0o077:
-            os.fchmod(fd, 0o600)  # made 0644 by an older newslint
-    finally:
-        os.close(fd)
+            os.chmod(path, 0o600)  # made 0644 by an older newslint; lstat saw no symlink
     return path
 
 

@@ -22,7 +22,7 @@ from collections.abc import Collection, Iterable, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
 
-from newslint.cachedir import cache_dir
+from newslint.cachedir import cache_dir, private_file
 from newslint.discover import MARKDOWN_SUFFIXES, discover
 from newslint.namegroups import Usage
 
@@ -162,8 +162,7 @@ class NameIndex:
         """The index for ``root`` (created if new); in memory if the cache is read-only."""
         root = os.path.abspath(root)
         try:
-            path = index_file(cache)
-            path.parent.mkdir(parents=True, exist_ok=True)
+            path = private_file(index_file(cache))  # 0600 in a 0700 folder: it holds names
             db = _connect(str(path))
         except (OSError, sqlite3.Error):
             db = _connect(":memory:")
