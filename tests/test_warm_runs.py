@@ -8,7 +8,6 @@ import resource
 import signal
 import socket
 import subprocess
-import sys
 import time
 from collections.abc import Iterator
 from pathlib import Path
@@ -280,5 +279,21 @@ def test_a_hostile_explicit_runtime_folder_means_a_cold_run_with_a_note(tmp_path
     assert not list(shared.iterdir())
 
 
-if __name__ == "__main__":  # pragma: no cover
-    sys.exit(pytest.main([__file__]))
+def test_fixed_lines_are_said_as_each_file_is_written(tmp_path: Path) -> None:
+    """A run stopped half-way has said what it already changed."""
+    from newslint.fixes import FileFix, fix_all
+    from newslint.linter import Linter, Options
+
+    drafts = [tmp_path / "a.md", tmp_path / "b.md"]
+    for path in drafts:
+        path.write_text("The general perished in Hamedan.\n", encoding="utf-8")
+    linter = Linter(Options(select=("names", "loaded")))
+    results = [linter.lint_path(str(path)) for path in drafts]
+    heard: list[tuple[str, list[bool]]] = []
+
+    def written(fix: FileFix) -> None:
+        on_disk = ["Hamadan" in path.read_text(encoding="utf-8") for path in drafts]
+        heard.append((Path(fix.path).name, on_disk))
+
+    fix_all(linter, results, {}, write=True, written=written)
+    assert heard == [("a.md", [True, False]), ("b.md", [True, True])]
