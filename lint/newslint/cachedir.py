@@ -11,6 +11,7 @@ goes uncached and says so once (``check``).
 from __future__ import annotations
 
 import contextlib
+import errno
 import os
 import stat
 from pathlib import Path
@@ -37,7 +38,10 @@ def private_dir(folder: str | Path) -> Path:
     before the narrowing could not be told from our own.
     """
     path = Path(folder)
-    path.parent.mkdir(parents=True, exist_ok=True)
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+    except FileExistsError:  # a file where a folder should be
+        raise NotADirectoryError(errno.ENOTDIR, "Not a directory", str(path.parent)) from None
     with contextlib.suppress(FileExistsError):
         os.mkdir(path, 0o700)  # or it exists: checked below, not trusted
     info = os.lstat(path)
@@ -75,7 +79,7 @@ def check() -> str | None:
             os.close(fd)
             os.unlink(probe)
     except OSError as exc:
-        reason = exc.strerror if exc.strerror else str(exc)
+        reason = f"{exc.filename}: {exc.strerror}" if exc.filename and exc.strerror else str(exc)
         return f"the cache folder cannot be used ({reason}); running without caches"
     return None
 
