@@ -16,7 +16,7 @@ from newslint.languagetool.cache import ResultCache
 from newslint.languagetool.server import ServerSettings, ensure_server
 from tests.conftest import SEED, run_cli
 
-NO_LT = ("--ignore", "spelling,grammar,typography")
+NO_LT = ("--ignore", "spelling,grammar,typography", "--fail-on", "warning")
 NOBODY = 65534
 
 

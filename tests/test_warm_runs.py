@@ -15,6 +15,7 @@ from pathlib import Path
 import pytest
 
 from newslint import warmpath
+from tests.conftest import house_config
 from tests.test_warm import NEWSLINT, warm_env  # noqa: F401  (a fixture)
 
 NOBODY = 65534
@@ -287,7 +288,7 @@ def test_fixed_lines_are_said_as_each_file_is_written(tmp_path: Path) -> None:
     drafts = [tmp_path / "a.md", tmp_path / "b.md"]
     for path in drafts:
         path.write_text("The general perished in Hamedan.\n", encoding="utf-8")
-    linter = Linter(Options(select=("names", "loaded")))
+    linter = Linter(Options(config_path=house_config(tmp_path), select=("names", "loaded")))
     results = [linter.lint_path(str(path)) for path in drafts]
     heard: list[tuple[str, list[bool]]] = []
 
