@@ -335,7 +335,7 @@ def test_a_broken_cue_list_is_reported_with_its_line(
 
 
 def test_an_unknown_check_is_refused() -> None:
-    from newslint.kinds import attribution
+    from newslint import attribution
     from newslint.rule import Rule
 
     rule = Rule("attribution.x", "attribution", "m", "d", options={"check": "vauge", "cues": {}})

@@ -1,0 +1,182 @@
+"""One sentence on its own: its voice, its cues, whether a cue covers it, whether it is a claim."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from newslint.attribution.english import (
+    AUXILIARIES,
+    RELATIVE,
+    WORD,
+    first_letter,
+    has_event_verb,
+    has_finite_verb,
+    has_verb,
+    is_past,
+    strip_verb_group,
+)
+from newslint.attribution.facts import Facts, extract_facts
+from newslint.attribution.lexicon import NAMED, SOURCE_CUES, Cue
+from newslint.document import HEADING, PLACEHOLDER, QUOTE, VOICE, Block
+
+# --- one sentence, analysed -----------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class SentenceInfo:
+    """What the method knows about one sentence on its own (before its neighbours)."""
+
+    block: Block
+    position: int  # index in block.sentences
+    start: int  # block offsets
+    end: int
+    text: str
+    voice: str  # the sentence with quotations blanked out
+    scope: str  # voice | quote | heading: where the sentence stands
+    cues: tuple[Cue, ...]  # source cues (attribution, vague, anonymous) that count
+    covering: Cue | None  # the cue that covers the whole sentence, if one does
+    claim: bool
+    continues: bool  # a continuation word ("also", "however")
+    facts: Facts
+
+    @property
+    def intro(self) -> bool:
+        """Ends with a colon: it introduces what follows."""
+        return self.text.rstrip().endswith(":")
+
+    def cues_of(self, category: str) -> tuple[Cue, ...]:
+        return tuple(c for c in self.cues if c.category == category)
+
+
+def analyse_sentence(
+    block: Block,
+    position: int,
+    voice_text: str,
+    found: Sequence[Cue],
+    names: frozenset[str] | None,
+) -> SentenceInfo:
+    """One sentence on its own; ``names`` None when no check here judges claims."""
+    sentence = block.sentences[position]
+    voice = voice_text[sentence.start : sentence.end]
+    scope = _sentence_scope(block, voice)
+    cues = _source_cues(found)
+    words = {c.category for c in found}
+    covering = claim = None
+    facts = Facts()
+    if names is not None:
+        covering = next((c for c in cues if _covers(voice, c)), None)
+        facts = extract_facts(voice, names)
+        claim = scope == VOICE and _is_claim(voice, found, cues, covering is not None, facts)
+    return SentenceInfo(
+        block=block,
+        position=position,
+        start=sentence.start,
+        end=sentence.end,
+        text=sentence.text,
+        voice=voice,
+        scope=scope,
+        cues=cues,
+        covering=covering,
+        claim=bool(claim),
+        continues="continuation" in words,
+        facts=facts,
+    )
+
+
+def _sentence_scope(block: Block, voice: str) -> str:
+    if block.in_blockquote:
+        return QUOTE
+    if block.kind == "heading":
+        return HEADING
+    quoted = voice.count(PLACEHOLDER)
+    # A sentence that is mostly a quotation is the source's, whatever frames it.
+    if quoted and quoted * 2 >= len(voice.strip()):
+        return QUOTE
+    return VOICE
+
+
+def _source_cues(found: list[Cue]) -> tuple[Cue, ...]:
+    """Source cues that count: look-alikes cancel, vague/anonymous outrank plain verbs."""
+    blockers = [c for c in found if c.category == "not_attribution"]
+    sources = [c for c in found if c.category in SOURCE_CUES]
+    strong = [c for c in sources if c.category not in NAMED]
+    kept = []
+    for cue in sources:
+        outranked = any(_overlap(cue, other) for other in (*blockers, *strong))
+        if cue.category in NAMED and outranked:
+            continue
+        kept.append(cue)
+    return tuple(sorted(set(kept), key=lambda c: (c.start, -c.end, c.category)))
+
+
+def _overlap(a: Cue, b: Cue) -> bool:
+    return a.start < b.end and b.start < a.end
+
+
+def _covers(voice: str, cue: Cue) -> bool:
+    """Whether ``cue`` gives a source for the whole sentence (see the module notes)."""
+    if _in_relative_clause(voice, cue.start):
+        return False
+    if cue.category == "attribution_phrases":
+        return True
+    prefix = strip_verb_group(voice[: cue.start])
+    if re.search(r"\b(?:we|I)$", prefix):  # "As we reported": the newsroom is no source
+        return False
+    if not has_finite_verb(prefix):
+        return True
+    # Trailing: ", police said." or ", according to the ministry." after the content.
+    suffix = voice[cue.end :]
+    if len(WORD.findall(suffix)) > 8 or has_finite_verb(suffix):
+        return False
+    last_break = max(prefix.rfind(ch) for ch in (",", ";", "—", PLACEHOLDER))
+    if last_break < 0:
+        return False
+    # Between the content and the cue stands only who said it ("a spokesman for the PMF").
+    speaker = WORD.findall(prefix[last_break:])
+    return len(speaker) <= 8 and not any(
+        w.lower() in AUXILIARIES or (w == w.lower() and is_past(w)) for w in speaker
+    )
+
+
+def _in_relative_clause(voice: str, pos: int) -> bool:
+    for match in RELATIVE.finditer(voice, 0, pos):
+        after = voice[match.end() :]
+        # "which, according to AFP, …": a comma right after the pronoun opens an aside.
+        skip = 1 if after.lstrip().startswith(",") else 0
+        commas = [i for i, ch in enumerate(after) if ch == ","]
+        end = match.end() + commas[skip] if len(commas) > skip else len(voice)
+        if match.start() < pos < end:
+            return True
+    return False
+
+
+def _is_claim(
+    voice: str, found: Sequence[Cue], cues: Sequence[Cue], covered: bool, facts: Facts
+) -> bool:
+    """Whether a writer's-voice sentence states a checkable fact."""
+    text = voice.replace(PLACEHOLDER, " ").strip()
+    tokens = WORD.findall(text)
+    if len(tokens) < 3 or text.endswith("?"):
+        return False
+    if covered and text.endswith(":"):  # "The ministry said in a statement:" introduces
+        return False
+    words = {c.category for c in found}
+    first = first_letter(voice)
+    starts = {c.category for c in found if c.start == first}
+    if "hypothetical_starts" in starts or "framing" in words or "opinion" in words:
+        return False
+    hard = bool(facts.numbers or facts.dates or "claim_signals" in words)
+    if "hedges" in words and not hard:
+        return False
+    if not has_verb(tokens):
+        return False
+    # "said" is no event: the sentence must tell of one besides its attribution.
+    return hard or bool(facts.names) or has_event_verb(_blank(voice, cues))
+
+
+def _blank(text: str, cues: Sequence[Cue]) -> str:
+    for cue in cues:
+        text = text[: cue.start] + " " * (cue.end - cue.start) + text[cue.end :]
+    return text
