@@ -42,11 +42,18 @@ from __future__ import annotations
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
-from newslint.attribution.carry import ATTRIBUTED, CARRIED, UNATTRIBUTED, Analysis, Verdict, analyse
+from newslint.attribution.carry import (
+    ATTRIBUTED,
+    CARRIED,
+    UNATTRIBUTED,
+    Analysis,
+    Verdict,
+    draft_analysis,
+)
 from newslint.attribution.clauses import SentenceInfo
 from newslint.attribution.english import SPACE
 from newslint.attribution.facts import unique
-from newslint.attribution.lexicon import Cue, Lexicon, block_voice, compile_lexicon
+from newslint.attribution.lexicon import Cue, Lexicon, compile_lexicon
 from newslint.attribution.quotes import quote_verdicts
 from newslint.document import HEADING, QUOTE, VOICE, Block, Document
 from newslint.kinds.base import Mark
@@ -60,7 +67,11 @@ KEYS = {
         True,
         "what to report: unattributed-claim, claim, vague, anonymous-source or unattributed-quote",
     ),
-    "cues": Key((dict,), True, "the cue lists shared by the attribution rules (see the pack)"),
+    "cues": Key(
+        (dict, str),
+        True,
+        "the cue lists, or the id of the rule in the same pack whose cue lists to share",
+    ),
 }
 
 CHECKS = ("unattributed-claim", "claim", "vague", "anonymous-source", "unattributed-quote")
@@ -76,11 +87,10 @@ class Attribution:
     lexicon: Lexicon
 
     def run(self, doc: Document, hits: Sequence[Hit]) -> Iterator[Mark]:
+        analysis = draft_analysis(doc, self.lexicon, hits)
         if self.check in ("vague", "anonymous-source"):
-            yield from self._cues(doc, hits)
-            return
-        analysis = analyse(doc, self.lexicon, hits, claims=self.check != "unattributed-quote")
-        if self.check == "unattributed-quote":
+            yield from self._cues(analysis)
+        elif self.check == "unattributed-quote":
             yield from self._quotes(doc, analysis)
         else:
             yield from self._claims(analysis)
@@ -97,21 +107,13 @@ class Attribution:
             )
             yield Mark(info.block, info.start, info.end, message, data=claim_data(verdict))
 
-    def _cues(self, doc: Document, hits: Sequence[Hit]) -> Iterator[Mark]:
-        """Vague or anonymous sourcing: only its own cues are needed, not the whole analysis."""
+    def _cues(self, analysis: Analysis) -> Iterator[Mark]:
+        """Vague or anonymous sourcing: the sentences holding such a cue."""
         category = "vague" if self.check == "vague" else "anonymous"
-        listed = self.lexicon.block_cues(doc, hits, frozenset({category}))
-        for block in doc.blocks:
-            block_cues = listed.get(block.index)
-            if not block_cues or not self._block_in_scope(block):
-                continue
-            voice = block_voice(block)
-            for sentence in block.sentences:
-                found = self.lexicon.find(
-                    voice[sentence.start : sentence.end], block_cues, sentence.start
-                )
-                if found:
-                    yield self._cue_mark(block, sentence.start, sentence.end, found)
+        for info in analysis.sentences:
+            found = info.cues_of(category)
+            if found and self._block_in_scope(info.block):
+                yield self._cue_mark(info.block, info.start, info.end, found)
 
     def _cue_mark(self, block: Block, start: int, end: int, cues: Sequence[Cue]) -> Mark:
         phrases = unique(c.text for c in sorted(cues, key=lambda c: c.start))
@@ -177,6 +179,30 @@ def compile(rule: Rule, phrases: PhraseTable) -> Attribution:
     if check not in CHECKS:
         hint = did_you_mean(check, CHECKS)
         raise ValueError(f"unknown check {check!r}{hint}; checks: {', '.join(CHECKS)}", "check")
-    return Attribution(
-        rule, str(check), compile_lexicon(rule.options.get("cues"), rule.id, phrases)
-    )
+    cues = rule.options.get("cues")
+    if isinstance(cues, str):
+        cues = shared_cues(rule.path, cues)
+    return Attribution(rule, str(check), compile_lexicon(cues, rule.id, phrases))
+
+
+def shared_cues(pack_path: str, rule_id: str) -> object:
+    """The ``cues`` mapping of rule ``rule_id`` in the pack at ``pack_path``.
+
+    Rules share one set of cue lists by naming the rule that holds them
+    (``cues: attribution.unattributed-claim``) rather than by a YAML anchor.
+    """
+    from pathlib import Path
+
+    from newslint.yamlfile import load_yaml
+
+    try:
+        data = load_yaml(pack_path, Path(pack_path).read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError) as exc:
+        raise ValueError(f"cannot read {pack_path} for the shared cues: {exc}", "cues") from None
+    for raw in data.get("rules", []) if isinstance(data, dict) else []:
+        if isinstance(raw, dict) and raw.get("id") == rule_id:
+            cues = raw.get("cues")
+            if isinstance(cues, dict):
+                return cues
+            break
+    raise ValueError(f"cues: no rule {rule_id!r} with its own cue lists in this pack", "cues")

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from newslint.attribution.clauses import SentenceInfo, analyse_sentence
 from newslint.attribution.english import is_pronoun
 from newslint.attribution.facts import known_names
-from newslint.attribution.lexicon import NAMED, WORD_LISTS, Cue, Lexicon, block_voice
+from newslint.attribution.lexicon import ALL_CUES, NAMED, Cue, Lexicon, block_voice
 from newslint.attribution.sources import source_of
 from newslint.document import VOICE, Document
 from newslint.phrases import Hit
@@ -39,10 +39,23 @@ class Analysis:
     listed: Mapping[int, Sequence[Cue]]  # listed phrases by block index, block offsets
 
 
-def analyse(doc: Document, lexicon: Lexicon, hits: Sequence[Hit], claims: bool = True) -> Analysis:
-    """Every sentence of the draft; with ``claims``, also whether each is a claim and its source."""
-    listed = lexicon.block_cues(doc, hits, frozenset(WORD_LISTS))
-    names = known_names(doc) if claims else None
+def draft_analysis(doc: Document, lexicon: Lexicon, hits: Sequence[Hit]) -> Analysis:
+    """The draft's analysis, made by the first attribution rule to ask and shared.
+
+    Every attribution rule and the fact-check sheet read it: the whole-draft
+    work is done once per draft, whichever rules are on.
+    """
+    key = lexicon.key
+    if key not in doc.memo:
+        doc.memo[key] = analyse(doc, lexicon, hits)
+    analysis: Analysis = doc.memo[key]
+    return analysis
+
+
+def analyse(doc: Document, lexicon: Lexicon, hits: Sequence[Hit]) -> Analysis:
+    """Every sentence of the draft: its cues, whether it is a claim, and its source."""
+    listed = lexicon.block_cues(doc, hits, ALL_CUES)
+    names = known_names(doc)
     infos = []
     for block in doc.blocks:
         voice = block_voice(block)
@@ -51,8 +64,6 @@ def analyse(doc: Document, lexicon: Lexicon, hits: Sequence[Hit], claims: bool =
             sentence_voice = voice[sentence.start : sentence.end]
             found = lexicon.find(sentence_voice, block_cues, sentence.start)
             infos.append(analyse_sentence(block, i, voice, found, names))
-    if not claims:
-        return Analysis(tuple(infos), (), listed)
     verdicts: list[Verdict] = []
     last_source = ""
     for index in range(len(infos)):

@@ -141,3 +141,44 @@ def has_event_verb(voice: str) -> bool:
 
 def is_pronoun(source: str) -> bool:
     return source.lower() in PRONOUNS
+
+
+# Irregular pasts of the reporting verbs (VerbNet lemmas) the pack lists.
+IRREGULAR_PASTS = {
+    "say": "said",
+    "tell": "told",
+    "write": "wrote",
+    "speak": "spoke",
+    "swear": "swore",
+    "hold": "held",
+    "foretell": "foretold",
+    "read": "read",
+    "teach": "taught",
+    "find": "found",
+    "mislead": "misled",
+}
+_DOUBLED = re.compile(r"(?:^|[^aeiou])[aeiou][bdgklmnprt]$")
+# Stressed on the last syllable, so the consonant doubles: admit → admitted.
+_STRESS_LAST = ("admit", "commit", "regret", "refer", "confer", "aver", "omit", "submit", "rebut")
+
+
+def past_of(lemma: str) -> str:
+    """The past tense of a regular English verb: warn → warned, deny → denied."""
+    if lemma in IRREGULAR_PASTS:
+        return IRREGULAR_PASTS[lemma]
+    if lemma.endswith("e"):
+        return lemma + "d"
+    if lemma.endswith("y") and lemma[-2:-1] not in tuple("aeiou"):
+        return lemma[:-1] + "ied"
+    if lemma in _STRESS_LAST or (len(lemma) <= 4 and _DOUBLED.search(lemma)):
+        return lemma + lemma[-1] + "ed"
+    return lemma + "ed"
+
+
+def third_person(lemma: str) -> str:
+    """The -s form: warn → warns, deny → denies, stress → stresses."""
+    if lemma.endswith(("s", "sh", "ch", "x", "z", "o")):
+        return lemma + "es"
+    if lemma.endswith("y") and lemma[-2:-1] not in tuple("aeiou"):
+        return lemma[:-1] + "ies"
+    return lemma + "s"

@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from newslint.attribution.english import first_letter
+from newslint.attribution.english import first_letter, past_of, third_person
 from newslint.document import PLACEHOLDER, Block, Document
-from newslint.patterns import SafePattern, compile_pattern
+from newslint.patterns import _NESTED_REPEAT as NESTED_REPEAT
 from newslint.phrases import Hit, PhraseTable, normalise
 from newslint.schema import did_you_mean
 
@@ -27,10 +28,24 @@ WORD_LISTS = {
     "claim_signals": "cause, record and superlative words that make a sentence a claim",
     "term_markers": "words right before a quotation that make it a name or term: called, titled",
 }
+# Reporting-verb lemmas (from VerbNet's communication classes; see the pack):
+# the list's name → what the verb forms are filed under.
+VERB_LISTS = {
+    "reporting_verbs": "verbs whose -s and past forms give a source: warn → warns, warned",
+    "reporting_verbs_past": "verbs whose past alone gives a source (the present is a noun)",
+}
 PATTERN_LISTS = {
     f"{name}_patterns": f"regular expressions for {name}"
-    for name in ("attribution", "vague", "anonymous", "not_attribution", "claim_signals")
+    for name in (
+        "attribution",
+        "attribution_phrases",
+        "vague",
+        "anonymous",
+        "not_attribution",
+        "claim_signals",
+    )
 }
+ALL_CUES = frozenset(WORD_LISTS)
 SOURCE_CUES = ("attribution", "attribution_phrases", "vague", "anonymous")
 NAMED = ("attribution", "attribution_phrases")
 
@@ -50,17 +65,43 @@ class Cue:
 
 
 @dataclass(frozen=True)
+class CuePattern:
+    """One editor's pattern, compiled with the standard library's ``re``.
+
+    ``(?P<cue>…)`` marks the cue inside a longer match (what look-behinds
+    used to do); a match in which ``(?P<not>…)`` took part is no cue.
+    """
+
+    category: str
+    source: str
+    compiled: re.Pattern[str]
+
+    def spans(self, text: str) -> list[tuple[int, int]]:
+        spans = []
+        groups = self.compiled.groupindex
+        for match in self.compiled.finditer(text):
+            if "not" in groups and match.start("not") != -1:
+                continue
+            start, end = match.span("cue") if "cue" in groups else match.span()
+            if end > start:
+                spans.append((start, end))
+        return spans
+
+
+@dataclass(frozen=True)
 class Lexicon:
     """The rule's cue lists once compiled.
 
     The word lists go into the pack's phrase table, which the engine scans
     once per draft for every rule (longest phrase first, so "is said to have"
     wins over "said" and "was told" over "told"); the patterns run here, on
-    each block with its quotations blanked out.
+    each block with its quotations blanked out. ``key`` names the cue lists:
+    rules sharing them share one analysis of each draft.
     """
 
+    key: str
     listed_capitalised: frozenset[str]  # phrases an editor wrote with a capital
-    patterns: tuple[tuple[str, SafePattern], ...]
+    patterns: tuple[CuePattern, ...]
 
     def block_cues(
         self, doc: Document, hits: Sequence[Hit], categories: frozenset[str]
@@ -71,34 +112,16 @@ class Lexicon:
             if hit.entry.payload in categories:
                 cue = Cue(hit.entry.payload, hit.start, hit.end, hit.text)
                 found.setdefault(hit.block.index, []).append(cue)
-        for index, cues in self._pattern_cues(doc).items():
-            wanted = [cue for cue in cues if cue.category in categories]
-            if wanted:
-                found.setdefault(index, []).extend(wanted)
+        # A blockquote is all the source's words: no cue in it is the writer's.
+        for block in (b for b in doc.blocks if not b.in_blockquote):
+            voice = block_voice(block)
+            for pattern in self.patterns:
+                if pattern.category not in categories:
+                    continue
+                for start, end in pattern.spans(voice):
+                    cue = Cue(pattern.category, start, end, voice[start:end], pattern=True)
+                    found.setdefault(block.index, []).append(cue)
         return found
-
-    def _pattern_cues(self, doc: Document) -> dict[int, list[Cue]]:
-        """Cues the patterns find, every category, once per document.
-
-        The five attribution rules each ask; the patterns run for the first
-        and the others read the document's memo.
-        """
-        # Rules that share their cue lists (the YAML anchor) share the memo.
-        key = "attribution:pattern-cues:" + "\0".join(f"{c}={p.source}" for c, p in self.patterns)
-        if key in doc.memo:
-            return dict(doc.memo[key])
-        found: dict[int, list[Cue]] = {}
-        if self.patterns:
-            # A blockquote is all the source's words: no cue in it is the writer's.
-            for block in (b for b in doc.blocks if not b.in_blockquote):
-                voice = block_voice(block)
-                for category, pattern in self.patterns:
-                    for start, end in pattern.spans(voice, doc.path):
-                        if end > start:
-                            cue = Cue(category, start, end, voice[start:end], pattern=True)
-                            found.setdefault(block.index, []).append(cue)
-        doc.memo[key] = found
-        return dict(found)
 
     def find(self, voice: str, block_cues: Sequence[Cue], offset: int) -> list[Cue]:
         """The cues of one sentence outside quotations, sentence-relative.
@@ -128,28 +151,60 @@ def compile_lexicon(cues: object, rule_id: str, phrases: PhraseTable) -> Lexicon
     if not isinstance(cues, dict):
         raise ValueError("'cues' must be a mapping of cue lists", "cues")
     capitalised: set[str] = set()
-    patterns: list[tuple[str, SafePattern]] = []
+    patterns: list[CuePattern] = []
     for name, values in cues.items():
-        if name not in WORD_LISTS and name not in PATTERN_LISTS:
-            hint = did_you_mean(name, [*WORD_LISTS, *PATTERN_LISTS])
-            raise ValueError(f"unknown cue list {name!r}{hint}", "cues")
+        known = [*WORD_LISTS, *VERB_LISTS, *PATTERN_LISTS]
+        if name not in known:
+            raise ValueError(f"unknown cue list {name!r}{did_you_mean(name, known)}", "cues")
         if not isinstance(values, list) or not all(isinstance(v, str) for v in values):
             raise ValueError(f"cue list {name!r} must be a list of strings", "cues")
         if name in PATTERN_LISTS:
             category = name.removesuffix("_patterns")
-            for value in values:  # each checked alone, so an error names the pattern
-                compile_pattern(value, True, "cues")
-            if values:
-                # One alternation per list: a draft's blocks are searched once
-                # per list rather than once per pattern.
-                joined = "|".join(f"(?:{value})" for value in values)
-                patterns.append((category, compile_pattern(joined, True, "cues")))
+            patterns.extend(CuePattern(category, v, _compile(v)) for v in values)
             continue
+        if name in VERB_LISTS:
+            values = [form for lemma in values for form in verb_forms(lemma, name)]
+            name = "attribution"
         for phrase in values:
             phrases.add(rule_id, phrase, payload=name)
             if phrase[:1].isupper():
                 capitalised.add(normalise(phrase))
-    return Lexicon(frozenset(capitalised), tuple(patterns))
+    key = "attribution:" + repr(sorted((k, tuple(v)) for k, v in cues.items()))
+    return Lexicon(key, frozenset(capitalised), tuple(patterns))
+
+
+def _compile(source: str) -> re.Pattern[str]:
+    """An editor's cue pattern, or ValueError naming it."""
+    if "(?<=" in source or "(?<!" in source:
+        raise ValueError(
+            f"pattern {source!r} uses a look-behind; match the words before and mark "
+            "the cue with (?P<cue>...), or drop a match with (?P<not>...)",
+            "cues",
+        )
+    if re.search(NESTED_REPEAT, source):
+        # The standard library has no time limit: refuse what can backtrack for ever.
+        raise ValueError(
+            f"pattern {source!r} repeats a group that itself repeats, which can "
+            "backtrack for ever; rewrite it without the nested repeat",
+            "cues",
+        )
+    try:
+        return re.compile(source, re.IGNORECASE)
+    except re.error as exc:
+        raise ValueError(f"pattern {source!r} does not compile: {exc}", "cues") from None
+
+
+def verb_forms(lemma: str, list_name: str) -> list[str]:
+    """The forms of a reporting verb that give a source: ``warn`` → warns, warned.
+
+    ``reporting_verbs_past`` lemmas give their past only: their present is
+    also a common noun ("a report", "the statement's notes").
+    """
+    words = lemma.split()
+    head, rest = words[0], words[1:]
+    past = [past_of(head)]
+    forms = past if list_name == "reporting_verbs_past" else [third_person(head), *past]
+    return [" ".join([form, *rest]) for form in dict.fromkeys(forms)]
 
 
 def block_voice(block: Block) -> str:
