@@ -49,7 +49,9 @@ def test_trump_ordered_the_killing_is_an_unattributed_claim(seed) -> None:
     finding = at(seed, CLAIM, 13, 1)
     assert (finding.end_line, finding.end_column) == (13, 50)  # the whole sentence, no more
     assert finding.severity == Severity.WARNING
-    assert finding.message.startswith("claim with no source (name Donald Trump): say who says so")
+    assert finding.message.startswith(
+        "an accusation with no source (name Donald Trump): say who says so"
+    )
     assert dict(finding.data)["text"] == "Donald Trump personally ordered his assassination."
 
 

@@ -60,6 +60,7 @@ from newslint.kinds.base import Mark
 from newslint.phrases import Hit, PhraseTable
 from newslint.rule import Rule
 from newslint.schema import Key, did_you_mean
+from newslint.severity import Severity
 
 KEYS = {
     "check": Key(
@@ -103,16 +104,29 @@ class Attribution:
                 continue
             facts = info.facts.describe() or "an event"
             message = self.rule.format(
-                match=_excerpt(info.text), facts=facts, source=verdict.source or "?"
+                match=_excerpt(info.text),
+                facts=facts,
+                source=verdict.source or "?",
+                tier=info.tier.what,
             )
-            yield Mark(info.block, info.start, info.end, message, data=claim_data(verdict))
+            # Background facts need a look, not a source: the quiet tier.
+            quiet = self.check == "unattributed-claim" and not info.tier.high
+            severity = min(self.rule.severity, Severity.SUGGESTION) if quiet else None
+            yield Mark(
+                info.block,
+                info.start,
+                info.end,
+                message,
+                severity=severity,
+                data=claim_data(verdict),
+            )
 
     def _cues(self, analysis: Analysis) -> Iterator[Mark]:
         """Vague or anonymous sourcing: the sentences holding such a cue."""
         category = "vague" if self.check == "vague" else "anonymous"
         for info in analysis.sentences:
             found = info.cues_of(category)
-            if found and self._block_in_scope(info.block):
+            if found and self._block_in_scope(info.block) and not info.speaker:
                 yield self._cue_mark(info.block, info.start, info.end, found)
 
     def _cue_mark(self, block: Block, start: int, end: int, cues: Sequence[Cue]) -> Mark:
@@ -147,7 +161,8 @@ class Attribution:
 
     def _block_in_scope(self, block: Block) -> bool:
         # A cue is always outside quotation marks; what counts is whether the
-        # block is a heading, a blockquote or body text.
+        # block is a heading, a blockquote or body text (an interview turn,
+        # "Nick Bos: …", is the speaker's words, skipped by the caller).
         return self.rule.covers(
             QUOTE if block.in_blockquote else HEADING if block.kind == "heading" else VOICE
         )
@@ -161,6 +176,8 @@ def claim_data(verdict: Verdict) -> tuple[tuple[str, str], ...]:
         source = f"{source} (carried from the sentence before)".strip()
     return (
         ("status", verdict.status),
+        ("tier", info.tier.level),
+        ("what", info.tier.what),
         ("text", SPACE.sub(" ", info.text).strip()),
         ("source", source),
         ("names", "; ".join(info.facts.names)),

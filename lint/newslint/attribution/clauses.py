@@ -19,6 +19,7 @@ from newslint.attribution.english import (
 )
 from newslint.attribution.facts import Facts, extract_facts
 from newslint.attribution.lexicon import NAMED, SOURCE_CUES, Cue
+from newslint.attribution.tiers import NOT_RATED, Tier, tier_of
 from newslint.document import HEADING, PLACEHOLDER, QUOTE, VOICE, Block
 
 # --- one sentence, analysed -----------------------------------------------------------
@@ -40,6 +41,8 @@ class SentenceInfo:
     claim: bool
     continues: bool  # a continuation word ("also", "however")
     facts: Facts
+    tier: Tier = NOT_RATED  # how badly the claim needs a source
+    speaker: str = ""  # the speaker of an interview turn ("Nick Bos: …")
 
     @property
     def intro(self) -> bool:
@@ -60,7 +63,8 @@ def analyse_sentence(
     """One sentence on its own; ``names`` None when no check here judges claims."""
     sentence = block.sentences[position]
     voice = voice_text[sentence.start : sentence.end]
-    scope = _sentence_scope(block, voice)
+    speaker = speaker_turn(block)
+    scope = QUOTE if speaker else _sentence_scope(block, voice)
     cues = _source_cues(found)
     words = {c.category for c in found}
     covering = claim = None
@@ -69,6 +73,7 @@ def analyse_sentence(
         covering = next((c for c in cues if _covers(voice, c)), None)
         facts = extract_facts(voice, names)
         claim = scope == VOICE and _is_claim(voice, found, cues, covering is not None, facts)
+    tier = tier_of(voice, found, facts) if claim else NOT_RATED
     return SentenceInfo(
         block=block,
         position=position,
@@ -82,7 +87,43 @@ def analyse_sentence(
         claim=bool(claim),
         continues="continuation" in words,
         facts=facts,
+        tier=tier,
+        speaker=speaker,
     )
+
+
+# "Nick Bos: We infected the ants…", "Q: …": a turn of an interview transcript.
+_TURN = re.compile(r"^((?:[A-Z][\w.’'-]*\s){0,3}[A-Z][\w.’'-]*):\s")
+_NOT_SPEAKERS = (
+    "note",
+    "update",
+    "correction",
+    "editor's note",
+    "source",
+    "sources",
+    "warning",
+    "disclaimer",
+    "edit",
+    "summary",
+    "background",
+)
+
+
+def speaker_turn(block: Block) -> str:
+    """The speaker named at the head of a transcript paragraph, or ""."""
+    if block.kind != "paragraph" or block.in_blockquote:
+        return ""
+    match = _TURN.match(block.text)
+    if not match or match.group(1).lower() in _NOT_SPEAKERS:
+        return ""
+    return match.group(1)
+
+
+# The writer as witness: "I visited", "We saw", "Wikinews observed", "This reporter…".
+_FIRST_PERSON = re.compile(
+    r"^(?:[^,]{0,40},\s)?"
+    r"(?:I|We|Wikinews|This reporter|This writer|Our reporter|Our correspondent)\s+[a-z]"
+)
 
 
 def _sentence_scope(block: Block, voice: str) -> str:
@@ -166,6 +207,8 @@ def _is_claim(
     first = first_letter(voice)
     starts = {c.category for c in found if c.start == first}
     if "hypothetical_starts" in starts or "framing" in words or "opinion" in words:
+        return False
+    if _FIRST_PERSON.match(text):  # first-hand: the writer is the source
         return False
     hard = bool(facts.numbers or facts.dates or "claim_signals" in words)
     if "hedges" in words and not hard:

@@ -39,7 +39,7 @@ _FIGURE = re.compile(
     r"(?:\s?(?:%|percent|per cent|million|billion|trillion|thousand|hundred)\b)?"
 )
 NUMBER_WORD_SET = frozenset(NUMBER_WORDS.split("|"))
-_NAME = re.compile(
+NAME = re.compile(
     r"(?<![\w’'])(?:al-)?[A-Z][\w’'.&-]*"
     r"(?:(?:\s+(?:" + "|".join(NAME_CONNECTORS) + r")){0,2}\s+(?:al-)?[A-Z][\w’'.&-]*)*"
 )
@@ -76,6 +76,10 @@ def extract_facts(voice: str, known_names: frozenset[str]) -> Facts:
     return Facts(unique(names), unique(numbers), unique(SPACE.sub(" ", m.group(0)) for m in dates))
 
 
+# What stands right before a number that is part of a name: "STS-", "Explorer ".
+_DESIGNATION = re.compile(r"(?:[A-Za-z]-|\b[A-Z][\w]*[A-Za-z] )$")
+
+
 def _numbers(voice: str) -> list[tuple[int, str]]:
     """Figures ("US$ 20,000", "10%", "33rd") and number words ("half-dozen"), in order."""
     found = []
@@ -83,6 +87,8 @@ def _numbers(voice: str) -> list[tuple[int, str]]:
         start = match.start()
         if start and (voice[start - 1].isalnum() or voice[start - 1] == "."):
             continue  # part of a word or a version: "G7", "v1.2"
+        if match.group(0)[0].isdigit() and _DESIGNATION.search(voice[:start]):
+            continue  # a name's number, no figure: "STS-133", "TN-05", "Internet Explorer 6"
         prefix = re.search(r"(?:US|A|C|HK)$", voice[:start])
         begin = prefix.start() if prefix and match.group(0)[0] in "$€£¥" else start
         found.append((begin, voice[begin : match.end()].strip()))
@@ -103,7 +109,7 @@ def _is_date(text: str, match: re.Match[str]) -> bool:
 def _names(voice: str, known: frozenset[str], taken: list[tuple[int, int]]) -> list[str]:
     first = first_letter(voice)
     names = []
-    for match in _NAME.finditer(voice):
+    for match in NAME.finditer(voice):
         if any(s <= match.start() < e for s, e in taken):
             continue
         for index, words in enumerate(_split_possessives(match.group(0).split())):
@@ -166,7 +172,7 @@ def known_names(doc: Document) -> frozenset[str]:
         for sentence in block.sentences:
             text = sentence.text
             first = first_letter(text)
-            for match in _NAME.finditer(text):
+            for match in NAME.finditer(text):
                 words = match.group(0).split()
                 # Only the word that opens a sentence may be capitalised for that alone.
                 words = words[1:] if match.start() == first else words

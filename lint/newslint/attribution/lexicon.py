@@ -26,6 +26,12 @@ WORD_LISTS = {
     "framing": "signposts that state no fact: here is, read more, consider the following",
     "hypothetical_starts": "sentence openings of hypotheticals: if, unless, imagine",
     "claim_signals": "cause, record and superlative words that make a sentence a claim",
+    "casualties": "deaths and injuries: a claim with a figure is a casualty count (high tier)",
+    "wrongdoing": "accusations and wrongdoing: a claim with one is high tier",
+    "causes": "causes and blame: high tier",
+    "records": "records and superlatives: high tier",
+    "predictions": "predictions stated as fact: high tier",
+    "intentions": "what someone wants or plans: high tier",
     "term_markers": "words right before a quotation that make it a name or term: called, titled",
 }
 # Reporting-verb lemmas (from VerbNet's communication classes; see the pack):

@@ -1,0 +1,76 @@
+"""Check-worthiness: how badly an unsourced claim needs a source.
+
+After the published definitions of check-worthy claims (ClaimBuster's
+"check-worthy factual sentences", the CheckThat! lab's claims "of interest
+to the public", Full Fact's claim types: quantities, correlation and
+causation, predictions, rules, personal experience), written as our own
+rules. A claim an editor would hold for a source is *high*: a figure, a
+record, a cause or blame, an accusation, a casualty count, a prediction
+stated as fact, what someone intends. Anything else is *background*: true
+or not, it is public record, scheduled, or common knowledge, and worth a
+look on the fact-check sheet but not a warning.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from newslint.attribution.facts import Facts
+from newslint.attribution.lexicon import Cue
+
+HIGH = "high"
+BACKGROUND = "background"
+
+# Cue list → what the claim is, for the message ("a figure with no source").
+TIER_LISTS = {
+    "casualties": "a casualty count",
+    "wrongdoing": "an accusation",
+    "causes": "a cause or blame",
+    "records": "a record or superlative",
+    "predictions": "a prediction stated as fact",
+    "intentions": "what someone intends",
+}
+# Small counts are detail, not statistics ("two referendums", "three versions").
+_SMALL = frozenset(
+    "one two three four five six seven eight nine ten eleven twelve dozen half-dozen".split()  # noqa: SIM905
+)
+_ORDINAL = re.compile(r"^\d+(?:st|nd|rd|th)$")
+_SCORE = re.compile(r"\b\d{1,2}\s?[–-]\s?\d{1,2}\b")
+# A person's age is a detail of the story, not a statistic.
+_AGE = re.compile(r"\b(?:aged?|at\s+the\s+age\s+of)\s+(\d+)|\b(\d+)[- ]years?[- ]old\b", re.I)
+
+
+@dataclass(frozen=True)
+class Tier:
+    level: str  # high | background
+    what: str  # "a figure", "a casualty count", "background"
+
+    @property
+    def high(self) -> bool:
+        return self.level == HIGH
+
+
+NOT_RATED = Tier(BACKGROUND, "a background fact")  # what a sentence that is no claim carries
+
+
+def tier_of(voice: str, found: Sequence[Cue], facts: Facts) -> Tier:
+    """The check-worthiness of a claim in the writer's voice."""
+    categories = {c.category for c in found}
+    casualty = "casualties" in categories
+    if casualty and statistics(voice, facts):
+        return Tier(HIGH, "a casualty count")
+    for category, what in TIER_LISTS.items():
+        if category in categories:
+            return Tier(HIGH, what)
+    if statistics(voice, facts):
+        return Tier(HIGH, "a figure")
+    return Tier(BACKGROUND, "a background fact")
+
+
+def statistics(voice: str, facts: Facts) -> tuple[str, ...]:
+    """The figures that make a sentence a statistic: not ordinals, small counts or scores."""
+    if _SCORE.search(voice):  # "Sweden defeated South Korea 1 – 0": public record
+        return ()
+    return tuple(n for n in facts.numbers if n.lower() not in _SMALL and not _ORDINAL.match(n))
