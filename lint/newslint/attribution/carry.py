@@ -86,7 +86,22 @@ def _verdict(
     before = _previous(infos, index)
     if before is not None and _carries(before, done[index - 1], info, _next(infos, index)):
         return Verdict(info, CARRIED, done[index - 1].source, before)
+    intro = _list_intro(infos, index)
+    if intro is not None and done[intro].source:  # "NASA announced the shuttles will go to:"
+        return Verdict(info, CARRIED, done[intro].source, infos[intro])
     return Verdict(info, UNATTRIBUTED)
+
+
+def _list_intro(infos: Sequence[SentenceInfo], index: int) -> int | None:
+    """The sourced sentence ending in a colon that introduces the list ``index`` is in."""
+    if not infos[index].block.in_list:
+        return None
+    j = index - 1
+    while j >= 0 and infos[j].block.in_list:
+        j -= 1
+    if j < 0 or not infos[j].intro:
+        return None
+    return j
 
 
 def _carries(

@@ -49,6 +49,7 @@ PATTERN_LISTS = {
         "anonymous",
         "not_attribution",
         "claim_signals",
+        "records",
     )
 }
 ALL_CUES = frozenset(WORD_LISTS)

@@ -32,10 +32,6 @@ TIER_LISTS = {
     "predictions": "a prediction stated as fact",
     "intentions": "what someone intends",
 }
-# Small counts are detail, not statistics ("two referendums", "three versions").
-_SMALL = frozenset(
-    "one two three four five six seven eight nine ten eleven twelve dozen half-dozen".split()  # noqa: SIM905
-)
 _ORDINAL = re.compile(r"^\d+(?:st|nd|rd|th)$")
 _SCORE = re.compile(r"\b\d{1,2}\s?[–-]\s?\d{1,2}\b")
 # A person's age is a detail of the story, not a statistic.
@@ -58,19 +54,44 @@ NOT_RATED = Tier(BACKGROUND, "a background fact")  # what a sentence that is no 
 def tier_of(voice: str, found: Sequence[Cue], facts: Facts) -> Tier:
     """The check-worthiness of a claim in the writer's voice."""
     categories = {c.category for c in found}
-    casualty = "casualties" in categories
-    if casualty and statistics(voice, facts):
+    if "casualties" in categories and counts(voice, facts):
         return Tier(HIGH, "a casualty count")
     for category, what in TIER_LISTS.items():
-        if category in categories:
+        # Deaths and injuries without a figure are told by the rest of the sentence.
+        if category in categories and category != "casualties":
             return Tier(HIGH, what)
     if statistics(voice, facts):
         return Tier(HIGH, "a figure")
     return Tier(BACKGROUND, "a background fact")
 
 
-def statistics(voice: str, facts: Facts) -> tuple[str, ...]:
-    """The figures that make a sentence a statistic: not ordinals, small counts or scores."""
+# A person's age is a detail of the story, not a statistic.
+_AGE = re.compile(r"\b(?:aged?|at\s+the\s+age\s+of)\s+(\d+)|\b(\d+)[- ]years?[- ]old\b", re.I)
+# "nine per cent", "three times the cost", "$26 million": amounts, shares and rates.
+_RATE = re.compile(
+    r"\b(\w+)\s*(?:%|per\s?cent|percent|times\s+(?:the|as|more|higher|larger|bigger|faster))",
+    re.I,
+)
+_AMOUNT = re.compile(
+    r"^(?:[$€£¥]|US\$|NZ\$|A\$)|%$|(?:per\s?cent|percent|million|billion|trillion|thousand)$"
+    r"|^(?:millions|billions|thousands|hundreds|dozens|tens)$|^\d{1,3}(?:,\d{3})+$|^\d{4,}$",
+    re.I,
+)
+
+
+def counts(voice: str, facts: Facts) -> tuple[str, ...]:
+    """Every figure that counts something: not ordinals, ages or match scores."""
     if _SCORE.search(voice):  # "Sweden defeated South Korea 1 – 0": public record
         return ()
-    return tuple(n for n in facts.numbers if n.lower() not in _SMALL and not _ORDINAL.match(n))
+    ages = {g for m in _AGE.finditer(voice) for g in m.groups() if g}
+    return tuple(n for n in facts.numbers if n not in ages and not _ORDINAL.match(n))
+
+
+def statistics(voice: str, facts: Facts) -> tuple[str, ...]:
+    """The figures that make a sentence a statistic: shares, rates, money, large amounts.
+
+    A small count ("two referendums", "189 galleries", "73 seconds") is a
+    detail of the story rather than a statistic a desk checks first.
+    """
+    rates = {m.group(1).lower() for m in _RATE.finditer(voice)}
+    return tuple(n for n in counts(voice, facts) if _AMOUNT.search(n) or n.lower() in rates)
