@@ -66,7 +66,8 @@ KEYS = {
     "check": Key(
         (str,),
         True,
-        "what to report: unattributed-claim, claim, vague, anonymous-source or unattributed-quote",
+        "what to report: unattributed-claim, claim, vague, anonymous-source, "
+        "unattributed-quote or quote",
     ),
     "cues": Key(
         (dict, str),
@@ -75,7 +76,7 @@ KEYS = {
     ),
 }
 
-CHECKS = ("unattributed-claim", "claim", "vague", "anonymous-source", "unattributed-quote")
+CHECKS = ("unattributed-claim", "claim", "vague", "anonymous-source", "unattributed-quote", "quote")
 
 
 # --- the checks ------------------------------------------------------------------------------
@@ -91,7 +92,7 @@ class Attribution:
         analysis = draft_analysis(doc, self.lexicon, hits)
         if self.check in ("vague", "anonymous-source"):
             yield from self._cues(analysis)
-        elif self.check == "unattributed-quote":
+        elif self.check in ("unattributed-quote", "quote"):
             yield from self._quotes(doc, analysis)
         else:
             yield from self._claims(analysis)
@@ -140,19 +141,18 @@ class Attribution:
         )
 
     def _quotes(self, doc: Document, analysis: Analysis) -> Iterator[Mark]:
+        """Quotations with no speaker; with ``check: quote``, every quotation and its speaker."""
+        every = self.check == "quote"
         for verdict in quote_verdicts(doc, analysis):
-            if verdict.attributed:
+            if verdict.attributed and not every:
                 continue
-            block = verdict.block
-            quotation = verdict.quotation
-            words = (
-                block.text[quotation.start : quotation.end] if quotation is not None else block.text
-            )
+            speaker = verdict.speaker or "no speaker"
             yield Mark(
-                block,
+                verdict.block,
                 verdict.start,
                 verdict.end,
-                self.rule.format(match=_excerpt(words.strip('“”"‘’ '), 6)),
+                self.rule.format(match=_excerpt(verdict.words, 6), speaker=speaker),
+                data=(("speaker", verdict.speaker), ("text", verdict.words)),
             )
 
     def _in_scope(self, info: SentenceInfo) -> bool:

@@ -19,8 +19,11 @@ from newslint.attribution.english import (
 )
 from newslint.attribution.facts import Facts, extract_facts
 from newslint.attribution.lexicon import NAMED, SOURCE_CUES, Cue
-from newslint.attribution.tiers import NOT_RATED, Tier, tier_of
+from newslint.attribution.tiers import NOT_RATED, TIER_LISTS, Tier, tier_of
 from newslint.document import HEADING, PLACEHOLDER, QUOTE, VOICE, Block
+
+# Cue lists that make a sentence a checkable claim on their own.
+HARD_SIGNALS = frozenset(("claim_signals", *TIER_LISTS))
 
 # --- one sentence, analysed -----------------------------------------------------------
 
@@ -210,7 +213,7 @@ def _is_claim(
         return False
     if _FIRST_PERSON.match(text):  # first-hand: the writer is the source
         return False
-    hard = bool(facts.numbers or facts.dates or "claim_signals" in words)
+    hard = bool(facts.numbers or facts.dates or words & HARD_SIGNALS)
     if "hedges" in words and not hard:
         return False
     if not has_verb(tokens):

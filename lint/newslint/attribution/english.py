@@ -55,6 +55,7 @@ STOP_CAPITALS = frozenset(
     in on at for of to by with from after before during as when while if but and or so yet
     there here what who why how however meanwhile still then one some many most all
     according despite although though because since until once also earlier later last
+    even barring only just not both either neither nor yes no now today yesterday tomorrow
     """.split()  # noqa: SIM905 - a word list reads better as text
 )
 NAME_CONNECTORS = ("of", "for", "de", "del", "da", "von", "van", "bin", "al", "the")

@@ -92,8 +92,10 @@ def _numbers(voice: str) -> list[tuple[int, str]]:
         prefix = re.search(r"(?:US|A|C|HK)$", voice[:start])
         begin = prefix.start() if prefix and match.group(0)[0] in "$€£¥" else start
         found.append((begin, voice[begin : match.end()].strip()))
+    spans = [(at, at + len(text)) for at, text in found]
     for match in WORD.finditer(voice):
-        if match.group(0).lower() in NUMBER_WORD_SET:
+        inside = any(s <= match.start() < e for s, e in spans)  # "billion" in "$2 billion"
+        if match.group(0).lower() in NUMBER_WORD_SET and not inside:
             found.append((match.start(), match.group(0)))
     return sorted(found)
 
@@ -138,6 +140,8 @@ def _name_of(words: list[str], opens_sentence: bool, known: frozenset[str]) -> s
         words, stripped = words[1:], True
     while words and words[-1].lower() in NAME_CONNECTORS:
         words = words[:-1]
+    if words and opens_sentence and not stripped and words[0].lower().endswith("ing"):
+        words, stripped = words[1:], True  # "Barring a delay, …" opens with no name
     if not words:
         return ""
     name = " ".join(words).rstrip(".,")

@@ -36,7 +36,7 @@ class QuoteVerdict:
         """The quoted words, without their quotation marks."""
         q = self.quotation
         text = self.block.text if q is None else self.block.text[q.start : q.end]
-        return " ".join(text.split()).strip('“”"‘’ ')
+        return " ".join(text.split()).strip('“”"‘’ ').rstrip(",;:")
 
 
 def quote_verdicts(doc: Document, analysis: Analysis) -> Iterator[QuoteVerdict]:

@@ -46,8 +46,12 @@ def source_of(info: SentenceInfo, cue: Cue, last_source: str) -> str:
     return subject
 
 
+# "WASHINGTON – ", "Taipei, Taiwan — ": a dateline is where, not who.
+_DATELINE = re.compile(r"^(?:[A-Z][A-Z.]+(?:[ ,]+[A-Z][A-Za-z.]*){0,3})\s*[–—-]\s*")
+
+
 def _subject(prefix: str) -> str:
-    text = strip_verb_group(prefix)
+    text = strip_verb_group(_DATELINE.sub("", prefix.lstrip()))
     cut = max(text.rfind(PLACEHOLDER), text.rfind(";"), text.rfind(":"))
     text = text[cut + 1 :].strip(" ,—-")
     parts = [p.strip() for p in text.split(",") if p.strip()]
