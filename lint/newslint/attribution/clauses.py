@@ -76,7 +76,9 @@ def analyse_sentence(
         covering = next((c for c in cues if _covers(voice, c)), None)
         facts = extract_facts(voice, names)
         claim = scope == VOICE and _is_claim(voice, found, cues, covering is not None, facts)
-    tier = tier_of(voice, found, facts) if claim else NOT_RATED
+    # A tier cue in a relative clause ("universities that want to…") is not the claim's.
+    main = [c for c in found if not _in_relative_clause(voice, c.start)]
+    tier = tier_of(voice, main, facts) if claim else NOT_RATED
     return SentenceInfo(
         block=block,
         position=position,
@@ -93,6 +95,9 @@ def analyse_sentence(
         tier=tier,
         speaker=speaker,
     )
+
+
+_COUNTERFACTUAL = re.compile(r"\bwould(?:n't| not|n’t)? have\b.*\bif\b|\bif\b.*\bwould have\b")
 
 
 # "Nick Bos: We infected the ants…", "Q: …": a turn of an interview transcript.
@@ -202,7 +207,9 @@ def _is_claim(
     """Whether a writer's-voice sentence states a checkable fact."""
     text = voice.replace(PLACEHOLDER, " ").strip()
     tokens = WORD.findall(text)
-    if len(tokens) < 3 or text.endswith("?"):
+    if len(tokens) < 3 or text.rstrip(")]”\"'’ ").endswith("?"):
+        return False
+    if _COUNTERFACTUAL.search(text):  # "Bush would have tried to stop it if he had known"
         return False
     if covered and text.endswith(":"):  # "The ministry said in a statement:" introduces
         return False

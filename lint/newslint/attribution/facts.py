@@ -76,6 +76,7 @@ def extract_facts(voice: str, known_names: frozenset[str]) -> Facts:
     return Facts(unique(names), unique(numbers), unique(SPACE.sub(" ", m.group(0)) for m in dates))
 
 
+_PHONE = re.compile(r"\(?\d{3}\)?[-. ]\d{3}[-. ]\d{4}\b")
 # What stands right before a number that is part of a name: "STS-", "Explorer ".
 _DESIGNATION = re.compile(r"(?:[A-Za-z]-|\b[A-Z][\w]*[A-Za-z] )$")
 
@@ -87,6 +88,8 @@ def _numbers(voice: str) -> list[tuple[int, str]]:
         start = match.start()
         if start and (voice[start - 1].isalnum() or voice[start - 1] == "."):
             continue  # part of a word or a version: "G7", "v1.2"
+        if _PHONE.match(voice, start):
+            continue  # a telephone number: "850-748-0740"
         if match.group(0)[0].isdigit() and _DESIGNATION.search(voice[:start]):
             continue  # a name's number, no figure: "STS-133", "TN-05", "Internet Explorer 6"
         prefix = re.search(r"(?:US|A|C|HK)$", voice[:start])

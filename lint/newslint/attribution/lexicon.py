@@ -143,7 +143,9 @@ class Lexicon:
                 continue
             # "States" in "United States" is no verb: a listed lower-case
             # word counts capitalised only where the sentence begins.
+            pronoun_i = cue.text[:2] in ("I ", "I'", "I’")  # "I think" mid-sentence
             capital = not cue.pattern and cue.text[0].isupper() and start != first
+            capital = capital and not pronoun_i
             if capital and normalise(cue.text) not in self.listed_capitalised:
                 continue
             found.append(Cue(cue.category, start, end, cue.text, cue.pattern))

@@ -115,6 +115,9 @@ def _inline_quotes(
             continue
         first, last = spanned[0], spanned[-1]
         speaker = next((s for s in map(speaker_of, spanned) if s), NO_SPEAKER)
+        if not speaker:  # a transcript quoted whole: "Q … THE PRESIDENT: …"
+            label = _TRANSCRIPT.search(block.text, quotation.start, quotation.end)
+            speaker = (label.group(1) or label.group(2)) if label else NO_SPEAKER
         if not speaker:
             speaker = _lead_in_speaker(block.text[first.start : quotation.start])
         if not speaker and first.scope == QUOTE:
@@ -124,21 +127,34 @@ def _inline_quotes(
         yield QuoteVerdict(block, first.start, last.end, quotation, speaker)
 
 
+_TRANSCRIPT = re.compile(r"[\"“](Q)\s|\b([A-Z][A-Z.]+(?: [A-Z][A-Z.]+)*):\s")
+
+
 # "X concluded, “…”", "in the words of X, “…”", "X defended the plan: “…”":
 # a lead-in ending in a comma or colon, naming someone, right before the quotation.
 _LEAD_IN_END = re.compile(r"[,:]\s*$")
+# A document named right before the quotation is its source.
+_DOCUMENT = re.compile(
+    r"\b(?:press release|news release|statement|transcript|memo|communiqu[eé])\b", re.I
+)
 _PRONOUN_START = re.compile(r"^(?:He|She|They|It|We|I)\b")
 
 
 def _lead_in_speaker(lead_in: str) -> str:
     """The speaker a lead-in names, or ""."""
     text = " ".join(lead_in.split())
-    if not text or not _LEAD_IN_END.search(text):
+    if not text:
         return NO_SPEAKER
     body = text.rstrip(",: ")
+    if not _LEAD_IN_END.search(text):
+        document = _DOCUMENT.search(body)
+        return body[: document.end()].strip() if document else NO_SPEAKER
     words = WORD.findall(body)
     if not words or len(words) > 25:
         return NO_SPEAKER
+    document = _DOCUMENT.search(body)
+    if document:  # "Senate Committee on Appropriations Press Release September 21 “…”"
+        return body[: document.end()].strip()
     pronoun = _PRONOUN_START.match(body)
     if pronoun:
         return pronoun.group(0)
@@ -158,6 +174,8 @@ def _speaker_beside(
     """A quoted sentence's speaker named in the sentence before or after it."""
     if first.position > 0:
         before = infos[first.position - 1]
+        if before.text.rstrip().endswith("?") and before.position > 0:
+            before = infos[before.position - 1]  # "Why did she go? “It's Warhol.”"
         if before.position in attributed_at:
             return attributed_at[before.position]
         if before.cues or before.intro:
@@ -166,7 +184,9 @@ def _speaker_beside(
         return speaker_before
     if last.position + 1 < len(infos):
         after = infos[last.position + 1]
-        if after.scope == QUOTE and after.cues:
+        # "“…?” Hiller asked, inquiring…": a speaker and verb opening the next sentence.
+        leads = any(c.start <= 30 and c.category == "attribution" for c in after.cues)
+        if after.cues and (after.scope == QUOTE or leads):
             return speaker_of(after)
     return NO_SPEAKER
 
@@ -187,12 +207,14 @@ def _is_term(text: str, quotation: Quotation, terms: Sequence[Cue]) -> bool:
     """A quoted name, title or term (“parole”, “War on Terror”) rather than speech."""
     inner = text[quotation.start + 1 : quotation.end - (0 if quotation.open_end else 1)]
     words = WORD.findall(inner)
-    if len(words) <= 2 and not re.search(r"[.!?]", inner):
-        return True
-    title_case = all(w[0].isupper() or not w[0].isalpha() or w in _TITLE_SMALL for w in words)
-    if words and title_case and words[0][0].isupper() and len(words) <= 6:
-        return True
     before = text[: quotation.start].rstrip()
+    embedded = bool(before) and before[-1].isalnum()  # "equating dictatorship with “stability.”"
+    if len(words) <= 2 and (embedded or not re.search(r"[.!?]", inner)):
+        return True  # an echoed word or term, not speech: “stability!”, “parole”
+    title_case = all(w[0].isupper() or not w[0].isalpha() or w in _TITLE_SMALL for w in words)
+    first_word = next((w for w in words if w[0].isalpha()), "")
+    if first_word[:1].isupper() and title_case and len(words) <= 16:
+        return True  # a title, name or slogan: "Checks And Balances", "60 Minutes II"
     if re.search(r"[\w][’']s$", before):  # the administration's “tough on Iran” stance
         return True
     return any(c.end == len(before) for c in terms)

@@ -74,17 +74,30 @@ _RATE = re.compile(
 )
 _AMOUNT = re.compile(
     r"^(?:[$€£¥]|US\$|NZ\$|A\$)|%$|(?:per\s?cent|percent|million|billion|trillion|thousand)$"
-    r"|^(?:millions|billions|thousands|hundreds|dozens|tens)$|^\d{1,3}(?:,\d{3})+$|^\d{4,}$",
+    r"|^(?:millions|billions)$|^\d{1,3}(?:,\d{3})+$|^\d{4,}$",
     re.I,
 )
 
 
 def counts(voice: str, facts: Facts) -> tuple[str, ...]:
-    """Every figure that counts something: not ordinals, ages or match scores."""
+    """Every figure that counts something: not ordinals, ages, distances, times or scores."""
     if _SCORE.search(voice):  # "Sweden defeated South Korea 1 – 0": public record
         return ()
     ages = {g for m in _AGE.finditer(voice) for g in m.groups() if g}
-    return tuple(n for n in facts.numbers if n not in ages and not _ORDINAL.match(n))
+    measures = {m.group(1).lower() for m in _MEASURE.finditer(voice)}
+    return tuple(
+        n
+        for n in facts.numbers
+        if n not in ages and not _ORDINAL.match(n) and n.lower() not in measures
+    )
+
+
+# "several hundred miles", "73 seconds": a measure, not a count of people or things.
+_MEASURE = re.compile(
+    r"\b(\w+)\s+(?:miles?|km|kilometres?|kilometers?|metres?|meters?|feet|ft|yards?|seconds?"
+    r"|minutes?|hours?|days?|weeks?|months?|years?|decades?|centuries)\b",
+    re.I,
+)
 
 
 def statistics(voice: str, facts: Facts) -> tuple[str, ...]:
