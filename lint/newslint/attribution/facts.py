@@ -76,6 +76,7 @@ def extract_facts(voice: str, known_names: frozenset[str]) -> Facts:
     return Facts(unique(names), unique(numbers), unique(SPACE.sub(" ", m.group(0)) for m in dates))
 
 
+_CURRENCY_PREFIX = re.compile(r"(?:US|A|C|HK)$")
 _PHONE = re.compile(r"\(?\d{3}\)?[-. ]\d{3}[-. ]\d{4}\b")
 # What stands right before a number that is part of a name: "STS-", "Explorer ".
 _DESIGNATION = re.compile(r"(?:[A-Za-z]-|\b[A-Z][\w]*[A-Za-z] )$")
@@ -90,9 +91,9 @@ def _numbers(voice: str) -> list[tuple[int, str]]:
             continue  # part of a word or a version: "G7", "v1.2"
         if _PHONE.match(voice, start):
             continue  # a telephone number: "850-748-0740"
-        if match.group(0)[0].isdigit() and _DESIGNATION.search(voice[:start]):
+        if match.group(0)[0].isdigit() and _DESIGNATION.search(voice, max(0, start - 40), start):
             continue  # a name's number, no figure: "STS-133", "TN-05", "Internet Explorer 6"
-        prefix = re.search(r"(?:US|A|C|HK)$", voice[:start])
+        prefix = _CURRENCY_PREFIX.search(voice, max(0, start - 2), start)
         begin = prefix.start() if prefix and match.group(0)[0] in "$€£¥" else start
         found.append((begin, voice[begin : match.end()].strip()))
     spans = [(at, at + len(text)) for at, text in found]

@@ -73,26 +73,40 @@ class Cue:
 
 @dataclass(frozen=True)
 class CuePattern:
-    """One editor's pattern, compiled with the standard library's ``re``.
+    """One list's patterns, compiled with the standard library's ``re`` as one alternation.
 
-    ``(?P<cue>…)`` marks the cue inside a longer match (what look-behinds
-    used to do); a match in which ``(?P<not>…)`` took part is no cue.
+    In an editor's pattern ``(?P<cue>…)`` marks the cue inside a longer match
+    (what look-behinds used to do), and a match in which ``(?P<not>…)`` took
+    part is no cue. Each pattern's groups are renamed (``a3``, ``c3``,
+    ``n3``) so that the list is searched once per block, not once per pattern.
     """
 
     category: str
-    source: str
+    sources: tuple[str, ...]
     compiled: re.Pattern[str]
 
     def spans(self, text: str) -> list[tuple[int, int]]:
         spans = []
         groups = self.compiled.groupindex
         for match in self.compiled.finditer(text):
-            if "not" in groups and match.start("not") != -1:
+            i = next(i for i in range(len(self.sources)) if match.start(f"a{i}") != -1)
+            if f"n{i}" in groups and match.start(f"n{i}") != -1:
                 continue
-            start, end = match.span("cue") if "cue" in groups else match.span()
+            start, end = match.span(f"c{i}") if f"c{i}" in groups else match.span()
             if end > start:
                 spans.append((start, end))
         return spans
+
+
+def combine(category: str, sources: list[str]) -> CuePattern:
+    """One list's patterns as one alternation, each pattern checked alone first."""
+    for source in sources:
+        _compile(source)
+    parts = [
+        f"(?P<a{i}>" + src.replace("(?P<cue>", f"(?P<c{i}>").replace("(?P<not>", f"(?P<n{i}>") + ")"
+        for i, src in enumerate(sources)
+    ]
+    return CuePattern(category, tuple(sources), _compile("|".join(parts)))
 
 
 @dataclass(frozen=True)
@@ -168,8 +182,8 @@ def compile_lexicon(cues: object, rule_id: str, phrases: PhraseTable) -> Lexicon
         if not isinstance(values, list) or not all(isinstance(v, str) for v in values):
             raise ValueError(f"cue list {name!r} must be a list of strings", "cues")
         if name in PATTERN_LISTS:
-            category = name.removesuffix("_patterns")
-            patterns.extend(CuePattern(category, v, _compile(v)) for v in values)
+            if values:
+                patterns.append(combine(name.removesuffix("_patterns"), values))
             continue
         if name in VERB_LISTS:
             values = [form for lemma in values for form in verb_forms(lemma, name)]
