@@ -78,6 +78,7 @@ def analyse_sentence(
         claim = scope == VOICE and _is_claim(voice, found, cues, covering is not None, facts)
     # A tier cue in a relative clause ("universities that want to…") is not the claim's.
     main = [c for c in found if not _in_relative_clause(voice, c.start)]
+    main = [c for c in main if not _RELATIVE_BEFORE.search(voice, max(0, c.start - 30), c.start)]
     tier = tier_of(voice, main, facts) if claim else NOT_RATED
     return SentenceInfo(
         block=block,
@@ -97,6 +98,8 @@ def analyse_sentence(
     )
 
 
+# "…universities that want to…": the cue belongs to a relative clause.
+_RELATIVE_BEFORE = re.compile(r"\b(?:that|who|which)\s+(?:[\w’'-]+\s+)?$")
 _COUNTERFACTUAL = re.compile(r"\bwould(?:n't| not|n’t)? have\b.*\bif\b|\bif\b.*\bwould have\b")
 
 
@@ -129,7 +132,7 @@ def speaker_turn(block: Block) -> str:
 
 # The writer as witness: "I visited", "We saw", "Wikinews observed", "This reporter…".
 _FIRST_PERSON = re.compile(
-    r"^(?:[^,]{0,40},\s)?"
+    r"^(?:[^,]{0,40},\s)?(?:(?:But|And|So|Yet|Now|Still|Also)\s+)?"
     r"(?:I|We|Wikinews|This reporter|This writer|Our reporter|Our correspondent)\s+[a-z]"
 )
 

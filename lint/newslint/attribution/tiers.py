@@ -94,7 +94,7 @@ def counts(voice: str, facts: Facts) -> tuple[str, ...]:
 
 # "several hundred miles", "73 seconds": a measure, not a count of people or things.
 _MEASURE = re.compile(
-    r"\b(\w+)\s+(?:miles?|km|kilometres?|kilometers?|metres?|meters?|feet|ft|yards?|seconds?"
+    r"\b(\d[\d,.]*|\w+)\s+(?:miles?|km|kilometres?|kilometers?|metres?|meters?|feet|ft|yards?|seconds?"
     r"|minutes?|hours?|days?|weeks?|months?|years?|decades?|centuries)\b",
     re.I,
 )
