@@ -40,6 +40,8 @@ FORMATS = {
     "github": "github",
     "sarif": "sarif",
     "rdjson": "rdjson",
+    "markdown": "markdown",
+    "html": "html",
 }
 
 

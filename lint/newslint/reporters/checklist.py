@@ -70,6 +70,32 @@ class SheetRow:
         return self.source in (NO_SOURCE, NO_SPEAKER)
 
 
+@dataclass(frozen=True)
+class Claim:
+    """One claim finding's sheet data, as the HTML report reads it (``Claim.of``)."""
+
+    line: int
+    start: int
+    text: str
+    source: str
+    names: str
+    numbers: str
+    dates: str
+
+    @classmethod
+    def of(cls, finding: Finding) -> Claim:
+        data = dict(finding.data)
+        return cls(
+            line=finding.line,
+            start=finding.start,
+            text=data.get("text", ""),
+            source=data.get("source", ""),
+            names=data.get("names", ""),
+            numbers=data.get("numbers", ""),
+            dates=data.get("dates", ""),
+        )
+
+
 FIELDS = (
     "path",
     "section",
