@@ -23,8 +23,10 @@ editor extends them there. Each sentence of prose is read in five steps:
    the same paragraph or after a quoted one, a sentence between two sentences
    of its paragraph that name their sources;
 5. whether it is a checkable claim at all: not a question, headline, quotation,
-   hypothetical, framing or opinion, and it carries a fact — a name, a number,
-   a date, an event verb, or a cause/record word from ``claim_signals``.
+   hypothetical, framing, opinion or first-hand report, and it carries a fact —
+   a name, a number, a date, an event verb, or a cause/record word; and its
+   check-worthiness tier (``tiers``): high (a warning) or background (a
+   suggestion).
 
 A quotation is linked to its speaker when a cue sits in a sentence it
 overlaps, in the sentence (or paragraph) before a quoted sentence (the news
@@ -33,8 +35,10 @@ convention of a quote paragraph after "…, she said."), or after it (“…”
 it opens, and a blockquote by the paragraph that introduces it. Short quoted
 terms and titles (“parole”, “The Shadow Commander”) are not speech.
 
-The claim checks read the whole analysis; the quotation check skips the
-claim steps; the vague and anonymous checks only look for their own cues.
+One module per job: ``lexicon`` (cues), ``clauses`` (one sentence),
+``tiers``, ``carry`` (the whole draft), ``sources``, ``quotes``, ``facts``,
+``english`` (word classes). The draft is analysed once
+(``carry.draft_analysis``) and every attribution rule reads that analysis.
 """
 
 from __future__ import annotations
