@@ -70,8 +70,8 @@ def lint_parser() -> argparse.ArgumentParser:
     parser.add_argument(
         "--format",
         help="text (the default when piped), pretty (the default on a terminal), json, "
-        "checklist, github, sarif, rdjson, markdown (a pull-request summary) or html "
-        "(a page for editors)",
+        "checklist, checklist-csv, checklist-json, github, sarif, rdjson, markdown "
+        "(a pull-request summary) or html (a page for editors)",
     )
     add_rule_options(parser)
     parser.add_argument(
@@ -160,7 +160,7 @@ def lint_command(args: list[str]) -> int:
         parser.print_usage(sys.stderr)
         print("newslint: error: give at least one file or folder ('-' for stdin)", file=sys.stderr)
         return exitcodes.USAGE_OR_CONFIG
-    if ns.format == "checklist":
+    if ns.format and ns.format.startswith("checklist"):
         # The fact-check sheet lists attributed claims too; their rule ships
         # off so that it never shows in other formats, and this turns it on.
         from newslint.reporters.checklist import RULES

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from types import ModuleType
 
+from newslint import attribution
 from newslint.kinds import (
-    attribution,
     consistency,
     existence,
     languagetool,
