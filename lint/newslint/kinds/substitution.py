@@ -4,13 +4,14 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from newslint.document import QUOTE, Document
 from newslint.kinds.base import Mark
 from newslint.phrases import Hit, PhraseTable
 from newslint.rule import Rule
 from newslint.schema import Key
+from newslint.senses import SENSE_KEYS, Senses, senses_of
 from newslint.severity import Severity
 
 KEYS = {
@@ -25,6 +26,7 @@ KEYS = {
     "quoted_severity": Key(
         (str,), False, "severity inside quotations, where the spelling is the source's"
     ),
+    **SENSE_KEYS,
 }
 QUOTED_NOTE = " (inside a quotation: the source's spelling; keep it, add [sic] or note it)"
 
@@ -38,9 +40,12 @@ class Substitution:
     names: bool
     fixable: bool
     quoted_severity: Severity | None
+    senses: Senses = field(default_factory=Senses)
 
     def run(self, doc: Document, hits: Sequence[Hit]) -> Iterator[Mark]:
         for hit in hits:
+            if self.senses.rejects(hit):
+                continue
             preferred = str(hit.entry.payload)
             if self.names and not _name_case_matches(hit.text, hit.entry.phrase):
                 continue  # "said" the verb is not "Said" the name
@@ -98,4 +103,6 @@ def compile(rule: Rule, phrases: PhraseTable) -> Substitution:
         phrases.add(rule.id, written, payload=preferred, ignorecase=ignorecase or names)
     quoted = rule.options.get("quoted_severity")
     quoted_severity = Severity.parse(quoted) if isinstance(quoted, str) else None
-    return Substitution(rule, names, bool(rule.options.get("fixable", False)), quoted_severity)
+    return Substitution(
+        rule, names, bool(rule.options.get("fixable", False)), quoted_severity, senses_of(rule)
+    )
