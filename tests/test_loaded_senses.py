@@ -48,7 +48,11 @@ def test_other_senses_of_said_synonyms_pass(text: str) -> None:
 def test_said_suggestion_never_rewrites_a_taking() -> None:
     found = _loaded("The rebels claimed the town, and the minister claimed the vote was rigged.")
     assert found == [
-        ("loaded.said", "“claimed” judges the speaker; use “said” unless the verb is the news", "said")
+        (
+            "loaded.said",
+            "“claimed” judges the speaker; use “said” unless the verb is the news",
+            "said",
+        )
     ]
 
 
