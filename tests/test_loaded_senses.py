@@ -101,3 +101,15 @@ def test_lexicon_words_from_rough_copy(text: str, rule: str) -> None:
 )
 def test_lexicon_patterns_leave_neutral_uses(text: str) -> None:
     assert _loaded(text) == []
+
+
+def test_capitalised_mid_sentence_is_a_name() -> None:
+    assert _loaded("The bar's owner, Tom Savage, trained the Iranian Revolutionary Guards.") == []
+    assert [r for r, _, _ in _loaded("Savage attacks followed.")] == ["loaded.emotive"]
+
+
+def test_interview_answers_are_the_speakers_words() -> None:
+    text = "**Nick Bos:** Of course the results are remarkable.\n\nOf course it rained."
+    assert [m for _, m, _ in _loaded(text)] == [
+        "“Of course” editorializes: cut it or say who holds the view"
+    ]

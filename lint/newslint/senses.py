@@ -44,6 +44,8 @@ _FINITE = _words(
 # Words that end the clause a speech verb could introduce.
 _CLAUSE_END = _words("which who whom whose where when while because for in on at by")
 _TOKEN = re.compile(r"[^\W_]+(?:['’\-][^\W_]+)*|[“”\"‘’',;:.!?—–()]")
+# A transcript's speaker label: "Nick Bos: For this we ..." (bold in the Markdown).
+_SPEAKER = re.compile(r"^(?:[A-Z][\w.'’-]*\s){0,3}[A-Z][\w.'’-]*:\s")
 _OPEN_QUOTES = "“\"‘'"
 _CLOSE_QUOTES = "”\"’'"
 
@@ -159,21 +161,36 @@ class Senses:
 
     every: str | None = None
     per_word: tuple[tuple[str, str], ...] = ()
-    # Words in single or scare quotes are someone else's (rules that leave quotations alone).
-    skip_single_quoted: bool = False
+    # Rules that leave quotations alone also leave words in single or scare
+    # quotes and an interviewee's answers ("Nick Bos: ...").
+    leave_quoted: bool = False
 
     def rejects(self, hit: Hit) -> bool:
-        """Whether the hit is not in the sense the rule means, or is quoted."""
+        """Whether the hit is not in the sense the rule means, is quoted, or is a name."""
         block, start, end = hit.block, hit.start, hit.end
-        if self.skip_single_quoted and in_single_quotes(block.text, start, end):
+        if self.leave_quoted and (
+            in_single_quotes(block.text, start, end) or _SPEAKER.match(block.text)
+        ):
+            return True
+        sentence = block.sentence_at(start)
+        if _is_name(hit, sentence.start if sentence else 0):
             return True
         sense = dict(self.per_word).get(normalise(hit.entry.phrase), self.every)
         if sense is None:
             return False
-        sentence = block.sentence_at(start)
         span = (sentence.start, sentence.end) if sentence else None
         before, after = sentence_window(block.text, span, start, end)
         return not has_sense(sense, before, after)
+
+
+def _is_name(hit: Hit, sentence_start: int) -> bool:
+    """A lower-case listed word capitalised mid-sentence is a name (Savage, Revolutionary)."""
+    if not hit.text[:1].isupper() or not hit.entry.phrase.islower():
+        return False
+    if hit.block.kind == "heading" or hit.text.isupper():
+        return False  # headlines capitalise every word; SHOUTING is emphasis
+    lead = hit.block.text[sentence_start : hit.start]
+    return any(ch.isalnum() for ch in lead)
 
 
 def senses_of(rule: Rule) -> Senses:
@@ -193,7 +210,7 @@ def senses_of(rule: Rule) -> Senses:
     return Senses(
         every=every,
         per_word=tuple((normalise(str(w)), str(s)) for w, s in per_word.items()),
-        skip_single_quoted=not rule.covers(QUOTE),
+        leave_quoted=not rule.covers(QUOTE),
     )
 
 
