@@ -83,7 +83,7 @@ class Linter:
             return LintResult(
                 source.path, problems=[FileProblem(source.path, exc.message, exc.line)]
             )
-        doc.settings = {"languagetool": config.languagetool}
+        doc.settings = {"languagetool": config.languagetool, "dialect": config.dialect}
         selection = Selection(config.overrides, self.options.select, self.options.ignore)
         result = run_rules(doc, setup.packs.packs, selection, config.vocabulary)
         result.fail_on = config.fail_on

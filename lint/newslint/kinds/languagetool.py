@@ -13,21 +13,30 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
+from newslint.dialect import variants
 from newslint.document import PLACEHOLDER, QUOTE, Block, Document, strip_possessive
 from newslint.kinds.base import Mark, in_scope, string_list
 from newslint.phrases import Hit, PhraseTable, words_of
 from newslint.rule import Rule
 from newslint.schema import Key
 from newslint.severity import Severity
+from newslint.typos import (
+    its_is_possessive,
+    misspelt_proper_noun,
+    repeated_name,
+    whole_word,
+)
 
 KEYS = {
     "categories": Key((list,), True, "LanguageTool category ids this rule reports (TYPOS…)"),
     "disabled_rules": Key((list,), False, "LanguageTool rule ids that are off for news copy"),
-    "language": Key((str,), False, "LanguageTool language code (default en-US)"),
+    "language": Key(
+        (str,), False, "LanguageTool language code (default: the config's dialect, else en-US)"
+    ),
     "quoted_severity": Key((str,), False, "severity inside quotations, with a note"),
     "accept_names_from": Key(
         (str,), False, "a names pack whose names are never typos (path beside this pack)"
@@ -45,7 +54,7 @@ class LanguageToolCheck:
     rule: Rule
     categories: frozenset[str]
     disabled_rules: frozenset[str]
-    language: str
+    language: str | None  # None: the house dialect
     quoted_severity: Severity | None
     house_names: frozenset[str]
     accept_words: frozenset[str]
@@ -56,13 +65,18 @@ class LanguageToolCheck:
         from newslint.languagetool.service import ServiceSettings, check_paragraphs
 
         blocks = [b for b in doc.blocks if b.text.strip()]
-        options = CheckOptions(language=self.language, disabled_rules=self.disabled_rules)
+        language = self.language or doc.settings.get("dialect") or "en-US"
+        options = CheckOptions(language=language, disabled_rules=self.disabled_rules)
         settings = _settings(doc.settings.get("languagetool") or {}, ServiceSettings)
         memo_key = f"languagetool:{options.fingerprint()}"
         if memo_key not in doc.memo:
             texts = [_plain(b.text) for b in blocks]
             doc.memo[memo_key] = check_paragraphs(texts, options, settings)
         results = doc.memo[memo_key]
+        marks = list(self._marks(doc, blocks, results))
+        yield from _collapse_repeats(marks)
+
+    def _marks(self, doc: Document, blocks: list[Block], results: Any) -> Iterator[Mark]:
         accepted = self._accepted_names(doc)
         for block, matches in zip(blocks, results, strict=True):
             for match in matches:
@@ -74,12 +88,24 @@ class LanguageToolCheck:
                 word = block.text[start:end]
                 if PLACEHOLDER in word or _strip(word).lower() in self.accept_words:
                     continue
-                if self.leave_names and _is_name(block, start, word, accepted, match):
+                if _not_a_typo(block, start, end, word, match):
                     continue
-                yield self._mark(block, start, end, word, match)
+                slip = None
+                if self.leave_names and _is_name(block, start, word, accepted, match):
+                    # A name is the names checks' business, unless it is a slip
+                    # of a known proper noun that the draft spells this way once.
+                    bare = _strip(word)
+                    slip = (
+                        None if bare in accepted else misspelt_proper_noun(bare, match.replacements)
+                    )
+                    if slip is None:
+                        continue
+                yield self._mark(block, start, end, word, match, slip)
 
-    def _mark(self, block: Block, start: int, end: int, word: str, match: Any) -> Mark:
-        suggestion = match.replacements[0] if match.replacements else None
+    def _mark(
+        self, block: Block, start: int, end: int, word: str, match: Any, slip: str | None = None
+    ) -> Mark:
+        suggestion = slip or (match.replacements[0] if match.replacements else None)
         message = self.rule.format(
             match=word, suggestion=suggestion or "", lt_message=match.message.rstrip(".")
         )
@@ -128,6 +154,45 @@ def _is_name(block: Block, start: int, word: str, accepted: frozenset[str], matc
     # (Javad Zarif, Iran's foreign minister).
     following = block.text[start + len(word) :].lstrip(" ")
     return following[:1].isupper()
+
+
+def _not_a_typo(block: Block, start: int, end: int, word: str, match: Any) -> bool:
+    """Matches an editor would overrule: part of a name with an apostrophe, the
+    possessive "Its", a repeated name, another dialect's spelling in a quotation."""
+    whole = whole_word(block.text, start, end)
+    if whole != (start, end) and block.text[whole[0]].isupper():
+        return True  # "athists" of Ba'athists: the name is the names checks' business
+    if match.rule_id == "IT_IS" and word.lower() == "its":
+        return its_is_possessive(block.text, end)
+    if match.rule_id == "ENGLISH_WORD_REPEAT_RULE":
+        pair = word.split()
+        return len(pair) == 2 and repeated_name(pair[0], pair[1])
+    return _other_dialect_in_quote(block, start, end, word, match)
+
+
+def _collapse_repeats(marks: list[Mark]) -> Iterator[Mark]:
+    """One finding per word and LanguageTool rule, with a count: “neighbourhood” ×4."""
+    groups: dict[tuple[str, str], list[Mark]] = {}
+    for mark in marks:
+        word = mark.block.text[mark.start : mark.end].lower()
+        groups.setdefault((dict(mark.data)["languagetool_rule"], word), []).append(mark)
+    for group in groups.values():
+        first = group[0]
+        if len(group) == 1:
+            yield first
+        else:
+            yield replace(
+                first,
+                message=f"{first.message} (×{len(group)} in this draft)",
+                data=(*first.data, ("count", str(len(group)))),
+            )
+
+
+def _other_dialect_in_quote(block: Block, start: int, end: int, word: str, match: Any) -> bool:
+    """A speaker's British "labour" in an en-US draft (or the reverse) is their spelling."""
+    if block.scope_at(start, end) != QUOTE:
+        return False
+    return any(variants(word, r) for r in match.replacements)
 
 
 def _letters(text: str) -> str:
@@ -180,7 +245,7 @@ def compile(rule: Rule, phrases: PhraseTable) -> LanguageToolCheck:
         rule=rule,
         categories=categories,
         disabled_rules=frozenset(string_list(rule, "disabled_rules")),
-        language=str(rule.options.get("language", "en-US")),
+        language=str(rule.options["language"]) if "language" in rule.options else None,
         quoted_severity=Severity.parse(quoted) if isinstance(quoted, str) else None,
         house_names=_house_names(rule, str(names_from)) if names_from else frozenset(),
         accept_words=frozenset(w.lower() for w in string_list(rule, "accept_words")),

@@ -6,6 +6,7 @@ import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 
+from newslint.dialect import respell
 from newslint.document import QUOTE, Document
 from newslint.kinds.base import Mark
 from newslint.phrases import Hit, PhraseTable
@@ -46,7 +47,8 @@ class Substitution:
         for hit in hits:
             if self.senses.rejects(hit):
                 continue
-            preferred = str(hit.entry.payload)
+            # The packs write suggestions in US spelling; the house dialect respells them.
+            preferred = respell(str(hit.entry.payload), doc.settings.get("dialect", "en-US"))
             if self.names and not _name_case_matches(hit.text, hit.entry.phrase):
                 continue  # "said" the verb is not "Said" the name
             suggestion = _match_case(hit.text, preferred, self.names)
