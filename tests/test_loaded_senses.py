@@ -113,3 +113,10 @@ def test_interview_answers_are_the_speakers_words() -> None:
     assert [m for _, m, _ in _loaded(text)] == [
         "“Of course” editorializes: cut it or say who holds the view"
     ]
+
+
+def test_a_single_quoted_passage_over_sentences_is_quotation() -> None:
+    text = "AP reported: ' A radical cleric spoke. He was defiant. ' Then the regime fell."
+    assert [m for _, m, _ in _loaded(text)] == [
+        "“regime” is a contentious label: use a neutral term or attribute it"
+    ]

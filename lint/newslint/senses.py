@@ -115,7 +115,8 @@ def in_single_quotes(text: str, start: int, end: int) -> bool:
     """Whether ``text[start:end]`` sits inside single quotation marks: 'terrorists'.
 
     A writer who puts a word in single (or scare) quotes reports it as someone
-    else's word. Apostrophes inside words (Iran's, don't) are not marks.
+    else's word, and a quotation in single marks may run over several
+    sentences. Apostrophes inside words (Iran's, don't) are not marks.
     """
     left = _single_mark_before(text, start)
     return left is not None and _single_mark_after(text, end) is not None
@@ -123,7 +124,7 @@ def in_single_quotes(text: str, start: int, end: int) -> bool:
 
 def _single_mark_before(text: str, start: int) -> int | None:
     i = start - 1
-    while i >= 0 and text[i] not in ".!?;\n":
+    while i >= 0 and text[i] != "\n":
         ch = text[i]
         if ch in "‘'" and (i == 0 or not text[i - 1].isalnum()):
             return i
@@ -137,7 +138,7 @@ def _single_mark_after(text: str, end: int) -> int | None:
     i = end
     if text[i : i + 2] in ("'s", "’s"):
         i += 2
-    while i < len(text) and text[i] not in ".!?;\n":
+    while i < len(text) and text[i] != "\n":
         ch = text[i]
         if ch in "’'" and (i + 1 == len(text) or not text[i + 1].isalnum()):
             return i
