@@ -21,7 +21,7 @@ from newslint.phrases import Hit, normalise
 from newslint.rule import Rule
 from newslint.schema import Key
 
-SENSES = ("speech", "adjective")
+SENSES = ("speech", "adjective", "criticism")
 
 
 def _words(spaced: str) -> frozenset[str]:
@@ -44,6 +44,8 @@ _FINITE = _words(
 # Words that end the clause a speech verb could introduce.
 _CLAUSE_END = _words("which who whom whose where when while because for in on at by")
 _TOKEN = re.compile(r"[^\W_]+(?:['’\-][^\W_]+)*|[“”\"‘’',;:.!?—–()]")
+# Words after "slammed", "blasted", "hit out" that make them literal.
+_LITERAL_AFTER = _words("into onto through down against open off away apart out")
 # A transcript's speaker label: "Nick Bos: For this we ..." (bold in the Markdown).
 _SPEAKER = re.compile(r"^(?:[A-Z][\w.'’-]*\s){0,3}[A-Z][\w.'’-]*:\s")
 _OPEN_QUOTES = "“\"‘'"
@@ -104,7 +106,19 @@ def is_adjective(before: str, after: str) -> bool:
     return bool(nxt) and nxt[0].lower() in ("for", "as")
 
 
-TESTS: dict[str, Callable[[str, str], bool]] = {"speech": is_speech, "adjective": is_adjective}
+def is_criticism(before: str, after: str) -> bool:
+    """'slammed the plan', not 'slammed into Biloxi' or 'slammed the door shut'."""
+    nxt = [t.lower() for t in _tokens(after)[:3]]
+    if nxt and nxt[0] in _LITERAL_AFTER:
+        return False
+    return not any(t in ("door", "doors", "brakes", "shut", "gate") for t in nxt)
+
+
+TESTS: dict[str, Callable[[str, str], bool]] = {
+    "speech": is_speech,
+    "adjective": is_adjective,
+    "criticism": is_criticism,
+}
 
 
 def has_sense(sense: str, before: str, after: str) -> bool:
