@@ -9,7 +9,13 @@ import pytest
 from newslint.dialect import respell, variants
 from newslint.linter import Linter, Options
 from newslint.reading import SourceText
-from newslint.typos import its_is_possessive, misspelt_proper_noun, repeated_name, whole_word
+from newslint.typos import (
+    in_name_run,
+    its_is_possessive,
+    misspelt_proper_noun,
+    repeated_name,
+    whole_word,
+)
 from tests.conftest import lint_text, run_cli
 from tests.test_languagetool_server import needs_server
 
@@ -148,10 +154,21 @@ def test_misspelt_dialect_is_a_config_error(tmp_path: Path) -> None:
         ("Hifter", ("Hitter",), None),
         ("Zarif", ("Arif",), None),
         ("Muhandis", ("Mohandas",), None),
+        ("Halston", ("Alston", "Halton"), None),
+        ("Afganistan", ("Afghanistan",), "Afghanistan"),
     ],
 )
 def test_slips_of_proper_nouns(word: str, replacements: tuple[str, ...], expected) -> None:
     assert misspelt_proper_noun(word, replacements) == expected
+
+
+def test_inside_a_run_of_names_only_doubled_letters_count() -> None:
+    assert misspelt_proper_noun("Quinto", ("Quinta",)) == "Quinta"
+    assert misspelt_proper_noun("Quinto", ("Quinta",), in_name_run=True) is None
+    assert misspelt_proper_noun("Condoleeza", ("Condoleezza",), in_name_run=True) == "Condoleezza"
+    text = "Photographers Felice Quinto and The Brittish embassy."
+    assert in_name_run(text, 21, 27, 0)
+    assert not in_name_run("The Brittish embassy.", 4, 12, 0)
 
 
 def test_word_helpers() -> None:

@@ -26,6 +26,7 @@ _ITS_IS = frozenset(
     )
 )  # fmt: skip
 _NEXT_WORD = re.compile(r"\s+([^\W\d_][\w'’-]*)")
+_PREVIOUS_WORD = re.compile(r"([^\W\d_][\w'’.-]*)\s+$")
 
 
 def whole_word(text: str, start: int, end: int) -> tuple[int, int]:
@@ -53,38 +54,57 @@ def its_is_possessive(text: str, end: int) -> bool:
     return not (word in _ITS_IS or word.endswith("ing") or word.endswith("ly"))
 
 
+def in_name_run(text: str, start: int, end: int, sentence_start: int) -> bool:
+    """Whether a capitalised word stands beside another: Jann Wenner, Fisht Stadium."""
+    after = _NEXT_WORD.match(text, end)
+    if after and after.group(1)[:1].isupper():
+        return True
+    before = _PREVIOUS_WORD.search(text, sentence_start, start)
+    if not before or before.start(1) == sentence_start:
+        return False  # "The Brittish embassy": the sentence's first word
+    return before.group(1)[:1].isupper()
+
+
 def repeated_name(word: str, following: str) -> bool:
     """'Duran Duran', 'Sirhan Sirhan': a capitalised pair that is not a function word."""
     return word[:1].isupper() and following[:1].isupper() and word.lower() not in _FUNCTION
 
 
-def misspelt_proper_noun(word: str, replacements: tuple[str, ...]) -> str | None:
+def misspelt_proper_noun(
+    word: str, replacements: tuple[str, ...], in_name_run: bool = False
+) -> str | None:
     """The proper noun ``word`` is a slip of (Brazillian → Brazilian), if any.
 
-    A slip is one edit other than swapping one consonant for another
-    (Hifter is not Hitter), or two edits that each double or undouble a
-    letter (Carribean → Caribbean); the first letter is never changed
-    (Zarif is not Arif). A name that is merely unknown stays unflagged.
+    A slip is one doubled or undoubled letter, one vowel for another, two
+    letters swapped, or a vowel or "h" left out or put in (Afganistan); or
+    two doubled or undoubled letters (Carribean → Caribbean). Never one
+    consonant for or besides another (Hifter is not Hitter, Halston is not
+    Halton), and never the first letter (Zarif is not Arif). Inside a run of
+    capitalised words (Jann Wenner, Space Shuttle Endeavour), which is a
+    name LanguageTool may not know, only doubled letters count (Condoleeza
+    Rice). A name that is merely unknown stays unflagged.
     """
     if len(word) < 5 or not word[:1].isupper() or word.isupper():
         return None
     for candidate in replacements[:3]:
         if " " in candidate or not candidate[:1].isupper() or candidate[:1] != word[:1]:
             continue
-        if _slip(word.lower(), candidate.lower()):
+        edits = _slip(word.lower(), candidate.lower())
+        if edits and (not in_name_run or all(e == "double" for e in edits)):
             return candidate
     return None
 
 
-def _slip(a: str, b: str) -> bool:
+def _slip(a: str, b: str) -> list[str] | None:
+    """The edits from ``a`` to ``b`` when they make a slip, else None."""
     if abs(len(a) - len(b)) > 2:
-        return False
+        return None
     edits = _edits(a, b)
-    if edits is None:
-        return False
+    if not edits:
+        return None
     if len(edits) == 1:
-        return edits[0] != "consonant"
-    return len(edits) == 2 and all(e == "double" for e in edits)
+        return edits if edits[0] in ("double", "vowel", "swap", "insert") else None
+    return edits if len(edits) == 2 and all(e == "double" for e in edits) else None
 
 
 def _edits(a: str, b: str) -> list[str] | None:
@@ -118,7 +138,9 @@ def _one_edit(a: str, b: str, i: int, a_mid: str, b_mid: str) -> str | None:
     if len(mid) == 1 and len(longer) == len(shorter) + 1 and (a_mid == "" or b_mid == ""):
         at = i
         neighbours = {longer[at - 1] if at else "", longer[at + 1] if at + 1 < len(longer) else ""}
-        return "double" if mid in neighbours else "insert"
+        if mid in neighbours:
+            return "double"
+        return "insert" if mid in _VOWELS or mid == "h" else "consonant"
     return None
 
 

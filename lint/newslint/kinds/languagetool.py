@@ -25,6 +25,7 @@ from newslint.rule import Rule
 from newslint.schema import Key
 from newslint.severity import Severity
 from newslint.typos import (
+    in_name_run,
     its_is_possessive,
     misspelt_proper_noun,
     repeated_name,
@@ -95,9 +96,7 @@ class LanguageToolCheck:
                     # A name is the names checks' business, unless it is a slip
                     # of a known proper noun that the draft spells this way once.
                     bare = _strip(word)
-                    slip = (
-                        None if bare in accepted else misspelt_proper_noun(bare, match.replacements)
-                    )
+                    slip = None if bare in accepted else _slip_of(block, start, end, bare, match)
                     if slip is None:
                         continue
                 yield self._mark(block, start, end, word, match, slip)
@@ -154,6 +153,12 @@ def _is_name(block: Block, start: int, word: str, accepted: frozenset[str], matc
     # (Javad Zarif, Iran's foreign minister).
     following = block.text[start + len(word) :].lstrip(" ")
     return following[:1].isupper()
+
+
+def _slip_of(block: Block, start: int, end: int, bare: str, match: Any) -> str | None:
+    sentence = block.sentence_at(start)
+    run = in_name_run(block.text, start, end, sentence.start if sentence else 0)
+    return misspelt_proper_noun(bare, match.replacements, run)
 
 
 def _not_a_typo(block: Block, start: int, end: int, word: str, match: Any) -> bool:
