@@ -35,10 +35,19 @@ LOUD = {"warning", "error"}
 
 
 def _linter(root: Path) -> Any:
+    """A linter for spelling and grammar, patient with a busy LanguageTool server.
+
+    Each dialect's first check loads its model; on a loaded machine that can
+    outlast the default 10 s timeout.
+    """
     sys.path.insert(0, str(root / "lint"))
+    import tempfile
+
     from newslint.linter import Linter, Options
 
-    return Linter(Options(select=FAMILIES))
+    config = Path(tempfile.mkdtemp()) / ".newslint.yml"
+    config.write_text("languagetool: {timeout: 120}\n", encoding="utf-8")
+    return Linter(Options(select=FAMILIES, config_path=str(config)))
 
 
 def _lint(root: Path, linter: Any, path: str, text: str) -> list[Any]:

@@ -184,7 +184,7 @@ class Senses:
         """Whether the hit is not in the sense the rule means, is quoted, or is a name."""
         block, start, end = hit.block, hit.start, hit.end
         if self.leave_quoted and (
-            in_single_quotes(block.text, start, end) or _SPEAKER.match(block.text)
+            in_single_quotes(block.text, start, end) or is_transcript_answer(block.text)
         ):
             return True
         sentence = block.sentence_at(start)
@@ -196,6 +196,11 @@ class Senses:
         span = (sentence.start, sentence.end) if sentence else None
         before, after = sentence_window(block.text, span, start, end)
         return not has_sense(sense, before, after)
+
+
+def is_transcript_answer(text: str) -> bool:
+    """A paragraph that opens with a speaker label: "Nick Bos: For this we ..."."""
+    return _SPEAKER.match(text) is not None
 
 
 def _is_name(hit: Hit, sentence_start: int) -> bool:

@@ -26,6 +26,8 @@ _ITS_IS = frozenset(
     )
 )  # fmt: skip
 _NEXT_WORD = re.compile(r"\s+([^\W\d_][\w'’-]*)")
+# Endings of Latin species epithets: fusca, bassiana, andrillae, vulgaris, rattus.
+_LATIN = re.compile(r"(?:a|ae|us|um|is|ii|i)$")
 _PREVIOUS_WORD = re.compile(r"([^\W\d_][\w'’.-]*)\s+$")
 
 
@@ -63,6 +65,29 @@ def in_name_run(text: str, start: int, end: int, sentence_start: int) -> bool:
     if not before or before.start(1) == sentence_start:
         return False  # "The Brittish embassy": the sentence's first word
     return before.group(1)[:1].isupper()
+
+
+def not_a_misspelling(text: str, start: int, word: str) -> bool:
+    """Unknown to LanguageTool but not a typo: a brand or code (AntyScience, dD,
+    mini-MMPI), a species epithet after its genus (Formica fusca), or a word
+    the CMU Pronouncing Dictionary knows (accouterments)."""
+    if any(ch.isupper() for ch in word[1:]):
+        return True
+    if not word.islower():
+        return False
+    before = _PREVIOUS_WORD.search(text, 0, start)
+    if before and before.group(1)[:1].isupper() and _LATIN.search(word):
+        return True
+    return _in_cmudict(word)
+
+
+def _in_cmudict(word: str) -> bool:
+    from pathlib import Path
+
+    from newslint.cachedir import cache_dir
+    from newslint.cmu import open_cmudict
+
+    return word.replace("’", "'") in open_cmudict(Path(cache_dir()))
 
 
 def repeated_name(word: str, following: str) -> bool:

@@ -23,11 +23,13 @@ from newslint.kinds.base import Mark, in_scope, string_list
 from newslint.phrases import Hit, PhraseTable, words_of
 from newslint.rule import Rule
 from newslint.schema import Key
+from newslint.senses import is_transcript_answer
 from newslint.severity import Severity
 from newslint.typos import (
     in_name_run,
     its_is_possessive,
     misspelt_proper_noun,
+    not_a_misspelling,
     repeated_name,
     whole_word,
 )
@@ -108,7 +110,9 @@ class LanguageToolCheck:
         message = self.rule.format(
             match=word, suggestion=suggestion or "", lt_message=match.message.rstrip(".")
         )
-        quoted = self.quoted_severity is not None and block.scope_at(start, end) == QUOTE
+        # An interviewee's answer is their words, as a quotation is.
+        spoken = block.scope_at(start, end) == QUOTE or is_transcript_answer(block.text)
+        quoted = self.quoted_severity is not None and spoken
         return Mark(
             block,
             start,
@@ -142,7 +146,11 @@ def _is_name(block: Block, start: int, word: str, accepted: frozenset[str], matc
     bare = _strip(word)
     if not bare[:1].isupper():
         return False
-    if any(_letters(r) == _letters(word) for r in match.replacements):
+    # "Grahams" → "Graham's" is punctuation when the draft names Graham; "Bos"
+    # → "Bo's" is not, when it never says "Bo".
+    family = block.text[max(0, start - 4) : start].lower() == "the "  # the Sams
+    apostrophe = any(_letters(r) == _letters(word) for r in match.replacements)
+    if apostrophe and word[:-1] in accepted and not family:
         return False
     if bare in accepted or (bare.isupper() and len(bare) > 1):
         return True
@@ -165,14 +173,21 @@ def _not_a_typo(block: Block, start: int, end: int, word: str, match: Any) -> bo
     """Matches an editor would overrule: part of a name with an apostrophe, the
     possessive "Its", a repeated name, another dialect's spelling in a quotation."""
     whole = whole_word(block.text, start, end)
-    if whole != (start, end) and block.text[whole[0]].isupper():
-        return True  # "athists" of Ba'athists: the name is the names checks' business
+    if whole != (start, end) and (block.text[whole[0]].isupper() or word[:1].isupper()):
+        return True  # Ba'athists, d'Ettorre: a name, the names checks' business
+    if word == "i" and block.text[max(0, start - 4) : start].lower() == "the ":
+        return True  # "the i reported": a title, never the pronoun
+    other_dialect = any(variants(word, r) for r in match.replacements)
+    if other_dialect:
+        return block.scope_at(start, end) == QUOTE  # the speaker's spelling
+    if match.rule_id.startswith("MORFOLOGIK") and not_a_misspelling(block.text, start, word):
+        return True
     if match.rule_id == "IT_IS" and word.lower() == "its":
         return its_is_possessive(block.text, end)
     if match.rule_id == "ENGLISH_WORD_REPEAT_RULE":
         pair = word.split()
         return len(pair) == 2 and repeated_name(pair[0], pair[1])
-    return _other_dialect_in_quote(block, start, end, word, match)
+    return False
 
 
 def _collapse_repeats(marks: list[Mark]) -> Iterator[Mark]:
@@ -191,13 +206,6 @@ def _collapse_repeats(marks: list[Mark]) -> Iterator[Mark]:
                 message=f"{first.message} (×{len(group)} in this draft)",
                 data=(*first.data, ("count", str(len(group)))),
             )
-
-
-def _other_dialect_in_quote(block: Block, start: int, end: int, word: str, match: Any) -> bool:
-    """A speaker's British "labour" in an en-US draft (or the reverse) is their spelling."""
-    if block.scope_at(start, end) != QUOTE:
-        return False
-    return any(variants(word, r) for r in match.replacements)
 
 
 def _letters(text: str) -> str:
