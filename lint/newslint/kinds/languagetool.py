@@ -80,7 +80,7 @@ class LanguageToolCheck:
         yield from _collapse_repeats(marks)
 
     def _marks(self, doc: Document, blocks: list[Block], results: Any) -> Iterator[Mark]:
-        accepted = self._accepted_names(doc)
+        accepted, seen = self._accepted_names(doc)
         for block, matches in zip(blocks, results, strict=True):
             for match in matches:
                 if match.category_id not in self.categories:
@@ -94,7 +94,10 @@ class LanguageToolCheck:
                 if _not_a_typo(block, start, end, word, match):
                     continue
                 slip = None
-                if self.leave_names and _is_name(block, start, word, accepted, match):
+                name = match.rule_id != "IT_IS" and _is_name(
+                    block, start, word, accepted, seen, match
+                )
+                if self.leave_names and name:
                     # A name is the names checks' business, unless it is a slip
                     # of a known proper noun that the draft spells this way once.
                     bare = _strip(word)
@@ -123,18 +126,27 @@ class LanguageToolCheck:
             data=(("languagetool_rule", match.rule_id), ("category", match.category_id)),
         )
 
-    def _accepted_names(self, doc: Document) -> frozenset[str]:
-        """House-list names, and capitalised words the draft spells alike twice or more."""
+    def _accepted_names(self, doc: Document) -> tuple[frozenset[str], frozenset[str]]:
+        """House-list names and capitalised words the draft spells alike twice or
+        more; and every capitalised word the draft uses."""
         counts: Counter[str] = Counter()
         for block in doc.blocks:
             for start, end in words_of(block.text):
                 word = _strip(block.text[start:end])
                 if word[:1].isupper():
                     counts[word] += 1
-        return self.house_names | {w for w, n in counts.items() if n >= 2}
+        accepted = self.house_names | {w for w, n in counts.items() if n >= 2}
+        return accepted, frozenset(counts)
 
 
-def _is_name(block: Block, start: int, word: str, accepted: frozenset[str], match: Any) -> bool:
+def _is_name(
+    block: Block,
+    start: int,
+    word: str,
+    accepted: frozenset[str],
+    seen: frozenset[str],
+    match: Any,
+) -> bool:
     """Whether a spelling match is on a name, which the names checks own.
 
     A name is a capitalised word (after any al-/el- particle) that the house
@@ -150,7 +162,7 @@ def _is_name(block: Block, start: int, word: str, accepted: frozenset[str], matc
     # → "Bo's" is not, when it never says "Bo".
     family = block.text[max(0, start - 4) : start].lower() == "the "  # the Sams
     apostrophe = any(_letters(r) == _letters(word) for r in match.replacements)
-    if apostrophe and word[:-1] in accepted and not family:
+    if apostrophe and word[:-1] in seen and not family:
         return False
     if bare in accepted or (bare.isupper() and len(bare) > 1):
         return True
