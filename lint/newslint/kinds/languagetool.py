@@ -162,7 +162,7 @@ def _is_name(
     # → "Bo's" is not, when it never says "Bo".
     family = block.text[max(0, start - 4) : start].lower() == "the "  # the Sams
     apostrophe = any(_letters(r) == _letters(word) for r in match.replacements)
-    if apostrophe and word[:-1] in seen and not family:
+    if apostrophe and not family and (word[:-1] in seen or _before_a_noun(block, start, word)):
         return False
     if bare in accepted or (bare.isupper() and len(bare) > 1):
         return True
@@ -173,6 +173,24 @@ def _is_name(
     # (Javad Zarif, Iran's foreign minister).
     following = block.text[start + len(word) :].lstrip(" ")
     return following[:1].isupper()
+
+
+_SPACED_NOT_NOUNS = (
+    "and or but of in on at to for with from by said says told who which that is was has had "
+    "were are will would"
+)
+_NOT_NOUNS = frozenset(_SPACED_NOT_NOUNS.split())
+
+
+def _before_a_noun(block: Block, start: int, word: str) -> bool:
+    """'Lindsay Grahams comment': a lower-case noun follows, so the apostrophe is missing."""
+    following = block.text[start + len(word) :].split(maxsplit=1)
+    return (
+        bool(following)
+        and following[0].isalpha()
+        and following[0].islower()
+        and (following[0] not in _NOT_NOUNS)
+    )
 
 
 def _slip_of(block: Block, start: int, end: int, bare: str, match: Any) -> str | None:
