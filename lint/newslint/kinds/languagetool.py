@@ -80,7 +80,7 @@ class LanguageToolCheck:
         yield from _collapse_repeats(marks)
 
     def _marks(self, doc: Document, blocks: list[Block], results: Any) -> Iterator[Mark]:
-        accepted, seen = self._accepted_names(doc)
+        accepted = self._accepted_names(doc)
         for block, matches in zip(blocks, results, strict=True):
             for match in matches:
                 if match.category_id not in self.categories:
@@ -94,9 +94,7 @@ class LanguageToolCheck:
                 if _not_a_typo(block, start, end, word, match):
                     continue
                 slip = None
-                name = match.rule_id != "IT_IS" and _is_name(
-                    block, start, word, accepted, seen, match
-                )
+                name = match.rule_id != "IT_IS" and _is_name(block, start, word, accepted, match)
                 if self.leave_names and name:
                     # A name is the names checks' business, unless it is a slip
                     # of a known proper noun that the draft spells this way once.
@@ -126,17 +124,15 @@ class LanguageToolCheck:
             data=(("languagetool_rule", match.rule_id), ("category", match.category_id)),
         )
 
-    def _accepted_names(self, doc: Document) -> tuple[frozenset[str], frozenset[str]]:
-        """House-list names and capitalised words the draft spells alike twice or
-        more; and every capitalised word the draft uses."""
+    def _accepted_names(self, doc: Document) -> frozenset[str]:
+        """House-list names, and capitalised words the draft spells alike twice or more."""
         counts: Counter[str] = Counter()
         for block in doc.blocks:
             for start, end in words_of(block.text):
                 word = _strip(block.text[start:end])
                 if word[:1].isupper():
                     counts[word] += 1
-        accepted = self.house_names | {w for w, n in counts.items() if n >= 2}
-        return accepted, frozenset(counts)
+        return self.house_names | {w for w, n in counts.items() if n >= 2}
 
 
 def _is_name(
@@ -144,7 +140,6 @@ def _is_name(
     start: int,
     word: str,
     accepted: frozenset[str],
-    seen: frozenset[str],
     match: Any,
 ) -> bool:
     """Whether a spelling match is on a name, which the names checks own.
@@ -158,11 +153,11 @@ def _is_name(
     bare = _strip(word)
     if not bare[:1].isupper():
         return False
-    # "Grahams" → "Graham's" is punctuation when the draft names Graham; "Bos"
-    # → "Bo's" is not, when it never says "Bo".
+    # "Grahams" → "Graham's" is punctuation; "Bos" → "Bo's" is not when the
+    # draft spells Bos that way throughout, nor "the Sams" (a family).
     family = block.text[max(0, start - 4) : start].lower() == "the "  # the Sams
     apostrophe = any(_letters(r) == _letters(word) for r in match.replacements)
-    if apostrophe and not family and (word[:-1] in seen or _before_a_noun(block, start, word)):
+    if apostrophe and not family and bare not in accepted:
         return False
     if bare in accepted or (bare.isupper() and len(bare) > 1):
         return True
@@ -173,24 +168,6 @@ def _is_name(
     # (Javad Zarif, Iran's foreign minister).
     following = block.text[start + len(word) :].lstrip(" ")
     return following[:1].isupper()
-
-
-_SPACED_NOT_NOUNS = (
-    "and or but of in on at to for with from by said says told who which that is was has had "
-    "were are will would"
-)
-_NOT_NOUNS = frozenset(_SPACED_NOT_NOUNS.split())
-
-
-def _before_a_noun(block: Block, start: int, word: str) -> bool:
-    """'Lindsay Grahams comment': a lower-case noun follows, so the apostrophe is missing."""
-    following = block.text[start + len(word) :].split(maxsplit=1)
-    return (
-        bool(following)
-        and following[0].isalpha()
-        and following[0].islower()
-        and (following[0] not in _NOT_NOUNS)
-    )
 
 
 def _slip_of(block: Block, start: int, end: int, bare: str, match: Any) -> str | None:
