@@ -45,9 +45,12 @@ def test_typo_in_a_reader_comment(seed_findings) -> None:
 @needs_server
 def test_grammar_and_typography_found_in_the_reader_comments(seed_findings) -> None:
     found = {(f.line, f.column, f.rule, lt_rule(f)) for f in seed_findings}
-    # “trump’s” three times in comment 2, lower-case for a name.
-    for line, column in ((77, 96), (79, 46), (85, 61)):
-        assert (line, column, "typography.languagetool", "LOWERCASE_NAMES") in found
+    # “trump’s” three times in comment 2, lower-case for a name: one finding
+    # at the first, with the count.
+    assert (77, 96, "typography.languagetool", "LOWERCASE_NAMES") in found
+    trump = next(f for f in seed_findings if (f.line, f.column) == (77, 96))
+    assert trump.message.endswith("(×3 in this draft)")
+    assert not {(79, 46), (85, 61)} & {(f.line, f.column) for f in seed_findings}
     # Comment 3's “S..t”: two dots in a row.
     assert (89, 103, "typography.languagetool", "DOUBLE_PUNCTUATION") in found
     # Comment 4's “afraid of trump”: a grammar match in quoted material is a

@@ -102,7 +102,7 @@ class Linter:
         ] + unknown_names(doc, known)
         if misnamed:
             return LintResult(source.path, problems=misnamed)
-        doc.settings = {"languagetool": config.languagetool}
+        doc.settings = {"languagetool": config.languagetool, "dialect": config.dialect}
         selection = Selection(
             config.overrides, self.options.select, self.options.ignore, self.options.also
         )
