@@ -21,6 +21,7 @@ FAMILIES = (
     "typography",
     "readability",
     "style",
+    "facts",
 )
 
 COMMON_KEYS: dict[str, Key] = {

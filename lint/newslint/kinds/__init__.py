@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from types import ModuleType
 
+from newslint.facts import kind as facts
 from newslint.kinds import (
     attribution,
     consistency,
@@ -24,4 +25,5 @@ KINDS: dict[str, ModuleType] = {
     "attribution": attribution,
     "languagetool": languagetool,
     "variants": variants,
+    "facts": facts,
 }

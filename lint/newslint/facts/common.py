@@ -1,0 +1,56 @@
+"""What every facts check yields: a disagreement between two places."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from newslint.document import Block, Document
+
+
+@dataclass(frozen=True)
+class Place:
+    """A span of one block, in block-text offsets."""
+
+    block: Block
+    start: int
+    end: int
+
+    @property
+    def text(self) -> str:
+        return self.block.text[self.start : self.end]
+
+    def line(self, doc: Document) -> int:
+        return doc.lines.line_col(self.block.source_offset(self.start))[0]
+
+
+@dataclass(frozen=True)
+class Disagreement:
+    """Two places that cannot both be right.
+
+    ``here`` is flagged; ``there`` is named in the message. ``sure`` is false
+    when the check cannot tell a real disagreement from an unusual wording,
+    which makes the finding a suggestion.
+    """
+
+    here: Place
+    there: Place
+    values: dict[str, str] = field(default_factory=dict)
+    sure: bool = True
+
+
+# The writer's words of a sentence with quotations kept: the facts checks
+# read whole sentences, the rule's scope decides what may be flagged.
+_SPACE = re.compile(r"\s+")
+
+
+def sentence_text(block: Block, pos: int) -> tuple[int, str]:
+    """The sentence around ``pos``: its start offset and its text."""
+    sentence = block.sentence_at(pos)
+    if sentence is None:
+        return 0, block.text
+    return sentence.start, sentence.text
+
+
+def squash(text: str) -> str:
+    return _SPACE.sub(" ", text).strip()

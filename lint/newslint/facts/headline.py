@@ -1,0 +1,85 @@
+"""Headline and body: a number or name in the headline or standfirst that the
+body never mentions, or mentions differently ("12 killed" over a story of 11
+dead; "Suleimani" over a story about Soleimani).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from newslint.document import Block, Document
+from newslint.facts.common import Disagreement, Place
+from newslint.facts.counts import counts_in, disagree, same_group
+from newslint.facts.numbers import NUMBER, is_year, show, value_of
+from newslint.facts.story import Story, story_of
+from newslint.namefind import fold, is_ordinary
+from newslint.namekeys import skeleton
+
+_CAPITALISED = re.compile(r"\b[A-Z][\w'’-]*[a-z][\w'’-]*")
+
+
+def find(doc: Document) -> Iterator[Disagreement]:
+    story = story_of(doc)
+    if not story.body:
+        return
+    yield from _numbers(doc, story)
+    yield from _names(story)
+
+
+def _numbers(doc: Document, story: Story) -> Iterator[Disagreement]:
+    body_values = {
+        value_of(m) for b in story.body for m in NUMBER.finditer(b.text) if not is_year(m)
+    }
+    body_counts = counts_in(doc, story.body)
+    for head in story.headlines:
+        for count in counts_in(doc, (head,)):
+            if count.value in body_values:
+                continue
+            other = next(
+                (c for c in body_counts if same_group(count, c) and disagree(count, c)), None
+            )
+            if other is None:
+                continue
+            yield Disagreement(
+                count.place,
+                other.place,
+                {"match": count.place.text, "other": other.place.text,
+                 "problem": f"the body says {show(other.value)}"},
+                sure=not (count.low or count.approx or other.low or other.approx),
+            )  # fmt: skip
+
+
+def _names(story: Story) -> Iterator[Disagreement]:
+    body_words: dict[str, tuple[Block, int, int]] = {}
+    for block in story.body:
+        for match in _CAPITALISED.finditer(block.text):
+            word = (
+                match.group(0).rstrip("'’s")
+                if match.group(0).endswith(("'s", "’s"))
+                else match.group(0)
+            )
+            body_words.setdefault(fold(word), (block, match.start(), match.start() + len(word)))
+    body_text = " ".join(fold(b.text) for b in story.body)
+    by_skeleton: dict[str, tuple[Block, int, int]] = {}
+    for key, where in body_words.items():
+        by_skeleton.setdefault(skeleton(key), where)
+    for head in story.headlines:
+        for match in _CAPITALISED.finditer(head.text):
+            word = match.group(0)
+            if word.endswith(("'s", "’s")):
+                word = word[:-2]
+            key = fold(word)
+            if len(key) < 4 or is_ordinary(word) or key in body_words or key in body_text:
+                continue
+            near = by_skeleton.get(skeleton(key))
+            if near is None or fold(near[0].text[near[1] : near[2]])[:1] != key[:1]:
+                continue  # a headline word the body never uses is often a paraphrase
+            block, start, end = near
+            there = Place(block, start, end)
+            yield Disagreement(
+                Place(head, match.start(), match.start() + len(word)),
+                there,
+                {"match": word, "other": there.text,
+                 "problem": f"the body spells it “{there.text}”"},
+            )  # fmt: skip

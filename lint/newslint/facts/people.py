@@ -1,0 +1,176 @@
+"""First reference and titles: a person first named by surname alone when the
+full name comes later (or, after a courtesy title, never), and a title that
+changes between references ("Gen. Soleimani", later "Col. Soleimani").
+
+Which capitalised words are people is a guess; a name counts as a person's
+only where the text treats it as one: a title before it, or "said", "told",
+", who", ", 58," after it.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from newslint.document import VOICE, Block, Document
+from newslint.facts.common import Disagreement, Place, sentence_text
+from newslint.facts.story import story_of
+from newslint.namefind import NameUse, find_names, fold
+
+# Title as written → the rank or office it names. Multi-word titles share the
+# class of their last word (Maj. Gen. is a general), as house styles shorten them.
+TITLES = {
+    "gen": "general", "general": "general", "col": "colonel", "colonel": "colonel",
+    "maj": "major", "major": "major", "capt": "captain", "captain": "captain",
+    "lt": "lieutenant", "lieutenant": "lieutenant", "sgt": "sergeant", "sergeant": "sergeant",
+    "cpl": "corporal", "corporal": "corporal", "pvt": "private", "private": "private",
+    "adm": "admiral", "admiral": "admiral", "cmdr": "commander", "commander": "commander",
+    "dr": "doctor", "doctor": "doctor", "prof": "professor", "professor": "professor",
+    "president": "president", "sen": "senator", "senator": "senator",
+    "rep": "representative", "representative": "representative", "gov": "governor",
+    "governor": "governor", "mayor": "mayor", "judge": "judge", "justice": "justice",
+    "minister": "minister", "chancellor": "chancellor", "ayatollah": "ayatollah",
+    "sheikh": "sheikh", "imam": "imam", "rev": "reverend", "reverend": "reverend",
+    "father": "father", "bishop": "bishop", "cardinal": "cardinal", "king": "king",
+    "queen": "queen", "prince": "prince", "princess": "princess", "inspector": "inspector",
+    "detective": "detective", "officer": "officer", "chief": "chief",
+    "superintendent": "superintendent",
+}  # fmt: skip
+_COURTESY = r"(?:Mr|Mrs|Ms|Miss|Dr|Prof)\.?"
+_TITLE_WORD = "|".join(sorted(TITLES, key=len, reverse=True))
+_TITLED = re.compile(
+    rf"\b(?P<title>(?:(?:Maj|Lt|Brig|Vice|Prime|Foreign|Deputy|Chief|Lieut)\.?\s+)?"
+    rf"(?i:{_TITLE_WORD})\.?)\s+(?P<name>(?:[A-Z][\w'’-]+\s+){{0,3}}[A-Z][\w'’-]+)"
+)
+# Why a title may change: the text says the person moved or the title is past.
+_TITLE_CHANGE_CUES = re.compile(
+    r"\b(?:former|formerly|then|ex|promoted|promotion|demoted|retired|retiring|elected|"
+    r"appointed|became|become|named|sworn|acting|late|later|previously|succeeded|"
+    r"interim|nominated|resigned|until)\b",
+    re.I,
+)
+_PERSON_AFTER = re.compile(
+    r"^(?:['’]s)?,?\s+(?:said|says|told|added|explained|stated|wrote|writes|asked|"
+    r"replied|argued|noted|who\b|\(\d{1,3}\)|aged\s+\d|\d{1,3},)"
+    r"|^,\s+(?:who|aged?\s+\d|\d{1,3},)",
+)
+_PERSON_BEFORE = re.compile(rf"(?:\b{_COURTESY}|\baccording to|\bsaid|\btold)\s*$")
+# "Patrizia d'Ettorre", "Ludwig van Beethoven": the name goes on in lower case.
+_PARTICLE_AFTER = re.compile(r"^\s+[a-z]{1,3}(?:['’]|\s+[A-Z])")
+_COURTESY_BEFORE = re.compile(rf"\b{_COURTESY}\s*$")
+
+
+@dataclass(frozen=True)
+class _Mention:
+    use: NameUse
+    surname: str
+
+
+def _is_person(use: NameUse) -> bool:
+    text = use.block.text
+    return bool(
+        _PERSON_AFTER.match(text[use.end : use.end + 30])
+        or _PERSON_BEFORE.search(text[max(0, use.start - 20) : use.start])
+    )
+
+
+def _body(doc: Document) -> set[int]:
+    return {id(block) for block in story_of(doc).body}
+
+
+def find_first_references(doc: Document) -> Iterator[Disagreement]:
+    body = _body(doc)
+    names = find_names(doc)
+    runs = [r for r in names.runs if id(r.block) in body]
+    order = {id(b): k for k, b in enumerate(doc.blocks)}
+
+    def pos(use: NameUse) -> tuple[int, int]:
+        return order[id(use.block)], use.start
+
+    for use in names.words:
+        if id(use.block) not in body or use.scope != VOICE or use.follows or use.precedes:
+            continue
+        key = fold(use.text)
+        with_it = [r for r in runs if fold(r.text.split()[-1]) == key]
+        earlier = [r for r in with_it if pos(r) < pos(use)]
+        if earlier or any(_contains(r, key) and pos(r) < pos(use) for r in runs):
+            continue
+        later = [r for r in with_it if pos(r) > pos(use) and len(r.text.split()) >= 2]
+        courtesy = bool(_COURTESY_BEFORE.search(use.block.text[max(0, use.start - 8) : use.start]))
+        if later:
+            full = later[0]
+            if not (_is_person(full) or _is_person(use)):
+                continue
+            yield Disagreement(
+                Place(use.block, use.start, use.end),
+                Place(full.block, full.start, full.end),
+                {"match": use.text, "other": full.text, "full": full.text,
+                 "problem": f"the full name “{full.text}” comes only later"},
+            )  # fmt: skip
+        elif (
+            courtesy
+            and not any(_contains(r, key) for r in runs)
+            and not _PARTICLE_AFTER.match(use.block.text[use.end : use.end + 6])
+        ):
+            yield Disagreement(
+                Place(use.block, use.start, use.end),
+                Place(use.block, use.start, use.end),
+                {"match": use.text, "other": use.text, "full": "",
+                 "problem": "the story never gives the full name"},
+                sure=False,
+            )  # fmt: skip
+        # Only a name's first use can be a first reference.
+        runs = [*runs, use]
+
+
+def _contains(run: NameUse, key: str) -> bool:
+    return key in {fold(w) for w in run.text.split()}
+
+
+@dataclass(frozen=True)
+class _Titled:
+    title: str
+    rank: str
+    surname: str
+    place: Place
+    sentence: str
+
+
+def _titled(blocks: tuple[Block, ...]) -> list[_Titled]:
+    found = []
+    for block in blocks:
+        for match in _TITLED.finditer(block.text):
+            if block.scope_at(match.start(), match.end()) != VOICE:
+                continue
+            title = match.group("title")
+            last = title.split()[-1].rstrip(".").lower()
+            rank = TITLES.get(last)
+            if rank is None:
+                continue
+            surname = fold(match.group("name").split()[-1].rstrip("'’s"))
+            _, sentence = sentence_text(block, match.start())
+            place = Place(block, match.start(), match.end())
+            found.append(_Titled(title, rank, surname, place, sentence))
+    return found
+
+
+def find_title_changes(doc: Document) -> Iterator[Disagreement]:
+    titled = _titled(story_of(doc).body)
+    for k, later in enumerate(titled):
+        for earlier in titled[:k]:
+            if earlier.surname != later.surname or earlier.rank == later.rank:
+                continue
+            if _TITLE_CHANGE_CUES.search(earlier.sentence + " " + later.sentence):
+                continue
+            first_e = earlier.place.text.split()[len(earlier.title.split()) :]
+            first_l = later.place.text.split()[len(later.title.split()) :]
+            if len(first_e) > 1 and len(first_l) > 1 and first_e[0] != first_l[0]:
+                continue  # two people: Gen. John Smith and Col. Jane Smith
+            yield Disagreement(
+                later.place,
+                earlier.place,
+                {"match": later.place.text, "other": earlier.place.text,
+                 "problem": f"“{later.title}” here, “{earlier.title}” earlier"},
+            )  # fmt: skip
+            break
