@@ -16,7 +16,7 @@ from newslint.facts.common import Disagreement, Place
 from newslint.facts.numbers import NUMBER, value_of
 from newslint.facts.story import story_of
 
-_NAME = r"(?P<name>(?:[A-Z][\w'’.-]*\s+){0,3}[A-Z][\w'’-]+)"
+_NAME = r"(?P<name>(?:(?:[A-Z]\.|[A-Z][\w'’-]+)\s+){0,3}[A-Z][\w'’-]+)"
 # "Soleimani, 62,", "Jane Doe, aged 40,", "Jane Doe (40)", "62-year-old Jane Doe".
 _AGE_AFTER = re.compile(
     rf"{_NAME},\s+(?:aged\s+)?(?P<age>\d{{1,3}})(?=,|\)|\s+(?:and|was|is|who)\b)"
