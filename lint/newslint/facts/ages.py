@@ -22,7 +22,8 @@ _AGE_AFTER = re.compile(
     rf"{_NAME},\s+(?:aged\s+)?(?P<age>\d{{1,3}})(?=,|\)|\s+(?:and|was|is|who)\b)"
 )
 _AGE_PAREN = re.compile(rf"{_NAME}\s+\((?:aged?\s+)?(?P<age>\d{{1,3}})\)")
-_AGE_BEFORE = re.compile(rf"\b(?P<age>\d{{1,3}})-year-old\s+(?:[a-z]+\s+){{0,2}}{_NAME}")
+_AGE_BEFORE = re.compile(rf"\b(?P<age>\d{{1,3}})-year-old\s+{_NAME}")
+_AGE_APPOS = re.compile(rf"{_NAME},\s+(?:an?|the)\s+(?P<age>\d{{1,3}})-year-old\b")
 _BORN = re.compile(
     r"\b(?:born|b\.)\s+(?:on\s+|in\s+)?(?:(?P<month>[A-Z][a-z]+\.?)\s+(?P<day>\d{1,2}),?\s+)?"
     r"(?:in\s+)?(?P<year>(?:18|19|20)\d\d)\b"
@@ -68,7 +69,7 @@ def _sentence_index(block: Block, pos: int) -> int:
 def ages_in(blocks: tuple[Block, ...]) -> list[Age]:
     found: list[Age] = []
     for block in blocks:
-        for pattern in (_AGE_AFTER, _AGE_PAREN, _AGE_BEFORE):
+        for pattern in (_AGE_AFTER, _AGE_PAREN, _AGE_BEFORE, _AGE_APPOS):
             for match in pattern.finditer(block.text):
                 person = _surname(match.group("name"))
                 age = int(match.group("age"))
@@ -91,8 +92,11 @@ def _one_person(a: Age, b: Age, ages: list[Age]) -> bool:
     """Same surname, and nothing says they are two people (Thomas Sam, Manju Sam)."""
     if a.person != b.person:
         return False
-    fulls = {x.full.split()[-2] for x in ages if x.person == a.person and len(x.full.split()) > 1}
-    return len(fulls) <= 1
+    given_a, given_b = a.full.split()[:-1], b.full.split()[:-1]
+    if given_a and given_b:
+        return given_a[-1] == given_b[-1]
+    givens = {x.full.split()[-2] for x in ages if x.person == a.person and len(x.full.split()) > 1}
+    return len(givens) <= 1
 
 
 def _two_ages(ages: list[Age]) -> Iterator[Disagreement]:

@@ -23,8 +23,8 @@ _NOT_SHARES = re.compile(
     r"majority|least|most|over|under|more|less|nearly|almost|about|both)\b",
     re.I,
 )
-_FACTORS = {"doubled": 2.0, "doubling": 2.0, "tripled": 3.0, "trebled": 3.0,
-            "quadrupled": 4.0, "halved": 0.5}  # fmt: skip
+_FACTORS = {"doubled": 2.0, "doubling": 2.0, "double": 2.0, "tripled": 3.0, "triple": 3.0,
+            "trebled": 3.0, "quadrupled": 4.0, "halved": 0.5, "halve": 0.5}  # fmt: skip
 _NUM = r"\$?(?:\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)(?:\s+(?:thousand|million|billion))?"
 _FROM_TO = re.compile(
     rf"\bfrom\s+(?:about\s+|around\s+)?(?P<a>{_NUM})\s*(?:%|percent|per cent)?\s*"
@@ -33,7 +33,9 @@ _FROM_TO = re.compile(
     rf"from\s+(?P<a2>{_NUM})",
     re.I,
 )
-_FACTOR_WORD = re.compile(r"\b(?P<word>doubled|doubling|tripled|trebled|quadrupled|halved)\b", re.I)
+_FACTOR_WORD = re.compile(
+    r"\b(?P<word>doubled|doubling|double|tripled|triple|trebled|quadrupled|halved|halve)\b", re.I
+)
 _CHANGE = re.compile(
     r"\b(?P<dir>rose|risen|rise|rising|increased|increase|grew|grown|jumped|climbed|up|"
     r"fell|fallen|fall|falling|dropped|drop|declined|decline|decreased|decrease|down|cut)\b"

@@ -31,22 +31,36 @@ def _numbers(doc: Document, story: Story) -> Iterator[Disagreement]:
     body_values = {
         value_of(m) for b in story.body for m in NUMBER.finditer(b.text) if not is_year(m)
     }
+    # A headline may add up the body's figures: "900 rescued" over 700 and 200.
+    sums = {a + b for a in body_values for b in body_values if len(body_values) < 80}
     body_counts = counts_in(doc, story.body)
     for head in story.headlines:
-        for count in counts_in(doc, (head,)):
-            if count.value in body_values:
+        counts = {c.place.start: c for c in counts_in(doc, (head,))}
+        for match in NUMBER.finditer(head.text):
+            value = value_of(match)
+            if is_year(match) or value in body_values or value in sums or value < 2:
                 continue
-            other = next(
-                (c for c in body_counts if same_group(count, c) and disagree(count, c)), None
+            count = counts.get(match.start())
+            other = count and next(
+                (c for c in body_counts if same_group(count, c) and c.value != value), None
             )
-            if other is None:
+            here = Place(head, match.start(), match.end())
+            if count is not None and other is not None:
+                yield Disagreement(
+                    here,
+                    other.place,
+                    {"match": match.group(0), "other": other.place.text,
+                     "problem": f"the body says {show(other.value)}"},
+                    sure=disagree(count, other),
+                )  # fmt: skip
                 continue
+            first = story.body[0]
             yield Disagreement(
-                count.place,
-                other.place,
-                {"match": count.place.text, "other": other.place.text,
-                 "problem": f"the body says {show(other.value)}"},
-                sure=not (count.low or count.approx or other.low or other.approx),
+                here,
+                Place(first, 0, len(first.text)),
+                {"match": match.group(0), "other": "the body",
+                 "problem": f"the body never gives {show(value)}"},
+                sure=False,
             )  # fmt: skip
 
 

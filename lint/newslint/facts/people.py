@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from newslint.document import VOICE, Block, Document
 from newslint.facts.common import Disagreement, Place, sentence_text
 from newslint.facts.story import story_of
-from newslint.namefind import NameUse, find_names, fold
+from newslint.namefind import NameUse, find_names, fold, is_ordinary
 
 # Title as written → the rank or office it names. Multi-word titles share the
 # class of their last word (Maj. Gen. is a general), as house styles shorten them.
@@ -75,6 +75,30 @@ def _is_person(use: NameUse) -> bool:
     )
 
 
+# Last words of the names of places, bodies and works, never of people.
+_NOT_SURNAMES = frozenset(
+    """
+    university college institute school hospital party church ministry department council
+    committee agency association society evolution news times post journal review centre
+    center museum gallery foundation program programme festival award prize cup league club
+    bank company corporation group airport station street road river island mountain park
+    bridge square hall house court office army force navy republic kingdom state states
+    city county province region valley lake sea ocean bay coast desert
+    """.split()  # noqa: SIM905 - a word list reads better as text
+)
+# A capitalised word after the surname: the name goes on (Leung Che-cheung).
+_NAME_GOES_ON = re.compile(r"^\s+[A-Z]")
+
+
+def _given_name(run: NameUse) -> bool:
+    """Whether the word before the surname reads as a given name (Rick, not South)."""
+    words = run.text.split()
+    given = words[-2] if len(words) >= 2 else ""
+    if words[-1].lower() in _NOT_SURNAMES:
+        return False
+    return given.isalpha() and given[:1].isupper() and not is_ordinary(given)
+
+
 def _body(doc: Document) -> set[int]:
     return {id(block) for block in story_of(doc).body}
 
@@ -91,6 +115,8 @@ def find_first_references(doc: Document) -> Iterator[Disagreement]:
     for use in names.words:
         if id(use.block) not in body or use.scope != VOICE or use.follows or use.precedes:
             continue
+        if _NAME_GOES_ON.match(use.block.text[use.end : use.end + 3]):
+            continue
         key = fold(use.text)
         with_it = [r for r in runs if fold(r.text.split()[-1]) == key]
         earlier = [r for r in with_it if pos(r) < pos(use)]
@@ -100,7 +126,7 @@ def find_first_references(doc: Document) -> Iterator[Disagreement]:
         courtesy = bool(_COURTESY_BEFORE.search(use.block.text[max(0, use.start - 8) : use.start]))
         if later:
             full = later[0]
-            if not (_is_person(full) or _is_person(use)):
+            if not (_is_person(full) or _is_person(use) or _given_name(full)):
                 continue
             yield Disagreement(
                 Place(use.block, use.start, use.end),

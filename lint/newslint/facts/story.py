@@ -85,9 +85,8 @@ def story_of(doc: Document) -> Story:
         if dateline is None and not any(b.kind == "paragraph" for b in body):
             found = _dateline(block)
             if found is not None:
-                dateline = block
-                if date is None:
-                    date, date_block = found, block
+                # The dateline is the date the reader sees; it wins.
+                dateline, date, date_block = block, found, block
                 if len(block.text) <= 40:  # a dateline line of its own
                     continue
         body.append(block)
