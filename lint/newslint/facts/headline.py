@@ -46,12 +46,16 @@ def _numbers(doc: Document, story: Story) -> Iterator[Disagreement]:
             )
             here = Place(head, match.start(), match.end())
             if count is not None and other is not None:
+                # "At least 12" over 14 fits; "at least 170" over "107 or more" does not.
+                both_low = count.low and other.low
+                if not disagree(count, other) and not both_low:
+                    continue
                 yield Disagreement(
                     here,
                     other.place,
                     {"match": match.group(0), "other": other.place.text,
                      "problem": f"the body says {show(other.value)}"},
-                    sure=disagree(count, other),
+                    sure=disagree(count, other) and not (count.approx or other.approx),
                 )  # fmt: skip
                 continue
             first = story.body[0]
