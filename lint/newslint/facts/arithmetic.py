@@ -16,9 +16,10 @@ _PERCENT = re.compile(r"(?<![\d.,])(?P<n>\d{1,3}(?:\.\d+)?)\s*(?:%|percent\b|per
 # Words that make percentages in one sentence changes, comparisons or parts of
 # different wholes rather than shares of one.
 _NOT_SHARES = re.compile(
-    r"\b(?:from|to|rose|rise|risen|fell|fall|fallen|increase[ds]?|decrease[ds]?|up|down|"
+    r"\bfrom\s+\S+\s+to\b|\b(?:rose|rise|risen|fell|fall|fallen|increase[ds]?|decrease[ds]?|"
     r"grew|growth|gain(?:ed|s)?|loss|lost|dropped|drop|than|compared|points?|turnout|"
-    r"respectively|each|per|interest|rate|rates|margin|year|annual|annually|while|whereas|"
+    r"respectively|each|per|up by|down by|interest|rate|rates|margin|year|annual|annually|"
+    r"while|whereas|"
     r"but|however|probability|chance|accuracy|confidence|among|of those|of them|of whom|"
     r"majority|least|most|over|under|more|less|nearly|almost|about|both)\b",
     re.I,

@@ -38,7 +38,12 @@ def _numbers(doc: Document, story: Story) -> Iterator[Disagreement]:
         counts = {c.place.start: c for c in counts_in(doc, (head,))}
         for match in NUMBER.finditer(head.text):
             value = value_of(match)
-            if is_year(match) or value in body_values or value in sums or value < 2:
+            if (
+                is_year(match)
+                or value in body_values
+                or value < 2
+                or (value >= 20 and value in sums)
+            ):
                 continue
             count = counts.get(match.start())
             other = count and next(

@@ -104,50 +104,102 @@ def _body(doc: Document) -> set[int]:
 
 
 def find_first_references(doc: Document) -> Iterator[Disagreement]:
-    body = _body(doc)
+    story = story_of(doc)
+    body = {id(b) for b in story.body}
     names = find_names(doc)
-    runs = [r for r in names.runs if id(r.block) in body]
-    order = {id(b): k for k, b in enumerate(doc.blocks)}
+    runs = [r for r in names.runs if id(r.block) in body and len(r.text.split()) >= 2]
+    flagged: set[str] = set()
+    for full in runs:
+        surname = _SURNAME_END.sub("", full.text.split()[-1])
+        if surname in flagged or surname.lower() in _NOT_SURNAMES or len(surname) < 3:
+            continue
+        first = _first_use(story.body, surname)
+        if first is None or (first.block is full.block and full.start <= first.start < full.end):
+            continue
+        if not (_is_person(full) or _given_name(full) or _person_at(first)):
+            continue
+        flagged.add(surname)
+        yield Disagreement(
+            first,
+            Place(full.block, full.start, full.end),
+            {"match": surname, "other": full.text, "full": full.text,
+             "problem": f"the full name “{full.text}” comes only later"},
+        )  # fmt: skip
+    yield from _never_named(names.words, runs, body)
 
-    def pos(use: NameUse) -> tuple[int, int]:
-        return order[id(use.block)], use.start
 
-    for use in names.words:
+_SURNAME_END = re.compile(r"['’]s$")
+_CAPITAL_BEFORE = re.compile(r"(?:^|[^\w])([A-Z][\w'’-]*)\.?\s+$")
+
+
+def _first_use(blocks: tuple[Block, ...], surname: str) -> Place | None:
+    """The surname's first use in the body, when it stands alone there.
+
+    A run that holds the full name comes first in document order, so a first
+    use that is part of some name ("Rishi Sunak", "Leung Che-cheung") ends
+    the search with nothing to flag; a title before it ("Prime Minister
+    Sunak") leaves it alone.
+    """
+    word = re.compile(rf"(?<![\w'’-]){re.escape(surname)}(?![\w-])")
+    for block in blocks:
+        for match in word.finditer(block.text):
+            before = block.text[max(0, match.start() - 30) : match.start()]
+            capital = _CAPITAL_BEFORE.search(before)
+            if capital and capital.group(1).lower().rstrip(".") not in _TITLE_WORDS:
+                # Part of a name, unless an ordinary word opens the sentence ("The").
+                opener = _sentence_start(block, match.start() - len(capital.group(0)) + 1)
+                if not (opener and is_ordinary(capital.group(1))):
+                    return None
+            if _NAME_GOES_ON.match(block.text[match.end() : match.end() + 3]):
+                return None
+            if block.scope_at(match.start(), match.end()) != VOICE:
+                return None
+            return Place(block, match.start(), match.end())
+    return None
+
+
+_TITLE_WORDS = frozenset(TITLES) | frozenset(
+    ["prime", "vice", "foreign", "deputy", "mr", "mrs", "ms", "miss"]
+)
+
+
+def _sentence_start(block: Block, pos: int) -> bool:
+    sentence = block.sentence_at(max(pos, 0))
+    return sentence is None or not block.text[sentence.start : max(pos, 0)].strip()
+
+
+def _person_at(place: Place) -> bool:
+    text = place.block.text
+    return bool(
+        _PERSON_AFTER.match(text[place.end : place.end + 30])
+        or _PERSON_BEFORE.search(text[max(0, place.start - 20) : place.start])
+    )
+
+
+def _never_named(
+    words: tuple[NameUse, ...], runs: list[NameUse], body: set[int]
+) -> Iterator[Disagreement]:
+    """ "Mr. Toccafondi" and no full name anywhere: a suggestion."""
+    for use in words:
         if id(use.block) not in body or use.scope != VOICE or use.follows or use.precedes:
             continue
-        if _NAME_GOES_ON.match(use.block.text[use.end : use.end + 3]):
-            continue
         key = fold(use.text)
-        with_it = [r for r in runs if fold(r.text.split()[-1]) == key]
-        earlier = [r for r in with_it if pos(r) < pos(use)]
-        if earlier or any(_contains(r, key) and pos(r) < pos(use) for r in runs):
-            continue
-        later = [r for r in with_it if pos(r) > pos(use) and len(r.text.split()) >= 2]
-        courtesy = bool(_COURTESY_BEFORE.search(use.block.text[max(0, use.start - 8) : use.start]))
-        if later:
-            full = later[0]
-            if not (_is_person(full) or _is_person(use) or _given_name(full)):
-                continue
-            yield Disagreement(
-                Place(use.block, use.start, use.end),
-                Place(full.block, full.start, full.end),
-                {"match": use.text, "other": full.text, "full": full.text,
-                 "problem": f"the full name “{full.text}” comes only later"},
-            )  # fmt: skip
-        elif (
-            courtesy
-            and not any(_contains(r, key) for r in runs)
-            and not _PARTICLE_AFTER.match(use.block.text[use.end : use.end + 6])
+        text = use.block.text
+        if (
+            not _COURTESY_BEFORE.search(text[max(0, use.start - 8) : use.start])
+            or any(_contains(r, key) for r in runs)
+            or _PARTICLE_AFTER.match(text[use.end : use.end + 6])
+            or _NAME_GOES_ON.match(text[use.end : use.end + 3])
         ):
-            yield Disagreement(
-                Place(use.block, use.start, use.end),
-                Place(use.block, use.start, use.end),
-                {"match": use.text, "other": use.text, "full": "",
-                 "problem": "the story never gives the full name"},
-                sure=False,
-            )  # fmt: skip
-        # Only a name's first use can be a first reference.
-        runs = [*runs, use]
+            continue
+        runs = [*runs, use]  # only its first use
+        yield Disagreement(
+            Place(use.block, use.start, use.end),
+            Place(use.block, use.start, use.end),
+            {"match": use.text, "other": use.text, "full": "",
+             "problem": "the story never gives the full name"},
+            sure=False,
+        )  # fmt: skip
 
 
 def _contains(run: NameUse, key: str) -> bool:
