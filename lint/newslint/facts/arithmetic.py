@@ -40,7 +40,7 @@ _FACTOR_WORD = re.compile(
 _CHANGE = re.compile(
     r"\b(?P<dir>rose|risen|rise|rising|increased|increase|grew|grown|jumped|climbed|up|"
     r"fell|fallen|fall|falling|dropped|drop|declined|decline|decreased|decrease|down|cut)\b"
-    r"(?:\s+by)?\s+(?:about\s+|nearly\s+|almost\s+|some\s+)?"
+    r"(?:(?:\s+[a-z-]+){0,4}?\s+by)?\s+(?:about\s+|nearly\s+|almost\s+|some\s+)?"
     r"(?P<p>\d{1,3}(?:\.\d+)?)\s*(?:%|percent|per cent)",
     re.I,
 )
