@@ -24,8 +24,10 @@ if TYPE_CHECKING:
 
 UNATTRIBUTED_RULE = "attribution.unattributed-claim"
 ATTRIBUTED_RULE = "attribution.claim"
+# Families listed first, before the claims: facts that disagree within the draft.
+FIRST = ("facts.",)
 # What this format needs switched on (read by the command line).
-RULES = (UNATTRIBUTED_RULE, ATTRIBUTED_RULE)
+RULES = (UNATTRIBUTED_RULE, ATTRIBUTED_RULE, "facts")
 
 _MARKDOWN = re.compile(r"([\\`*_\[\]<])")
 
@@ -59,7 +61,7 @@ class Claim:
 def report(findings: list[Finding], context: ReportContext) -> str:
     by_path: dict[str, list[Finding]] = {}
     for finding in findings:
-        if finding.rule in RULES:
+        if finding.rule in RULES or finding.rule.startswith(FIRST):
             by_path.setdefault(finding.path, []).append(finding)
     if not by_path:
         files = context.files
@@ -79,6 +81,9 @@ def sheet(path: str, findings: list[Finding]) -> str:
         f"{total} claim{'s' if total != 1 else ''} to check: "
         f"{len(unattributed)} with no source, {len(attributed)} attributed.",
     ]
+    first = [f for f in ordered if f.rule.startswith(FIRST)]
+    if first:
+        lines += ["", "## Facts that disagree", "", *_first_items(first)]
     if unattributed:
         lines += ["", "## No source given", "", *_items(unattributed, with_source=False)]
     if attributed:
@@ -95,6 +100,11 @@ def _items(claims: Iterable[Claim], with_source: bool) -> list[str]:
         facts = (("Names", claim.names), ("Numbers", claim.numbers), ("Dates", claim.dates))
         lines += [f"  - {label}: {_escape(value)}" for label, value in facts if value]
     return lines
+
+
+def _first_items(findings: Iterable[Finding]) -> list[str]:
+    """One line per disagreement: where, what, and the other line it names."""
+    return [f"- [ ] **Line {f.line}:** {_escape(f.message)} ({f.rule})" for f in findings]
 
 
 def _escape(text: str) -> str:
