@@ -15,6 +15,7 @@ from newslint.document import Block, Document
 from newslint.facts.common import Disagreement, Place
 from newslint.facts.numbers import NUMBER, value_of
 from newslint.facts.story import story_of
+from newslint.namefind import is_ordinary
 
 _NAME = r"(?P<name>(?:(?:[A-Z]\.|[A-Z][\w'’-]+)\s+){0,3}[A-Z][\w'’-]+)"
 # "Soleimani, 62,", "Jane Doe, aged 40,", "Jane Doe (40)", "62-year-old Jane Doe".
@@ -92,11 +93,16 @@ def _one_person(a: Age, b: Age, ages: list[Age]) -> bool:
     """Same surname, and nothing says they are two people (Thomas Sam, Manju Sam)."""
     if a.person != b.person:
         return False
-    given_a, given_b = a.full.split()[:-1], b.full.split()[:-1]
+    given_a, given_b = _given(a.full), _given(b.full)
     if given_a and given_b:
         return given_a[-1] == given_b[-1]
-    givens = {x.full.split()[-2] for x in ages if x.person == a.person and len(x.full.split()) > 1}
+    givens = {_given(x.full)[-1] for x in ages if x.person == a.person and _given(x.full)}
     return len(givens) <= 1
+
+
+def _given(name: str) -> list[str]:
+    """The given names before the surname; "Later Doe" has none."""
+    return [w for w in name.split()[:-1] if not is_ordinary(w)]
 
 
 def _two_ages(ages: list[Age]) -> Iterator[Disagreement]:

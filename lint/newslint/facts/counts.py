@@ -165,8 +165,6 @@ def _count_at(block: Block, match: re.Match[str]) -> Count | None:
             end = match.end() + offset + len(word.rstrip("."))
             if not word[:1].isupper() and key not in _SAME:
                 break  # a lower-case word ends the phrase: "three soldiers"
-    if modifiers and (modifiers[-1][:1].isupper() or modifiers[-1] in _SAME):
-        pass
     if modifiers:
         noun = modifiers.pop()
     if noun in UNITS:
@@ -192,13 +190,13 @@ def _count_at(block: Block, match: re.Match[str]) -> Count | None:
 
 def _event_near(before: str, after: str) -> str:
     """The event a casualty figure is about: "killing 12", "12 were killed"."""
-    after_words = [w.lower() for w in _WORD.findall(after[:50])][:5]
+    after_words = [w.lower().rstrip(".") for w in _WORD.findall(after[:50])][:5]
     for word in after_words:
         if word in EVENT_OF:
             return EVENT_OF[word]
         if word in ("and", "but", "while", "whereas"):
             break
-    before_words = [w.lower() for w in _WORD.findall(before)][-3:]
+    before_words = [w.lower().rstrip(".") for w in _WORD.findall(before)][-3:]
     for word in reversed(before_words):
         if word in EVENT_OF and word not in ("victims", "bodies", "lives"):
             return EVENT_OF[word]
@@ -213,10 +211,14 @@ def same_group(a: Count, b: Count) -> bool:
     refer back ("the 11 soldiers") or both must say the same kind ("U.S.
     soldiers", "American soldiers").
     """
-    if a.noun != b.noun or a.event != b.event:
+    if a.noun != b.noun:
         return False
     if a.noun in EVENTS:
         return a.modifiers <= b.modifiers or b.modifiers <= a.modifiers
+    # "Three soldiers were wounded ... the two soldiers were flown home": a
+    # reference back need not repeat the event, but two events differ.
+    if a.event and b.event and a.event != b.event:
+        return False
     return a.modifiers == b.modifiers and (b.definite or bool(a.modifiers))
 
 
