@@ -50,15 +50,11 @@ def test_an_update_the_story_states_is_not_a_disagreement() -> None:
 def test_ranges_that_can_meet_agree_and_ones_that_cannot_are_a_suggestion() -> None:
     assert not facts("At least 12 people were killed.\n\nThe 14 dead were buried on Friday.\n")
     found = facts("At least 12 people were killed.\n\nThe 10 dead were buried on Friday.\n")
-    assert [(f.rule, f.severity) for f in found] == [
-        ("facts.count-mismatch", Severity.SUGGESTION)
-    ]
+    assert [(f.rule, f.severity) for f in found] == [("facts.count-mismatch", Severity.SUGGESTION)]
 
 
 def test_counts_of_different_things_or_groups_are_left_alone() -> None:
-    assert not facts(
-        "Chu was elected with 84,121 votes.\n\nQuat was elected with 58,825 votes.\n"
-    )
+    assert not facts("Chu was elected with 84,121 votes.\n\nQuat was elected with 58,825 votes.\n")
     assert not facts("Two Syrian teams took part.\n\nThere were 163 teams in all.\n")
 
 
@@ -115,9 +111,7 @@ def test_a_year_span_that_does_not_add_up() -> None:
     found = facts("Gaddafi ruled Libya for 40 years, from 1969 to 2011.\n")
     assert [(f.rule, f.severity) for f in found] == [("facts.year-span", Severity.WARNING)]
     off_by_one = facts("Gaddafi ruled Libya for 42 years, from 1969 to 2012.\n")
-    assert [(f.rule, f.severity) for f in off_by_one] == [
-        ("facts.year-span", Severity.SUGGESTION)
-    ]
+    assert [(f.rule, f.severity) for f in off_by_one] == [("facts.year-span", Severity.SUGGESTION)]
     assert not facts("Gaddafi ruled Libya for 42 years, from 1969 to 2011.\n")
 
 
