@@ -25,6 +25,7 @@ _AGE_AFTER = re.compile(
 _AGE_PAREN = re.compile(rf"{_NAME}\s+\((?:aged?\s+)?(?P<age>\d{{1,3}})\)")
 _AGE_BEFORE = re.compile(rf"\b(?P<age>\d{{1,3}})-year-old\s+{_NAME}")
 _AGE_APPOS = re.compile(rf"{_NAME},\s+(?:an?|the)\s+(?P<age>\d{{1,3}})-year-old\b")
+_AGE_FIGURE = re.compile(r"(?:,|\()\s*(?:aged?\s+)?\d{1,3}\s*[,)]|\d-year-old|aged?\s+\d")
 _BORN = re.compile(
     r"\b(?:born|b\.)\s+(?:on\s+|in\s+)?(?:(?P<month>[A-Z][a-z]+\.?)\s+(?P<day>\d{1,2}),?\s+)?"
     r"(?:in\s+)?(?P<year>(?:18|19|20)\d\d)\b"
@@ -70,6 +71,9 @@ def _sentence_index(block: Block, pos: int) -> int:
 def ages_in(blocks: tuple[Block, ...]) -> list[Age]:
     found: list[Age] = []
     for block in blocks:
+        # The name patterns are slow to try everywhere; an age needs its figure.
+        if not _AGE_FIGURE.search(block.text):
+            continue
         for pattern in (_AGE_AFTER, _AGE_PAREN, _AGE_BEFORE, _AGE_APPOS):
             for match in pattern.finditer(block.text):
                 person = _surname(match.group("name"))

@@ -121,6 +121,16 @@ class Count:
         return self.value, self.value
 
 
+def body_counts(doc: Document) -> list[Count]:
+    """The body's counts, read once per draft (the headline rule compares with them)."""
+    cached = doc.memo.get("facts.counts")
+    if isinstance(cached, list):
+        return cached
+    found = counts_in(doc, story_of(doc).body)
+    doc.memo["facts.counts"] = found
+    return found
+
+
 def counts_in(doc: Document, blocks: tuple[Block, ...]) -> list[Count]:
     found: list[Count] = []
     for block in blocks:
@@ -228,8 +238,7 @@ def disagree(a: Count, b: Count) -> bool:
 
 
 def find(doc: Document) -> Iterator[Disagreement]:
-    story = story_of(doc)
-    counts = counts_in(doc, story.body)
+    counts = body_counts(doc)
     for k, later in enumerate(counts):
         if UPDATE.search(later.sentence):
             continue

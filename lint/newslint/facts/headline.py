@@ -10,7 +10,7 @@ from collections.abc import Iterator
 
 from newslint.document import Block, Document
 from newslint.facts.common import Disagreement, Place
-from newslint.facts.counts import counts_in, disagree, same_group
+from newslint.facts.counts import body_counts, counts_in, disagree, same_group
 from newslint.facts.numbers import NUMBER, is_year, show, value_of
 from newslint.facts.story import Story, story_of
 from newslint.namefind import fold, is_ordinary
@@ -33,7 +33,7 @@ def _numbers(doc: Document, story: Story) -> Iterator[Disagreement]:
     }
     # A headline may add up the body's figures: "900 rescued" over 700 and 200.
     sums = {a + b for a in body_values for b in body_values if len(body_values) < 80}
-    body_counts = counts_in(doc, story.body)
+    in_body = body_counts(doc)
     for head in story.headlines:
         counts = {c.place.start: c for c in counts_in(doc, (head,))}
         for match in NUMBER.finditer(head.text):
@@ -47,7 +47,7 @@ def _numbers(doc: Document, story: Story) -> Iterator[Disagreement]:
                 continue
             count = counts.get(match.start())
             other = count and next(
-                (c for c in body_counts if same_group(count, c) and c.value != value), None
+                (c for c in in_body if same_group(count, c) and c.value != value), None
             )
             here = Place(head, match.start(), match.end())
             if count is not None and other is not None:

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from newslint.document import VOICE, Block, Document
 from newslint.facts.common import Disagreement, Place, sentence_text
 from newslint.facts.story import story_of
-from newslint.namefind import NameUse, find_names, fold, is_ordinary
+from newslint.namefind import fold, is_ordinary
 
 # Title as written → the rank or office it names. Multi-word titles share the
 # class of their last word (Maj. Gen. is a general), as house styles shorten them.
@@ -37,6 +37,7 @@ TITLES = {
     "detective": "detective", "officer": "officer", "chief": "chief",
     "superintendent": "superintendent",
 }  # fmt: skip
+_TITLE_KEYS = frozenset(TITLES)
 _COURTESY = r"(?:Mr|Mrs|Ms|Miss|Dr|Prof)\.?"
 _TITLE_WORD = "|".join(sorted(TITLES, key=len, reverse=True))
 _TITLED = re.compile(
@@ -61,13 +62,7 @@ _PARTICLE_AFTER = re.compile(r"^\s+[a-z]{1,3}(?:['’]|\s+[A-Z])")
 _COURTESY_BEFORE = re.compile(rf"\b{_COURTESY}\s*$")
 
 
-@dataclass(frozen=True)
-class _Mention:
-    use: NameUse
-    surname: str
-
-
-def _is_person(use: NameUse) -> bool:
+def _is_person(use: Place) -> bool:
     text = use.block.text
     return bool(
         _PERSON_AFTER.match(text[use.end : use.end + 30])
@@ -83,18 +78,44 @@ _NOT_SURNAMES = frozenset(
     center museum gallery foundation program programme festival award prize cup league club
     bank company corporation group airport station street road river island mountain park
     bridge square hall house court office army force navy republic kingdom state states
-    city county province region valley lake sea ocean bay coast desert
+    city county province region valley lake sea ocean bay coast desert january february march
+    april may june july august september october november december monday tuesday wednesday
+    thursday friday saturday sunday
     """.split()  # noqa: SIM905 - a word list reads better as text
+)
+# Sentence openers that namefind's list of ordinary words may not have.
+_NOT_GIVEN = frozenset(
+    [
+        "on",
+        "in",
+        "at",
+        "the",
+        "a",
+        "an",
+        "of",
+        "for",
+        "by",
+        "to",
+        "from",
+        "with",
+        "as",
+        "and",
+        "but",
+        "or",
+        "if",
+    ]
 )
 # A capitalised word after the surname: the name goes on (Leung Che-cheung).
 _NAME_GOES_ON = re.compile(r"^\s+[A-Z]")
 
 
-def _given_name(run: NameUse) -> bool:
+def _given_name(run: Place) -> bool:
     """Whether the word before the surname reads as a given name (Rick, not South)."""
     words = run.text.split()
     given = words[-2] if len(words) >= 2 else ""
     if words[-1].lower() in _NOT_SURNAMES:
+        return False
+    if given.lower() in _NOT_GIVEN:
         return False
     return given.isalpha() and given[:1].isupper() and not is_ordinary(given)
 
@@ -105,15 +126,14 @@ def _body(doc: Document) -> set[int]:
 
 def find_first_references(doc: Document) -> Iterator[Disagreement]:
     story = story_of(doc)
-    body = {id(b) for b in story.body}
-    names = find_names(doc)
-    runs = [r for r in names.runs if id(r.block) in body and len(r.text.split()) >= 2]
+    runs = _runs(story.body)
+    index = _word_index(story.body)
     flagged: set[str] = set()
     for full in runs:
         surname = _SURNAME_END.sub("", full.text.split()[-1])
         if surname in flagged or surname.lower() in _NOT_SURNAMES or len(surname) < 3:
             continue
-        first = _first_use(story.body, surname)
+        first = _first_use(index, surname)
         if first is None or (first.block is full.block and full.start <= first.start < full.end):
             continue
         if not (_is_person(full) or _given_name(full) or _person_at(first)):
@@ -125,14 +145,32 @@ def find_first_references(doc: Document) -> Iterator[Disagreement]:
             {"match": surname, "other": full.text, "full": full.text,
              "problem": f"the full name “{full.text}” comes only later"},
         )  # fmt: skip
-    yield from _never_named(names.words, runs, body)
+    yield from _never_named(story.body, runs)
 
 
 _SURNAME_END = re.compile(r"['’]s$")
+_NAME_WORD = r"(?:[A-Z][\w'’-]*[a-z][\w'’-]*|[A-Z]\.)"
+# Two or more capitalised words (or initials) in a row, particles allowed inside.
+_RUN = re.compile(
+    rf"(?<![\w'’-]){_NAME_WORD}(?:\s+(?:{_NAME_WORD}|(?:bin|ibn|al|el|de|da|di|del|van|von|der|"
+    rf"la|le|dos|das)(?=\s+[A-Z])))*\s+[A-Z][\w'’-]*[a-z][\w'’-]*"
+)
+
+
+def _runs(blocks: tuple[Block, ...]) -> list[Place]:
+    """Runs of name words that may be a full name (possessive left out)."""
+    found = []
+    for block in blocks:
+        for match in _RUN.finditer(block.text):
+            end = match.end() - (2 if _SURNAME_END.search(match.group(0)) else 0)
+            found.append(Place(block, match.start(), end))
+    return found
+
+
 _CAPITAL_BEFORE = re.compile(r"(?:^|[^\w])([A-Z][\w'’-]*)\.?\s+$")
 
 
-def _first_use(blocks: tuple[Block, ...], surname: str) -> Place | None:
+def _first_use(index: dict[str, list[Place]], surname: str) -> Place | None:
     """The surname's first use in the body, when it stands alone there.
 
     A run that holds the full name comes first in document order, so a first
@@ -140,22 +178,34 @@ def _first_use(blocks: tuple[Block, ...], surname: str) -> Place | None:
     the search with nothing to flag; a title before it ("Prime Minister
     Sunak") leaves it alone.
     """
-    word = re.compile(rf"(?<![\w'’-]){re.escape(surname)}(?![\w-])")
+    uses = index.get(surname)
+    if not uses:
+        return None
+    place = uses[0]
+    block, start, end = place.block, place.start, place.end
+    capital = _CAPITAL_BEFORE.search(block.text[max(0, start - 30) : start])
+    if capital and capital.group(1).lower().rstrip(".") not in _TITLE_WORDS:
+        # Part of a name, unless an ordinary word opens the sentence ("The").
+        opener = _sentence_start(block, start - len(capital.group(0)) + 1)
+        if not (opener and is_ordinary(capital.group(1))):
+            return None
+    if _NAME_GOES_ON.match(block.text[end : end + 3]):
+        return None
+    if block.scope_at(start, end) != VOICE:
+        return None
+    return place
+
+
+def _word_index(blocks: tuple[Block, ...]) -> dict[str, list[Place]]:
+    """Where each capitalised word of the body is, in order (possessives stripped)."""
+    index: dict[str, list[Place]] = {}
     for block in blocks:
-        for match in word.finditer(block.text):
-            before = block.text[max(0, match.start() - 30) : match.start()]
-            capital = _CAPITAL_BEFORE.search(before)
-            if capital and capital.group(1).lower().rstrip(".") not in _TITLE_WORDS:
-                # Part of a name, unless an ordinary word opens the sentence ("The").
-                opener = _sentence_start(block, match.start() - len(capital.group(0)) + 1)
-                if not (opener and is_ordinary(capital.group(1))):
-                    return None
-            if _NAME_GOES_ON.match(block.text[match.end() : match.end() + 3]):
-                return None
-            if block.scope_at(match.start(), match.end()) != VOICE:
-                return None
-            return Place(block, match.start(), match.end())
-    return None
+        for start, end in block.words:
+            word = block.text[start:end]
+            if word[:1].isupper():
+                bare = _SURNAME_END.sub("", word)
+                index.setdefault(bare, []).append(Place(block, start, start + len(bare)))
+    return index
 
 
 _TITLE_WORDS = frozenset(TITLES) | frozenset(
@@ -176,34 +226,34 @@ def _person_at(place: Place) -> bool:
     )
 
 
-def _never_named(
-    words: tuple[NameUse, ...], runs: list[NameUse], body: set[int]
-) -> Iterator[Disagreement]:
+def _never_named(blocks: tuple[Block, ...], runs: list[Place]) -> Iterator[Disagreement]:
     """ "Mr. Toccafondi" and no full name anywhere: a suggestion."""
-    for use in words:
-        if id(use.block) not in body or use.scope != VOICE or use.follows or use.precedes:
-            continue
-        key = fold(use.text)
-        text = use.block.text
-        if (
-            not _COURTESY_BEFORE.search(text[max(0, use.start - 8) : use.start])
-            or any(_contains(r, key) for r in runs)
-            or _PARTICLE_AFTER.match(text[use.end : use.end + 6])
-            or _NAME_GOES_ON.match(text[use.end : use.end + 3])
-        ):
-            continue
-        runs = [*runs, use]  # only its first use
-        yield Disagreement(
-            Place(use.block, use.start, use.end),
-            Place(use.block, use.start, use.end),
-            {"match": use.text, "other": use.text, "full": "",
-             "problem": "the story never gives the full name"},
-            sure=False,
-        )  # fmt: skip
+    named = {_SURNAME_END.sub("", w) for run in runs for w in run.text.split()}
+    seen: set[str] = set()
+    for block in blocks:
+        for match in _COURTESY_NAME.finditer(block.text):
+            start, end = match.span("name")
+            name = match.group("name")
+            text = block.text
+            if (
+                name in named
+                or name in seen
+                or block.scope_at(start, end) != VOICE
+                or _PARTICLE_AFTER.match(text[end : end + 6])
+                or _NAME_GOES_ON.match(text[end : end + 3])
+            ):
+                continue
+            seen.add(name)
+            yield Disagreement(
+                Place(block, start, end),
+                Place(block, start, end),
+                {"match": name, "other": name, "full": "",
+                 "problem": "the story never gives the full name"},
+                sure=False,
+            )  # fmt: skip
 
 
-def _contains(run: NameUse, key: str) -> bool:
-    return key in {fold(w) for w in run.text.split()}
+_COURTESY_NAME = re.compile(rf"\b{_COURTESY}\s+(?P<name>[A-Z][\w’-]*[a-z][\w’-]*)")
 
 
 @dataclass(frozen=True)
@@ -218,6 +268,8 @@ class _Titled:
 def _titled(blocks: tuple[Block, ...]) -> list[_Titled]:
     found = []
     for block in blocks:
+        if _TITLE_KEYS.isdisjoint(block.word_keys):
+            continue
         for match in _TITLED.finditer(block.text):
             if block.scope_at(match.start(), match.end()) != VOICE:
                 continue
