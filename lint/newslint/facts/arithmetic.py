@@ -107,6 +107,8 @@ def _from_to(text: str, near: int) -> tuple[re.Match[str], float, float] | None:
 
 
 def _factor_changes(block: Block, base: int, text: str) -> Iterator[Disagreement]:
+    if "from" not in text:
+        return
     for word in _FACTOR_WORD.finditer(text):
         found = _from_to(text, word.end())
         if found is None:
@@ -126,6 +128,8 @@ def _factor_changes(block: Block, base: int, text: str) -> Iterator[Disagreement
 
 
 def _percent_changes(block: Block, base: int, text: str) -> Iterator[Disagreement]:
+    if "from" not in text or not _PERCENT.search(text):
+        return
     for change in _CHANGE.finditer(text):
         found = _from_to(text, change.end())
         if found is None:
@@ -147,6 +151,8 @@ def _percent_changes(block: Block, base: int, text: str) -> Iterator[Disagreemen
 
 
 def _parts(block: Block, base: int, text: str) -> Iterator[Disagreement]:
+    if " of " not in text:
+        return
     for match in _PART_WHOLE.finditer(text):
         part, whole = _number(match.group("part")), _number(match.group("whole"))
         if part is None or whole is None or part <= whole:

@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from newslint.document import Block, Document
+from newslint.document import Document
 from newslint.facts.common import Disagreement, Place
 from newslint.facts.counts import body_counts, counts_in, disagree, same_group
 from newslint.facts.numbers import NUMBER, is_year, show, value_of
@@ -74,35 +74,42 @@ def _numbers(doc: Document, story: Story) -> Iterator[Disagreement]:
 
 
 def _names(story: Story) -> Iterator[Disagreement]:
-    body_words: dict[str, tuple[Block, int, int]] = {}
-    for block in story.body:
-        for match in _CAPITALISED.finditer(block.text):
-            word = (
-                match.group(0).rstrip("'’s")
-                if match.group(0).endswith(("'s", "’s"))
-                else match.group(0)
-            )
-            body_words.setdefault(fold(word), (block, match.start(), match.start() + len(word)))
     body_text = " ".join(fold(b.text) for b in story.body)
-    by_skeleton: dict[str, tuple[Block, int, int]] = {}
-    for key, where in body_words.items():
-        by_skeleton.setdefault(skeleton(key), where)
+    missing = []  # headline words the body never uses as they are
     for head in story.headlines:
         for match in _CAPITALISED.finditer(head.text):
             word = match.group(0)
             if word.endswith(("'s", "’s")):
                 word = word[:-2]
             key = fold(word)
-            if len(key) < 4 or is_ordinary(word) or key in body_words or key in body_text:
-                continue
-            near = by_skeleton.get(skeleton(key))
-            if near is None or fold(near[0].text[near[1] : near[2]])[:1] != key[:1]:
-                continue  # a headline word the body never uses is often a paraphrase
-            block, start, end = near
-            there = Place(block, start, end)
-            yield Disagreement(
-                Place(head, match.start(), match.start() + len(word)),
-                there,
-                {"match": word, "other": there.text,
-                 "problem": f"the body spells it “{there.text}”"},
-            )  # fmt: skip
+            if len(key) >= 4 and key not in body_text and not is_ordinary(word):
+                missing.append((head, match.start(), word, key))
+    if not missing:
+        return
+    by_skeleton = _body_skeletons(story)
+    for head, start, word, key in missing:
+        near = by_skeleton.get(skeleton(key))
+        if near is None or fold(near.text)[:1] != key[:1]:
+            continue  # a headline word the body never uses is often a paraphrase
+        yield Disagreement(
+            Place(head, start, start + len(word)),
+            near,
+            {"match": word, "other": near.text, "problem": f"the body spells it “{near.text}”"},
+        )
+
+
+def _body_skeletons(story: Story) -> dict[str, Place]:
+    """Each capitalised body word's first use, by its transliteration skeleton."""
+    found: dict[str, Place] = {}
+    seen: set[str] = set()
+    for block in story.body:
+        for match in _CAPITALISED.finditer(block.text):
+            word = match.group(0)
+            if word.endswith(("'s", "’s")):
+                word = word[:-2]
+            key = fold(word)
+            if key not in seen:
+                seen.add(key)
+                place = Place(block, match.start(), match.start() + len(word))
+                found.setdefault(skeleton(key), place)
+    return found

@@ -200,12 +200,13 @@ def _word_index(blocks: tuple[Block, ...]) -> dict[str, list[Place]]:
     """Where each capitalised word of the body is, in order (possessives stripped)."""
     index: dict[str, list[Place]] = {}
     for block in blocks:
-        for start, end in block.words:
-            word = block.text[start:end]
-            if word[:1].isupper():
-                bare = _SURNAME_END.sub("", word)
-                index.setdefault(bare, []).append(Place(block, start, start + len(bare)))
+        for match in _CAPITAL_WORD.finditer(block.text):
+            bare = match.group(1)
+            index.setdefault(bare, []).append(Place(block, match.start(), match.end(1)))
     return index
+
+
+_CAPITAL_WORD = re.compile(r"(?<![\w'’-])([A-Z][\w'’-]*?)(?:['’]s)?(?![\w'’-])")
 
 
 _TITLE_WORDS = frozenset(TITLES) | frozenset(
