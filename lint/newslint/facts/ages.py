@@ -12,34 +12,32 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from newslint.document import Block, Document
-from newslint.facts.common import Disagreement, Place
+from newslint.facts.common import Disagreement, Lazy, Place
 from newslint.facts.numbers import NUMBER, value_of
 from newslint.facts.story import story_of
 from newslint.namefind import is_ordinary
 
 _NAME = r"(?P<name>(?:(?:[A-Z]\.|[A-Z][\w'’-]+)\s+){0,3}[A-Z][\w'’-]+)"
 # "Soleimani, 62,", "Jane Doe, aged 40,", "Jane Doe (40)", "62-year-old Jane Doe".
-_AGE_AFTER = re.compile(
-    rf"{_NAME},\s+(?:aged\s+)?(?P<age>\d{{1,3}})(?=,|\)|\s+(?:and|was|is|who)\b)"
-)
-_AGE_PAREN = re.compile(rf"{_NAME}\s+\((?:aged?\s+)?(?P<age>\d{{1,3}})\)")
-_AGE_BEFORE = re.compile(rf"\b(?P<age>\d{{1,3}})-year-old\s+{_NAME}")
-_AGE_APPOS = re.compile(rf"{_NAME},\s+(?:an?|the)\s+(?P<age>\d{{1,3}})-year-old\b")
-_AGE_FIGURE = re.compile(r"(?:,|\()\s*(?:aged?\s+)?\d{1,3}\s*[,)]|\d-year-old|aged?\s+\d")
-_BORN = re.compile(
+_AGE_AFTER = Lazy(rf"{_NAME},\s+(?:aged\s+)?(?P<age>\d{{1,3}})(?=,|\)|\s+(?:and|was|is|who)\b)")
+_AGE_PAREN = Lazy(rf"{_NAME}\s+\((?:aged?\s+)?(?P<age>\d{{1,3}})\)")
+_AGE_BEFORE = Lazy(rf"\b(?P<age>\d{{1,3}})-year-old\s+{_NAME}")
+_AGE_APPOS = Lazy(rf"{_NAME},\s+(?:an?|the)\s+(?P<age>\d{{1,3}})-year-old\b")
+_AGE_FIGURE = Lazy(r"(?:,|\()\s*(?:aged?\s+)?\d{1,3}\s*[,)]|\d-year-old|aged?\s+\d")
+_BORN = Lazy(
     r"\b(?:born|b\.)\s+(?:on\s+|in\s+)?(?:(?P<month>[A-Z][a-z]+\.?)\s+(?P<day>\d{1,2}),?\s+)?"
     r"(?:in\s+)?(?P<year>(?:18|19|20)\d\d)\b"
 )
-_LIFE = re.compile(rf"{_NAME}\s+\((?:born\s+|b\.\s+)?(?P<year>(?:19|20)\d\d)\s*[-–]?\s*\)")
-_SPAN_WORDS = re.compile(
+_LIFE = Lazy(rf"{_NAME}\s+\((?:born\s+|b\.\s+)?(?P<year>(?:19|20)\d\d)\s*[-–]?\s*\)")
+_SPAN_WORDS = Lazy(
     r"\b(?P<n>\d{1,3}|[a-z]+(?:-[a-z]+)?)[- ]years?\b(?:-long)?",
     re.I,
 )
-_YEARS = re.compile(
+_YEARS = Lazy(
     r"\b(?:from|between|in)\s+(?P<y1>(?:1[5-9]|20)\d\d)\s*(?:to|until|till|through|and|-|–)\s*"
     r"(?P<y2>(?:1[5-9]|20)\d\d)\b|\((?P<y3>(?:1[5-9]|20)\d\d)\s*[-–]\s*(?P<y4>(?:1[5-9]|20)\d\d)\)"
 )
-_APPROX = re.compile(
+_APPROX = Lazy(
     r"(?:nearly|almost|about|around|some|over|more than|at least|roughly|close to|"
     r"under|less than|just|only|some|than)\s*$",
     re.I,
@@ -130,6 +128,8 @@ def _birth_years(
     blocks: tuple[Block, ...], ages: list[Age], date: dt.date
 ) -> Iterator[Disagreement]:
     for block in blocks:
+        if "born" not in block.text and "b." not in block.text:
+            continue
         for match in _BORN.finditer(block.text):
             year = int(match.group("year"))
             sentence = _sentence_index(block, match.start())
@@ -162,6 +162,8 @@ def find_spans(doc: Document) -> Iterator[Disagreement]:
 
 
 def _spans_in(block: Block, base: int, text: str) -> Iterator[Disagreement]:
+    if "year" not in text:
+        return
     spans = list(_YEARS.finditer(text))
     if len(spans) != 1:
         return  # with two spans in a sentence, which count goes with which is a guess

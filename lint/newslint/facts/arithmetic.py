@@ -8,14 +8,14 @@ import re
 from collections.abc import Iterator
 
 from newslint.document import Block, Document
-from newslint.facts.common import Disagreement, Place
+from newslint.facts.common import Disagreement, Lazy, Place
 from newslint.facts.numbers import NUMBER, show, value_of
 from newslint.facts.story import story_of
 
-_PERCENT = re.compile(r"(?<![\d.,])(?P<n>\d{1,3}(?:\.\d+)?)\s*(?:%|percent\b|per cent\b)", re.I)
+_PERCENT = Lazy(r"(?<![\d.,])(?P<n>\d{1,3}(?:\.\d+)?)\s*(?:%|percent\b|per cent\b)", re.I)
 # Words that make percentages in one sentence changes, comparisons or parts of
 # different wholes rather than shares of one.
-_NOT_SHARES = re.compile(
+_NOT_SHARES = Lazy(
     r"\bfrom\s+\S+\s+to\b|\b(?:rose|rise|risen|fell|fall|fallen|increase[ds]?|decrease[ds]?|"
     r"grew|growth|gain(?:ed|s)?|loss|lost|dropped|drop|than|compared|points?|turnout|"
     r"respectively|each|per|up by|down by|interest|rate|rates|margin|year|annual|annually|"
@@ -27,17 +27,18 @@ _NOT_SHARES = re.compile(
 _FACTORS = {"doubled": 2.0, "doubling": 2.0, "double": 2.0, "tripled": 3.0, "triple": 3.0,
             "trebled": 3.0, "quadrupled": 4.0, "halved": 0.5, "halve": 0.5}  # fmt: skip
 _NUM = r"\$?(?:\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)(?:\s+(?:thousand|million|billion))?"
-_FROM_TO = re.compile(
+_FROM_TO = Lazy(
     rf"\bfrom\s+(?:about\s+|around\s+)?(?P<a>{_NUM})\s*(?:%|percent|per cent)?\s*"
     rf"(?:[a-z]+\s+){{0,2}}to\s+(?:about\s+|around\s+)?(?P<b>{_NUM})"
     rf"|\bto\s+(?P<b2>{_NUM})\s*(?:%|percent|per cent)?\s*(?:[a-z]+\s+){{0,2}}"
     rf"from\s+(?P<a2>{_NUM})",
     re.I,
 )
-_FACTOR_WORD = re.compile(
+_FACTOR_STEMS = ("doubl", "tripl", "trebl", "quadrupl", "halv")
+_FACTOR_WORD = Lazy(
     r"\b(?P<word>doubled|doubling|double|tripled|triple|trebled|quadrupled|halved|halve)\b", re.I
 )
-_CHANGE = re.compile(
+_CHANGE = Lazy(
     r"\b(?P<dir>rose|risen|rise|rising|increased|increase|grew|grown|jumped|climbed|up|"
     r"fell|fallen|fall|falling|dropped|drop|declined|decline|decreased|decrease|down|cut)\b"
     r"(?:(?:\s+[a-z-]+){0,4}?\s+by)?\s+(?:about\s+|nearly\s+|almost\s+|some\s+)?"
@@ -47,14 +48,12 @@ _CHANGE = re.compile(
 _UP = frozenset(
     """rose risen rise rising increased increase grew grown jumped climbed up""".split()  # noqa: SIM905
 )
-_PART_WHOLE = re.compile(
+_PART_WHOLE = Lazy(
     r"\b(?P<part>\d{1,3}(?:,\d{3})*|[a-z]+)\s+of\s+(?:the|its|their|his|her|all)\s+"
     r"(?P<whole>\d{1,3}(?:,\d{3})*|[a-z]+)\b(?!\s*%)(?!\s+per)",
     re.I,
 )
-_APPROX = re.compile(
-    r"\b(?:nearly|almost|more than|over|about|around|roughly|some|at least)\s+$", re.I
-)
+_APPROX = Lazy(r"\b(?:nearly|almost|more than|over|about|around|roughly|some|at least)\s+$", re.I)
 
 
 def _number(text: str) -> float | None:
@@ -70,6 +69,8 @@ def _sentences(doc: Document) -> Iterator[tuple[Block, int, str]]:
 
 def find_percent_sums(doc: Document) -> Iterator[Disagreement]:
     for block, base, text in _sentences(doc):
+        if "%" not in text and "per" not in text:
+            continue
         shares = list(_PERCENT.finditer(text))
         if len(shares) < 2 or _NOT_SHARES.search(text):
             continue
@@ -107,7 +108,8 @@ def _from_to(text: str, near: int) -> tuple[re.Match[str], float, float] | None:
 
 
 def _factor_changes(block: Block, base: int, text: str) -> Iterator[Disagreement]:
-    if "from" not in text:
+    lower = text.lower()
+    if "from" not in text or not any(stem in lower for stem in _FACTOR_STEMS):
         return
     for word in _FACTOR_WORD.finditer(text):
         found = _from_to(text, word.end())

@@ -17,11 +17,11 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from newslint.document import Block, Document
-from newslint.facts.common import Disagreement, Place, sentence_text
+from newslint.facts.common import Disagreement, Lazy, Place, sentence_text
 from newslint.facts.numbers import NUMBER, is_year, show, value_of
 from newslint.facts.story import MONTH_NAMES, story_of
 
-_WORD = re.compile(r"[A-Za-z][A-Za-z.'’-]*")
+_WORD = Lazy(r"[A-Za-z][A-Za-z.'’-]*")
 # Events a count of people is about; the first word names the class.
 EVENTS = {
     "killed": "killed kill killing kills dead died die dying deaths death fatalities "
@@ -74,24 +74,24 @@ _APPROX = (
     r"close to|up to|at most|fewer than|less than|under|as many as|no more than|"
     r"maybe|perhaps|possibly|reportedly|between|several)"
 )
-_BEFORE_LOW = re.compile(rf"\b{_LOW}\s*$", re.I)
-_BEFORE_APPROX = re.compile(rf"\b{_APPROX}\s*$", re.I)
-_AFTER_LOW = re.compile(r"^\s*(?:or more|or so|\+|plus)\b", re.I)
-_AFTER_RANGE = re.compile(r"^\s*(?:or|to|-|–|and)\s*(?:\d|one|two|three|four|five|six|seven)", re.I)
-_SKIP_BEFORE = re.compile(
+_BEFORE_LOW = Lazy(rf"\b{_LOW}\s*$", re.I)
+_BEFORE_APPROX = Lazy(rf"\b{_APPROX}\s*$", re.I)
+_AFTER_LOW = Lazy(r"^\s*(?:or more|or so|\+|plus)\b", re.I)
+_AFTER_RANGE = Lazy(r"^\s*(?:or|to|-|–|and)\s*(?:\d|one|two|three|four|five|six|seven)", re.I)
+_SKIP_BEFORE = Lazy(
     rf"(?:\b(?:another|other|additional|further|extra|first|last|top|next|final|No\.|"
     rf"number|aged?|ages|of|per|every|each|than|page|chapter|route|flight|room|"
     rf"Article|Section|Resolution|Act|{MONTH_NAMES})|[$£€#:/])\s*$",
     re.I,
 )
-_SKIP_AFTER = re.compile(
+_SKIP_AFTER = Lazy(
     r"^(?:\s*(?:of|more|others|other|additional|per|percent|per cent|to \d|:|/|\.\d|%)"
     r"|-(?:year|month|day|week|hour|minute|metre|meter|mile|km)|st\b|nd\b|rd\b|th\b)",
     re.I,
 )
-_DEFINITE = re.compile(r"\b(?:the|all|these|those|both|its|their|our)\s+$", re.I)
+_DEFINITE = Lazy(r"\b(?:the|all|these|those|both|its|their|our)\s+$", re.I)
 # The story says a figure moved, or was first reported differently.
-UPDATE = re.compile(
+UPDATE = Lazy(
     r"\b(?:rose|risen|rising|rises|climbed|climbing|increased|increasing|grew|grown|"
     r"revised|updated|initially|originally|first reported|earlier reports?|at first|"
     r"later|now|fell|dropped|has reached|reached|toll|jumped|up from|down from|"

@@ -13,27 +13,28 @@ import re
 from collections.abc import Iterator
 
 from newslint.document import Block
-from newslint.facts.common import Disagreement, Place
+from newslint.facts.common import Disagreement, Lazy, Place
 from newslint.facts.story import DAY_NAMES, DAYS, MONTH_NAMES, Story, month_number, story_of
 
 _ORD = r"(?:st|nd|rd|th)?"
 # Weekday then date: "Tuesday, January 3, 2020", "Tuesday 3 January", "Tuesday, the 3rd of Jan."
-_WEEKDAY_DATE = re.compile(
+_WEEKDAY_DATE = Lazy(
     rf"\b(?P<weekday>{DAY_NAMES})\b,?\s*\(?(?:the\s+)?(?:"
     rf"(?P<month>{MONTH_NAMES})\s+(?P<day>\d{{1,2}}){_ORD}\b"
     rf"|(?P<day2>\d{{1,2}}){_ORD}\s+(?:of\s+)?(?P<month2>{MONTH_NAMES}))"
     rf"(?:,?\s+(?P<year>(?:19|20)\d\d)\b)?"
 )
 # Date then weekday in brackets: "January 3 (Tuesday)".
-_DATE_WEEKDAY = re.compile(
+_DATE_WEEKDAY = Lazy(
     rf"\b(?P<month>{MONTH_NAMES})\s+(?P<day>\d{{1,2}}){_ORD}(?:,?\s+(?P<year>(?:19|20)\d\d))?"
     rf"\s*\((?P<weekday>{DAY_NAMES})\)"
 )
 _RELATIVE = {"yesterday": -1, "today": 0, "tonight": 0, "tomorrow": 1, "last night": -1,
              "this morning": 0, "this afternoon": 0, "this evening": 0}  # fmt: skip
+_RELATIVE_WORDS = ("yesterday", "today", "tonight", "tomorrow", "last night", "this ")
 _REL = r"(?:yesterday|today|tonight|tomorrow|last night|this morning|this afternoon|this evening)"
 # "yesterday (Monday)", "yesterday, Monday,", "Monday (yesterday)", "today, January 12,".
-_REL_DAY = re.compile(
+_REL_DAY = Lazy(
     rf"\b(?P<rel>{_REL})\b(?:,\s*|\s*\(\s*|\s+on\s+)(?P<weekday>{DAY_NAMES})\b(?!,?\s*{MONTH_NAMES})"
     rf"|\b(?P<weekday2>{DAY_NAMES})\s*\(\s*(?P<rel2>{_REL})\s*\)"
     rf"|\b(?P<rel3>{_REL})\b(?:,\s*|\s*\(\s*)(?:(?:on\s+)?{DAY_NAMES},?\s+)?"
@@ -70,6 +71,8 @@ def find_weekdays(doc: object) -> Iterator[Disagreement]:
     story = story_of(doc)  # type: ignore[arg-type]
     seen: set[tuple[int, int]] = set()
     for block in _blocks(story):
+        if not any(day in block.text for day in DAYS):
+            continue
         for pattern in (_WEEKDAY_DATE, _DATE_WEEKDAY):
             for match in pattern.finditer(block.text):
                 if (id(block), match.start("weekday")) in seen:
@@ -110,6 +113,9 @@ def find_relative(doc: object) -> Iterator[Disagreement]:
     if story.date is None:
         return
     for block in story.body:
+        lower = block.text.lower()
+        if not any(word in lower for word in _RELATIVE_WORDS):
+            continue
         for match in _REL_DAY.finditer(block.text):
             rel = (match.group("rel") or match.group("rel2") or match.group("rel3")).lower()
             meant = story.date + dt.timedelta(days=_RELATIVE[rel])

@@ -5,18 +5,17 @@ dead; "Suleimani" over a story about Soleimani).
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 
 from newslint.document import Document
-from newslint.facts.common import Disagreement, Place
+from newslint.facts.common import Disagreement, Lazy, Place
 from newslint.facts.counts import body_counts, counts_in, disagree, same_group
 from newslint.facts.numbers import NUMBER, is_year, show, value_of
 from newslint.facts.story import Story, story_of
 from newslint.namefind import fold, is_ordinary
 from newslint.namekeys import skeleton
 
-_CAPITALISED = re.compile(r"\b[A-Z][\w'’-]*[a-z][\w'’-]*")
+_CAPITALISED = Lazy(r"\b[A-Z][\w'’-]*[a-z][\w'’-]*")
 
 
 def find(doc: Document) -> Iterator[Disagreement]:

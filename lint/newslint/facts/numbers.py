@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import re
 
+from newslint.facts.common import Lazy
+
 _UNITS = """
     zero one two three four five six seven eight nine ten eleven twelve thirteen
     fourteen fifteen sixteen seventeen eighteen nineteen
@@ -18,7 +20,7 @@ _SCALES = {"thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12}
 
 _WORDS = "|".join(sorted((re.escape(w) for w in WORD_VALUES if w != "zero"), key=len, reverse=True))
 # A number: a figure (1,200 / 2.5 / 12) or words (twenty-one, a dozen), and a scale.
-NUMBER = re.compile(
+NUMBER = Lazy(
     rf"(?<![\w.,$£€-])(?:(?P<fig>\d{{1,3}}(?:,\d{{3}})+|\d+(?:\.\d+)?)"
     rf"|(?P<word>(?:{_WORDS})(?:-(?:{'|'.join(_UNITS[1:10])}))?))\b"
     rf"(?:\s+(?P<scale>thousand|million|billion|trillion))?(?![\w-]*\d)(?!,\d)",

@@ -14,7 +14,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from newslint.document import VOICE, Block, Document
-from newslint.facts.common import Disagreement, Place, sentence_text
+from newslint.facts.common import Disagreement, Lazy, Place, sentence_text
 from newslint.facts.story import story_of
 from newslint.namefind import fold, is_ordinary
 
@@ -40,26 +40,26 @@ TITLES = {
 _TITLE_KEYS = frozenset(TITLES)
 _COURTESY = r"(?:Mr|Mrs|Ms|Miss|Dr|Prof)\.?"
 _TITLE_WORD = "|".join(sorted(TITLES, key=len, reverse=True))
-_TITLED = re.compile(
+_TITLED = Lazy(
     rf"\b(?P<title>(?:(?:Maj|Lt|Brig|Vice|Prime|Foreign|Deputy|Chief|Lieut)\.?\s+)?"
     rf"(?i:{_TITLE_WORD})\.?)\s+(?P<name>(?:[A-Z][\w'’-]+\s+){{0,3}}[A-Z][\w'’-]+)"
 )
 # Why a title may change: the text says the person moved or the title is past.
-_TITLE_CHANGE_CUES = re.compile(
+_TITLE_CHANGE_CUES = Lazy(
     r"\b(?:former|formerly|then|ex|promoted|promotion|demoted|retired|retiring|elected|"
     r"appointed|became|become|named|sworn|acting|late|later|previously|succeeded|"
     r"interim|nominated|resigned|until)\b",
     re.I,
 )
-_PERSON_AFTER = re.compile(
+_PERSON_AFTER = Lazy(
     r"^(?:['’]s)?,?\s+(?:said|says|told|added|explained|stated|wrote|writes|asked|"
     r"replied|argued|noted|who\b|\(\d{1,3}\)|aged\s+\d|\d{1,3},)"
     r"|^,\s+(?:who|aged?\s+\d|\d{1,3},)",
 )
-_PERSON_BEFORE = re.compile(rf"(?:\b{_COURTESY}|\baccording to|\bsaid|\btold)\s*$")
+_PERSON_BEFORE = Lazy(rf"(?:\b{_COURTESY}|\baccording to|\bsaid|\btold)\s*$")
 # "Patrizia d'Ettorre", "Ludwig van Beethoven": the name goes on in lower case.
-_PARTICLE_AFTER = re.compile(r"^\s+[a-z]{1,3}(?:['’]|\s+[A-Z])")
-_COURTESY_BEFORE = re.compile(rf"\b{_COURTESY}\s*$")
+_PARTICLE_AFTER = Lazy(r"^\s+[a-z]{1,3}(?:['’]|\s+[A-Z])")
+_COURTESY_BEFORE = Lazy(rf"\b{_COURTESY}\s*$")
 
 
 def _is_person(use: Place) -> bool:
@@ -106,7 +106,7 @@ _NOT_GIVEN = frozenset(
     ]
 )
 # A capitalised word after the surname: the name goes on (Leung Che-cheung).
-_NAME_GOES_ON = re.compile(r"^\s+[A-Z]")
+_NAME_GOES_ON = Lazy(r"^\s+[A-Z]")
 
 
 def _given_name(run: Place) -> bool:
@@ -148,10 +148,10 @@ def find_first_references(doc: Document) -> Iterator[Disagreement]:
     yield from _never_named(story.body, runs)
 
 
-_SURNAME_END = re.compile(r"['’]s$")
+_SURNAME_END = Lazy(r"['’]s$")
 _NAME_WORD = r"(?:[A-Z][\w'’-]*[a-z][\w'’-]*|[A-Z]\.)"
 # Two or more capitalised words (or initials) in a row, particles allowed inside.
-_RUN = re.compile(
+_RUN = Lazy(
     rf"(?<![\w'’-]){_NAME_WORD}(?:\s+(?:{_NAME_WORD}|(?:bin|ibn|al|el|de|da|di|del|van|von|der|"
     rf"la|le|dos|das)(?=\s+[A-Z])))*\s+[A-Z][\w'’-]*[a-z][\w'’-]*"
 )
@@ -167,7 +167,7 @@ def _runs(blocks: tuple[Block, ...]) -> list[Place]:
     return found
 
 
-_CAPITAL_BEFORE = re.compile(r"(?:^|[^\w])([A-Z][\w'’-]*)\.?\s+$")
+_CAPITAL_BEFORE = Lazy(r"(?:^|[^\w])([A-Z][\w'’-]*)\.?\s+$")
 
 
 def _first_use(index: dict[str, list[Place]], surname: str) -> Place | None:
@@ -206,7 +206,7 @@ def _word_index(blocks: tuple[Block, ...]) -> dict[str, list[Place]]:
     return index
 
 
-_CAPITAL_WORD = re.compile(r"(?<![\w'’-])([A-Z][\w'’-]*?)(?:['’]s)?(?![\w'’-])")
+_CAPITAL_WORD = Lazy(r"(?<![\w'’-])([A-Z][\w'’-]*?)(?:['’]s)?(?![\w'’-])")
 
 
 _TITLE_WORDS = frozenset(TITLES) | frozenset(
@@ -254,7 +254,7 @@ def _never_named(blocks: tuple[Block, ...], runs: list[Place]) -> Iterator[Disag
             )  # fmt: skip
 
 
-_COURTESY_NAME = re.compile(rf"\b{_COURTESY}\s+(?P<name>[A-Z][\w’-]*[a-z][\w’-]*)")
+_COURTESY_NAME = Lazy(rf"\b{_COURTESY}\s+(?P<name>[A-Z][\w’-]*[a-z][\w’-]*)")
 
 
 @dataclass(frozen=True)

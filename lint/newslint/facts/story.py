@@ -15,10 +15,11 @@ from array import array
 from dataclasses import dataclass
 
 from newslint.document import Block, Document
+from newslint.facts.common import Lazy
 from newslint.parse import split_front_matter
 
-_FIELD = re.compile(r"^(title|description|date|dateline):[ \t]*(.*?)[ \t]*$", re.M)
-_ISO = re.compile(r"(\d{4})-(\d{2})-(\d{2})")
+_FIELD = Lazy(r"^(title|description|date|dateline):[ \t]*(.*?)[ \t]*$", re.M)
+_ISO = Lazy(r"(\d{4})-(\d{2})-(\d{2})")
 MONTHS = {
     m: i + 1
     for i, m in enumerate(
@@ -41,7 +42,7 @@ DAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sun
 DAY_NAMES = "(?:" + "|".join(DAYS) + ")"
 # A dateline: "Thursday, January 12, 2006" or "LONDON, Jan. 3 (Reuters) -" at a
 # paragraph's start.
-_DATELINE = re.compile(
+_DATELINE = Lazy(
     rf"^(?:[A-Z][A-Z .'-]+,\s+)?(?:{DAY_NAMES},?\s+)?(?P<month>{MONTH_NAMES})\s+"
     rf"(?P<day>\d{{1,2}}),?\s+(?P<year>\d{{4}})"
 )
@@ -123,6 +124,8 @@ def _iso_date(text: str) -> dt.date | None:
 
 
 def _dateline(block: Block) -> dt.date | None:
+    if not any(c.isdigit() for c in block.text[:60]):
+        return None
     match = _DATELINE.match(block.text)
     if not match:
         return None
