@@ -153,7 +153,7 @@ def _percent_changes(block: Block, base: int, text: str) -> Iterator[Disagreemen
 
 
 def _parts(block: Block, base: int, text: str) -> Iterator[Disagreement]:
-    if " of " not in text:
+    if not any(f" of {w} " in text for w in ("the", "its", "their", "his", "her", "all")):
         return
     for match in _PART_WHOLE.finditer(text):
         part, whole = _number(match.group("part")), _number(match.group("whole"))

@@ -8,14 +8,16 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from newslint.document import Document
-from newslint.facts.common import Disagreement, Lazy, Place
+from newslint.facts.common import Disagreement, Place
 from newslint.facts.counts import body_counts, counts_in, disagree, same_group
 from newslint.facts.numbers import NUMBER, is_year, show, value_of
+from newslint.facts.people import CAPITAL_WORD
 from newslint.facts.story import Story, story_of
 from newslint.namefind import fold, is_ordinary
 from newslint.namekeys import skeleton
 
-_CAPITALISED = Lazy(r"\b[A-Z][\w'’-]*[a-z][\w'’-]*")
+# The same pattern as the people checks' index: compiled once for both.
+_CAPITALISED = CAPITAL_WORD
 
 
 def find(doc: Document) -> Iterator[Disagreement]:
@@ -77,9 +79,9 @@ def _names(story: Story) -> Iterator[Disagreement]:
     missing = []  # headline words the body never uses as they are
     for head in story.headlines:
         for match in _CAPITALISED.finditer(head.text):
-            word = match.group(0)
-            if word.endswith(("'s", "’s")):
-                word = word[:-2]
+            word = match.group(1)
+            if not any(c.islower() for c in word):
+                continue  # an acronym
             key = fold(word)
             if len(key) >= 4 and key not in body_text and not is_ordinary(word):
                 missing.append((head, match.start(), word, key))
@@ -103,9 +105,7 @@ def _body_skeletons(story: Story) -> dict[str, Place]:
     seen: set[str] = set()
     for block in story.body:
         for match in _CAPITALISED.finditer(block.text):
-            word = match.group(0)
-            if word.endswith(("'s", "’s")):
-                word = word[:-2]
+            word = match.group(1)
             key = fold(word)
             if key not in seen:
                 seen.add(key)

@@ -117,6 +117,8 @@ def _given_name(run: Place) -> bool:
         return False
     if given.lower() in _NOT_GIVEN:
         return False
+    if given.isupper():
+        return False  # an acronym: UNC Greensboro
     return given.isalpha() and given[:1].isupper() and not is_ordinary(given)
 
 
@@ -126,8 +128,8 @@ def _body(doc: Document) -> set[int]:
 
 def find_first_references(doc: Document) -> Iterator[Disagreement]:
     story = story_of(doc)
-    runs = _runs(story.body)
     index = _word_index(story.body)
+    runs = _runs(index)
     flagged: set[str] = set()
     for full in runs:
         surname = _SURNAME_END.sub("", full.text.split()[-1])
@@ -149,22 +151,63 @@ def find_first_references(doc: Document) -> Iterator[Disagreement]:
 
 
 _SURNAME_END = Lazy(r"['’]s$")
-_NAME_WORD = r"(?:[A-Z][\w'’-]*[a-z][\w'’-]*|[A-Z]\.)"
-# Two or more capitalised words (or initials) in a row, particles allowed inside.
-_RUN = Lazy(
-    rf"(?<![\w'’-]){_NAME_WORD}(?:\s+(?:{_NAME_WORD}|(?:bin|ibn|al|el|de|da|di|del|van|von|der|"
-    rf"la|le|dos|das)(?=\s+[A-Z])))*\s+[A-Z][\w'’-]*[a-z][\w'’-]*"
+_PARTICLES = frozenset(
+    [
+        "bin",
+        "ibn",
+        "al",
+        "el",
+        "de",
+        "da",
+        "di",
+        "del",
+        "van",
+        "von",
+        "der",
+        "la",
+        "le",
+        "dos",
+        "das",
+    ]
 )
 
 
-def _runs(blocks: tuple[Block, ...]) -> list[Place]:
-    """Runs of name words that may be a full name (possessive left out)."""
+def _runs(index: dict[str, list[Place]]) -> list[Place]:
+    """Runs of two or more capitalised words (initials and particles inside) in a row.
+
+    Built from the index of capitalised words, so no pattern of its own; a
+    run that ends in a possessive ends before it.
+    """
+    by_block: dict[int, list[Place]] = {}
+    for places in index.values():
+        for place in places:
+            by_block.setdefault(id(place.block), []).append(place)
     found = []
-    for block in blocks:
-        for match in _RUN.finditer(block.text):
-            end = match.end() - (2 if _SURNAME_END.search(match.group(0)) else 0)
-            found.append(Place(block, match.start(), end))
+    for places in by_block.values():
+        places.sort(key=lambda p: p.start)
+        run = [places[0]]
+        for place in places[1:]:
+            gap = place.block.text[run[-1].end : place.start]
+            prev = run[-1].text
+            abbreviation = len(prev) == 1 or prev.lower() in _TITLE_WORDS
+            joined = (gap == " " or (gap == ". " and abbreviation)) and not _SURNAME_END.search(
+                place.block.text[run[-1].start : run[-1].end + 2]
+            )
+            if joined or (gap.strip() in _PARTICLES and gap.startswith(" ") and gap.endswith(" ")):
+                run.append(place)
+                continue
+            found += _close(run)
+            run = [place]
+        found += _close(run)
     return found
+
+
+def _close(run: list[Place]) -> list[Place]:
+    while run and run[0].text.lower() in _NOT_GIVEN:  # "And George Bush"
+        run = run[1:]
+    if len(run) < 2 or not any(c.islower() for c in run[-1].text):
+        return []
+    return [Place(run[0].block, run[0].start, run[-1].end)]
 
 
 _CAPITAL_BEFORE = Lazy(r"(?:^|[^\w])([A-Z][\w'’-]*)\.?\s+$")
@@ -200,13 +243,13 @@ def _word_index(blocks: tuple[Block, ...]) -> dict[str, list[Place]]:
     """Where each capitalised word of the body is, in order (possessives stripped)."""
     index: dict[str, list[Place]] = {}
     for block in blocks:
-        for match in _CAPITAL_WORD.finditer(block.text):
+        for match in CAPITAL_WORD.finditer(block.text):
             bare = match.group(1)
             index.setdefault(bare, []).append(Place(block, match.start(), match.end(1)))
     return index
 
 
-_CAPITAL_WORD = Lazy(r"(?<![\w'’-])([A-Z][\w'’-]*?)(?:['’]s)?(?![\w'’-])")
+CAPITAL_WORD = Lazy(r"(?<![\w'’-])([A-Z][\w'’-]*?)(?:['’]s)?(?![\w'’-])")
 
 
 _TITLE_WORDS = frozenset(TITLES) | frozenset(
@@ -229,7 +272,12 @@ def _person_at(place: Place) -> bool:
 
 def _never_named(blocks: tuple[Block, ...], runs: list[Place]) -> Iterator[Disagreement]:
     """ "Mr. Toccafondi" and no full name anywhere: a suggestion."""
-    named = {_SURNAME_END.sub("", w) for run in runs for w in run.text.split()}
+    named = {
+        _SURNAME_END.sub("", words[-1])
+        for run in runs
+        if len(words := [w for w in run.text.split() if w.lower().rstrip(".") not in _TITLE_WORDS])
+        >= 2
+    }
     seen: set[str] = set()
     for block in blocks:
         for match in _COURTESY_NAME.finditer(block.text):
