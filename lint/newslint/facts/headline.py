@@ -29,6 +29,8 @@ def find(doc: Document) -> Iterator[Disagreement]:
 
 
 def _numbers(doc: Document, story: Story) -> Iterator[Disagreement]:
+    if not any(NUMBER.search(head.text) for head in story.headlines):
+        return  # most headlines give no figure: the body's need not be read
     body_values = {
         value_of(m) for b in story.body for m in NUMBER.finditer(b.text) if not is_year(m)
     }

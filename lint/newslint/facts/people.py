@@ -184,22 +184,31 @@ def _runs(index: dict[str, list[Place]]) -> list[Place]:
             by_block.setdefault(id(place.block), []).append(place)
     found = []
     for places in by_block.values():
-        places.sort(key=lambda p: p.start)
+        places.sort(key=_start)
+        text = places[0].block.text
         run = [places[0]]
         for place in places[1:]:
-            gap = place.block.text[run[-1].end : place.start]
-            prev = run[-1].text
-            abbreviation = len(prev) == 1 or prev.lower() in _TITLE_WORDS
-            joined = (gap == " " or (gap == ". " and abbreviation)) and not _SURNAME_END.search(
-                place.block.text[run[-1].start : run[-1].end + 2]
-            )
-            if joined or (gap.strip() in _PARTICLES and gap.startswith(" ") and gap.endswith(" ")):
+            last = run[-1]
+            gap = text[last.end : place.start]
+            if gap == " " or (gap == ". " and _abbreviation(text[last.start : last.end])):
+                joined = text[last.end : last.end + 1] not in "'’"
+            else:
+                joined = gap[1:-1] in _PARTICLES and gap[:1] == " " and gap[-1:] == " "
+            if joined:
                 run.append(place)
                 continue
             found += _close(run)
             run = [place]
         found += _close(run)
     return found
+
+
+def _start(place: Place) -> int:
+    return place.start
+
+
+def _abbreviation(word: str) -> bool:
+    return len(word) == 1 or word.lower() in _TITLE_WORDS
 
 
 def _close(run: list[Place]) -> list[Place]:
