@@ -28,7 +28,6 @@ _BORN = Lazy(
     r"\b(?:born|b\.)\s+(?:on\s+|in\s+)?(?:(?P<month>[A-Z][a-z]+\.?)\s+(?P<day>\d{1,2}),?\s+)?"
     r"(?:in\s+)?(?P<year>(?:18|19|20)\d\d)\b"
 )
-_LIFE = Lazy(rf"{_NAME}\s+\((?:born\s+|b\.\s+)?(?P<year>(?:19|20)\d\d)\s*[-–]?\s*\)")
 _SPAN_WORDS = Lazy(
     r"\b(?P<n>\d{1,3}|[a-z]+(?:-[a-z]+)?)[- ]years?\b(?:-long)?",
     re.I,

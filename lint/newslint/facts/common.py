@@ -78,18 +78,13 @@ class Lazy:
         return self.compiled.findall(text)
 
 
-# The writer's words of a sentence with quotations kept: the facts checks
-# read whole sentences, the rule's scope decides what may be flagged.
-_SPACE = re.compile(r"\s+")
-
-
 def sentence_text(block: Block, pos: int) -> tuple[int, str]:
-    """The sentence around ``pos``: its start offset and its text."""
+    """The sentence around ``pos``: its start offset and its text.
+
+    The checks read whole sentences, quotations included; the rule's scope
+    decides only what may be flagged.
+    """
     sentence = block.sentence_at(pos)
     if sentence is None:
         return 0, block.text
     return sentence.start, sentence.text
-
-
-def squash(text: str) -> str:
-    return _SPACE.sub(" ", text).strip()

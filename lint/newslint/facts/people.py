@@ -59,7 +59,6 @@ _PERSON_AFTER = Lazy(
 _PERSON_BEFORE = Lazy(rf"(?:\b{_COURTESY}|\baccording to|\bsaid|\btold)\s*$")
 # "Patrizia d'Ettorre", "Ludwig van Beethoven": the name goes on in lower case.
 _PARTICLE_AFTER = Lazy(r"^\s+[a-z]{1,3}(?:['’]|\s+[A-Z])")
-_COURTESY_BEFORE = Lazy(rf"\b{_COURTESY}\s*$")
 
 
 def _is_person(use: Place) -> bool:
