@@ -17,6 +17,15 @@ from newslint.reading import SourceText
 ROOT = Path(__file__).resolve().parents[1]
 FIXTURES = Path(__file__).parent / "fixtures"
 SEED = FIXTURES / "soleimani.md"
+# The starter house list of names a newsroom may copy (names.house_list).
+STARTER_HOUSE_LIST = ROOT / "examples" / "names.yml"
+
+
+def house_config(folder: Path, extra: str = "") -> str:
+    """A .newslint.yml in ``folder`` whose house list of names is the starter list."""
+    config = folder / ".newslint.yml"
+    config.write_text(f"names:\n  house_list: {STARTER_HOUSE_LIST}\n{extra}", encoding="utf-8")
+    return str(config)
 
 
 @pytest.fixture(autouse=True, scope="session")
@@ -39,6 +48,12 @@ def _isolated_cache(
     monkeypatch.setenv("NEWSLINT_DAEMON", "0")
     if "NEWSLINT_CACHE_DIR" not in os.environ:
         monkeypatch.setenv("NEWSLINT_CACHE_DIR", str(tmp_path_factory.getbasetemp() / "cache"))
+
+
+@pytest.fixture(scope="session")
+def house(tmp_path_factory: pytest.TempPathFactory) -> str:
+    """A config naming the starter house list of names, for tests of the house list."""
+    return house_config(tmp_path_factory.mktemp("house"))
 
 
 def lint_text(

@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
+import os
 import re
 import shlex
+import subprocess
+import sys
 from collections.abc import Iterator
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -141,3 +145,44 @@ def test_gitlab_job_keeps_history_and_caches_the_jars() -> None:
     cached = [path for cache in job["cache"] for path in cache["paths"]]
     assert ".cache/newslint/languagetool-$LANGUAGETOOL_VERSION" in cached
     assert ".cache/pip" in cached
+
+
+def test_the_github_lint_step_keeps_exit_2_apart_from_findings(tmp_path: Path) -> None:
+    """Run the changed-lines step's script for real, as GitHub runs it (bash -eo pipefail)."""
+    step = next(
+        s for s in load("github-newslint.yml")["jobs"]["changed-lines"]["steps"]
+        if s.get("name") == "Lint the changed drafts"
+    )  # fmt: skip
+    repo = tmp_path / "newsroom"
+    repo.mkdir()
+    config = "rules: {spelling: off, grammar: off, typography: off, style.languagetool: off}\n"
+    (repo / ".newslint.yml").write_text(config, encoding="utf-8")
+    (repo / "draft.md").write_text("# Vote\n\nThe council met, the clerk said.\n")
+    git = ["git", "-c", "user.email=desk@example.com", "-c", "user.name=Desk"]
+    for args in (["init", "-q", "-b", "main"], ["add", "."], ["commit", "-qm", "base"]):
+        subprocess.run([*git, *args], cwd=repo, check=True)
+    summary = tmp_path / "summary.md"
+    env = {
+        **os.environ,
+        "BASE": "main",
+        "GITHUB_STEP_SUMMARY": str(summary),
+        "PATH": f"{Path(sys.executable).parent}:{os.environ['PATH']}",
+    }
+
+    def run_step() -> subprocess.CompletedProcess[str]:
+        return subprocess.run(
+            ["bash", "--noprofile", "--norc", "-eo", "pipefail", "-c", step["run"]],
+            cwd=repo, env=env, capture_output=True, text=True, timeout=300, check=False,
+        )  # fmt: skip
+
+    assert run_step().stdout == "No drafts changed.\n"
+    (repo / "draft.md").write_text("# Vote\n\nQaddafi's council met, the clerk said.\n")
+    done = run_step()
+    assert done.returncode == 1, done.stderr  # findings, not xargs's 123
+    assert "::error file=draft.md,line=3,col=1," in done.stdout
+    assert summary.read_text(encoding="utf-8").startswith("## newslint: 1 finding (1 error)")
+    assert "“Qaddafi” is not the house spelling" in (repo / "newslint-report.html").read_text()
+    (repo / ".newslint.yml").write_text("fail_on: sometimes\n", encoding="utf-8")
+    done = run_step()
+    assert done.returncode == 2, done.stderr  # a broken config is not findings
+    assert ".newslint.yml:1: error: fail_on: unknown severity 'sometimes'" in done.stderr

@@ -17,7 +17,7 @@ from newslint.findings import Finding
 from newslint.reporters import ReportContext
 from newslint.reporters.github import command_for
 from newslint.severity import Severity
-from tests.conftest import ROOT, SEED, run_cli
+from tests.conftest import ROOT, SEED, house_config, run_cli
 
 DATA = Path(__file__).parent / "data"
 SELECT = ("--select", "names,style,loaded,readability")
@@ -32,6 +32,7 @@ DRAFT = (
 
 @pytest.fixture()
 def draft(tmp_path: Path) -> Path:
+    house_config(tmp_path)  # the starter house list of names: Hamedan → Hamadan
     path = tmp_path / "draft.md"
     path.write_text(DRAFT, encoding="utf-8")
     return path

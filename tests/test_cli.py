@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import SEED, run_cli
+from tests.conftest import SEED, house_config, run_cli
 
 LT_OFF = ("--ignore", "spelling,grammar,typography,style.languagetool")
 
@@ -38,6 +38,7 @@ def test_text_output_line_format_and_summary(tmp_path: Path) -> None:
 
 
 def test_json_contract(tmp_path: Path) -> None:
+    house_config(tmp_path)  # the starter house list of names: Qassim → Qassem
     write(tmp_path, "d.md", "Good run down on Qassim’s death.\n")
     done = run_cli("--format", "json", "d.md", *LT_OFF, cwd=tmp_path)
     assert json.loads(done.stdout) == [
@@ -74,6 +75,7 @@ def test_exit_codes(tmp_path: Path, args: tuple[str, ...], code: int) -> None:
     write(tmp_path, "clean.md", "The general died on Friday.\n")
     write(tmp_path, "dirty.md", "The storied general died.\n")
     write(tmp_path, "names.md", "Qaddafi ruled Libya.\n")
+    house_config(tmp_path)  # the starter house list of names: Qaddafi → Gaddafi
     assert run_cli(*args, *LT_OFF, cwd=tmp_path).returncode == code
 
 
@@ -147,5 +149,19 @@ def test_rules_and_explain() -> None:
 
 def test_python_dash_m_and_seed_fixture_run_clean_of_errors() -> None:
     done = run_cli(str(SEED), "--format", "json", *LT_OFF)
-    assert done.returncode == 1  # names.house-list errors in the writer's voice (Hamedan)
+    # No errors: no stylebook is imposed on names, and the seed's variants are warnings.
+    assert done.returncode == 0
+    assert json.loads(done.stdout)
     assert "Traceback" not in done.stderr
+
+
+def test_exit_zero_keeps_findings_advisory_but_not_a_broken_config(tmp_path: Path) -> None:
+    (tmp_path / "d.md").write_text("The storied bridge fell.\n", encoding="utf-8")
+    (tmp_path / ".newslint.yml").write_text("fail_on: warning\n", encoding="utf-8")
+    args = ("--select", "loaded", "d.md")
+    assert run_cli(*args, cwd=tmp_path).returncode == 1
+    advisory = run_cli("--exit-zero", *args, cwd=tmp_path)
+    assert advisory.returncode == 0
+    assert "“storied” is puffery" in advisory.stdout  # the findings still show
+    (tmp_path / ".newslint.yml").write_text("fail_on: sometimes\n", encoding="utf-8")
+    assert run_cli("--exit-zero", *args, cwd=tmp_path).returncode == 2

@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from newslint.severity import Severity
-from tests.conftest import lint_text, run_cli
+from tests.conftest import house_config, lint_text, run_cli
 
 LT_OFF = ("--ignore", "spelling,grammar,typography,style.languagetool")
 TEXT = "The storied general was furious. Qaddafi ruled.\n"
@@ -16,9 +16,8 @@ def rules_of(findings) -> list[str]:
 
 
 def test_config_found_upward_turns_rules_off_and_relevels(tmp_path: Path) -> None:
-    (tmp_path / ".newslint.yml").write_text(
-        "rules:\n  loaded: off\n  loaded.emotive: error\n  names.house-list: warning\n",
-        encoding="utf-8",
+    house_config(
+        tmp_path, "rules:\n  loaded: off\n  loaded.emotive: error\n  names.house-list: warning\n"
     )
     nested = tmp_path / "desk" / "politics"
     nested.mkdir(parents=True)
@@ -92,3 +91,24 @@ def test_inline_suppressions() -> None:
         ("loaded.emotive", 4),
         ("loaded.puffery", 10),
     ]
+
+
+def test_extra_rules_may_bring_their_own_family(tmp_path: Path) -> None:
+    (tmp_path / "house").mkdir()
+    (tmp_path / "house" / "words.yml").write_text(
+        "pack: house\nfamilies: [house]\nrules:\n  - id: house.banned\n    kind: existence\n"
+        '    description: Banned words.\n    message: "we never write “{match}”"\n'
+        "    words: [synergy]\n",
+        encoding="utf-8",
+    )
+    (tmp_path / ".newslint.yml").write_text(
+        "extra_rules: house\nrules: {spelling: off, grammar: off, typography: off}\n",
+        encoding="utf-8",
+    )
+    (tmp_path / "new.md").write_text("The synergy held.\n", encoding="utf-8")
+    expected = "new.md:1:5: warning: we never write “synergy” [house.banned]"
+    # --project turns on a rule that ships off: the house family must stay on beside it.
+    for extra in ((), ("--project",), ("--select", "house")):
+        done = run_cli(*extra, "new.md", cwd=tmp_path)
+        assert expected in done.stdout.splitlines(), (extra, done.stdout, done.stderr)
+    assert "[house.banned]" not in run_cli("--ignore", "house", "new.md", cwd=tmp_path).stdout

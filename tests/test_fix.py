@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import SEED, run_cli
+from tests.conftest import SEED, house_config, run_cli
 
 SELECT = ("--select", "names,style,loaded")
 DRAFT = (
@@ -30,6 +30,12 @@ FIXED = (
     "\n"
     "> The the army stayed any and all week in Hamedan.\n"
 )
+
+
+@pytest.fixture(autouse=True)
+def _house_list(tmp_path: Path) -> None:
+    """The newsroom here keeps the starter house list of names (Hamedan → Hamadan)."""
+    house_config(tmp_path)
 
 
 @pytest.fixture()
@@ -166,7 +172,8 @@ def test_fix_keeps_the_files_permissions(draft: Path) -> None:
     run_cli("--fix", *SELECT, "draft.md", cwd=draft.parent)
     assert draft.read_text(encoding="utf-8") == FIXED
     assert stat.S_IMODE(draft.stat().st_mode) == 0o640
-    assert [p.name for p in draft.parent.iterdir()] == ["draft.md"]  # no temporary left
+    # No temporary left beside the draft and the newsroom's config.
+    assert sorted(p.name for p in draft.parent.iterdir()) == [".newslint.yml", "draft.md"]
 
 
 def test_fix_writes_through_a_symlink(draft: Path) -> None:

@@ -8,14 +8,15 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import SEED, run_cli
+from tests.conftest import SEED, house_config, run_cli
 
 SELECT = ("--select", "names,style,loaded,readability")
 
 
 @pytest.fixture()
 def newsroom(tmp_path: Path) -> Path:
-    """Thirty drafts in nested folders, a few of them different."""
+    """Thirty drafts in nested folders, a few of them different, and a house list of names."""
+    house_config(tmp_path)  # the seed's Hamedan is then an error: the run fails
     for n in range(30):
         folder = tmp_path / f"desk{n % 3}"
         folder.mkdir(exist_ok=True)

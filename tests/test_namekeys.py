@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from newslint.namekeys import (
+from newslint.names.keys import (
     VARIANT_THRESHOLD,
     VariantGroup,
     are_variants,
@@ -435,3 +435,36 @@ def test_group_variants_scales_to_many_names() -> None:
     # Made-up names collide now and then, but most stay alone.
     assert len(seen) < len(names) / 4
     print(f"{len(names)} names -> {len(groups)} groups, {len(seen)} spellings grouped")
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        ("Haftar", "Hifter"),  # the first vowel written a or i
+        ("Haibatullah", "Hibatullah"),
+        ("Khalifa", "Khalife"),  # a final a written e
+        ("Salameh", "Salame"),
+        ("Shi'ite", "Shia"),  # apostrophe and the English -ite
+        ("Shiite", "Shia"),
+        ("Alawite", "Alawi"),
+    ],
+)
+def test_final_vowel_a_or_i_and_apostrophe_variants(a: str, b: str) -> None:
+    assert are_variants(a, b) and are_variants(b, a)
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        ("Biden", "Baden"),  # too short for the first-vowel allowance
+        ("Gaza", "Giza"),
+        ("Hamid", "Hamad"),  # a later vowel
+        ("Bashir", "Bashar"),
+        ("Hussein", "Husseini"),  # a final vowel with no e written
+        ("Abbas", "Abbasi"),
+        ("Simple", "Simply"),  # English -ple is no written a
+        ("Sunni", "Shiite"),
+    ],
+)
+def test_the_vowel_allowances_stay_narrow(a: str, b: str) -> None:
+    assert not are_variants(a, b)

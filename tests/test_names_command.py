@@ -7,7 +7,7 @@ from pathlib import Path
 import yaml
 
 from newslint.packs import builtin_rules_dir, load_packs
-from tests.conftest import lint_text, run_cli
+from tests.conftest import house_config, lint_text, run_cli
 
 DRAFTS = {
     "desk/a.md": "# Talks\n\nForeign minister Ali Rahimi met Javad Zarif. Rahimi smiled.\n",
@@ -20,12 +20,15 @@ DRAFTS = {
 }
 
 
-def repository(tmp_path: Path) -> Path:
+def repository(tmp_path: Path, house: bool = True) -> Path:
+    """The drafts, in a newsroom that keeps the starter house list unless ``house`` is off."""
     root = tmp_path / "newsroom"
     for name, text in DRAFTS.items():
         path = root / name
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_text(text, encoding="utf-8")
+    if house:
+        house_config(root)
     return root
 
 
@@ -47,6 +50,18 @@ def test_listing_groups_spellings_with_counts_and_drafts(tmp_path: Path) -> None
     assert "7 drafts" in done.stderr and "(7 read, 0 from the index)" in done.stderr
 
 
+def test_without_a_house_list_the_most_used_spelling_leads(tmp_path: Path) -> None:
+    root = repository(tmp_path, house=False)
+    done = run_cli("names", ".", cwd=root)
+    assert done.returncode == 0, done.stderr
+    assert (
+        "Qadhafi: 2 spellings, 3 uses in 2 drafts\n"
+        "  Qadhafi  2 uses in 1 draft: world/e.md\n"
+        "  Gaddafi  1 use in 1 draft: world/f.md\n"
+    ) in done.stdout
+    assert "[house list]" not in done.stdout
+
+
 def test_a_second_run_reads_only_what_changed(tmp_path: Path) -> None:
     root = repository(tmp_path)
     first = run_cli("names", ".", cwd=root)
@@ -61,7 +76,7 @@ def test_a_second_run_reads_only_what_changed(tmp_path: Path) -> None:
 
 
 def test_max_files_shortens_the_list_of_drafts(tmp_path: Path) -> None:
-    root = repository(tmp_path)
+    root = repository(tmp_path, house=False)
     done = run_cli("names", "desk", "--max-files", "1", cwd=root)
     # Outside git and with no config, the folder given is the repository.
     assert done.stdout == (
@@ -81,28 +96,20 @@ def test_write_proposes_house_list_entries_that_load(tmp_path: Path) -> None:
     assert "Rahimi: 2 spellings" in done.stdout  # the listing is still printed
     text = proposal.read_text(encoding="utf-8")
     assert (
-        "  # Qadhafi: 2 uses in 1 draft (world/e.md); Gaddafi: 1 use in 1 draft (world/f.md)\n"
-        "  Qadhafi: Gaddafi\n"
+        "# Qadhafi: 2 uses in 1 draft (world/e.md); Gaddafi: 1 use in 1 draft (world/f.md)\n"
+        "Qadhafi: Gaddafi\n"
     ) in text
     assert (
-        "  # Rahimy: 2 uses in 2 drafts (desk/d.md, world/g.md); "
+        "# Rahimy: 2 uses in 2 drafts (desk/d.md, world/g.md); "
         "Rahimi: 4 uses in 3 drafts (desk/a.md, desk/b.md, desk/c.md)\n"
-        "  Rahimy: Rahimi\n"
+        "Rahimy: Rahimi\n"
     ) in text
-    proposed = yaml.safe_load(text)
-    assert proposed == {"swap": {"Qadhafi": "Gaddafi", "Rahimy": "Rahimi"}}
+    assert yaml.safe_load(text) == {"Qadhafi": "Gaddafi", "Rahimy": "Rahimi"}
 
-    # Pasted into the house list, the pack still loads and flags the variant.
-    names = yaml.safe_load((builtin_rules_dir() / "names.yml").read_text(encoding="utf-8"))
-    house = next(r for r in names["rules"] if r["id"] == "names.house-list")
-    house["swap"].update(proposed["swap"])
-    names.update(pack="house", rules=[house])
-    pack = tmp_path / "rules" / "house.yml"
-    pack.parent.mkdir()
-    pack.write_text(yaml.safe_dump(names, allow_unicode=True), encoding="utf-8")
-    assert load_packs([pack]).errors == []
+    # Named in .newslint.yml, the proposal is the newsroom's house list.
     config = tmp_path / ".newslint.yml"
-    config.write_text("packs: [house]\nextra_rules: [rules]\n", encoding="utf-8")
+    config.write_text(f"names:\n  house_list: {proposal.name}\n", encoding="utf-8")
+    assert load_packs([builtin_rules_dir() / "names.yml"], house_list=proposal).errors == []
     findings = lint_text("Rahimy spoke.\n", config=str(config), select=("names.house-list",))
     assert [(f.column, f.suggestion) for f in findings] == [(1, "Rahimi")]
 
@@ -110,8 +117,8 @@ def test_write_proposes_house_list_entries_that_load(tmp_path: Path) -> None:
 def test_write_to_standard_output_prints_only_the_yaml(tmp_path: Path) -> None:
     root = repository(tmp_path)
     done = run_cli("names", ".", "--write", "-", cwd=root)
-    assert done.stdout.startswith("# House-list entries proposed by `newslint names` from 7 ")
-    assert yaml.safe_load(done.stdout)["swap"] == {"Qadhafi": "Gaddafi", "Rahimy": "Rahimi"}
+    assert done.stdout.startswith("# A house list of names proposed by `newslint names` from 7 ")
+    assert yaml.safe_load(done.stdout) == {"Qadhafi": "Gaddafi", "Rahimy": "Rahimi"}
 
 
 def test_names_that_need_quoting_in_yaml_stay_strings(tmp_path: Path) -> None:
@@ -121,7 +128,7 @@ def test_names_that_need_quoting_in_yaml_stay_strings(tmp_path: Path) -> None:
         (root / f"{n}.md").write_text("Soldiers of Kataib Hezbollah marched.\n", "utf-8")
     (root / "odd.md").write_text("Soldiers of Kata'ib Hezbollah marched.\n", "utf-8")
     done = run_cli("names", ".", "--write", "-", cwd=root)
-    assert yaml.safe_load(done.stdout)["swap"] == {"Kata'ib": "Kataib"}
+    assert yaml.safe_load(done.stdout) == {"Kata'ib": "Kataib"}
 
 
 def test_nothing_to_report_and_missing_paths(tmp_path: Path) -> None:

@@ -110,3 +110,38 @@ def test_runaway_pattern_is_stopped_at_run_time(tmp_path: Path) -> None:
         "(avoid nested or overlapping repeats)"
     ]
     assert [f.rule for f in result.findings] == ["loaded.puffery"]
+
+
+HOUSE_PACK = """pack: house
+families: [house]
+rules:
+  - id: house.banned
+    kind: existence
+    description: Words this newsroom never prints.
+    message: "we never write “{match}”"
+    words: [synergy]
+"""
+
+
+def test_a_pack_declares_its_own_family(tmp_path: Path) -> None:
+    (tmp_path / "house.yml").write_text(HOUSE_PACK, encoding="utf-8")
+    loaded = load_packs([tmp_path / "house.yml"])
+    assert loaded.errors == []
+    assert loaded.rules["house.banned"].family == "house"
+
+
+def test_an_undeclared_family_says_how_to_declare_it(tmp_path: Path) -> None:
+    text = HOUSE_PACK.replace("families: [house]\n", "")
+    assert errors_for(tmp_path, text) == [
+        "broken.yml:3: error: rules[0] (house.banned): rule id 'house.banned': unknown "
+        "family 'house'; families: attribution, loaded, names, spelling, grammar, typography, "
+        "readability, style (a pack adds its own with 'families: [house]')"
+    ]
+
+
+def test_a_declared_family_must_be_one_word(tmp_path: Path) -> None:
+    text = HOUSE_PACK.replace("families: [house]", "families: [house, House Style]")
+    assert errors_for(tmp_path, text) == [
+        "broken.yml:2: error: families[1]: family 'House Style' must be one lower-case word "
+        "(letters, digits, hyphens)"
+    ]

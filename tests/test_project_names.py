@@ -9,7 +9,8 @@ from pathlib import Path
 
 import pytest
 
-from newslint.nameindex import NameIndex, repository_files
+from newslint.names.index import NameIndex
+from newslint.names.repository import repository_files
 from newslint.severity import Severity
 from tests.conftest import lint_text, run_cli
 

@@ -6,9 +6,9 @@ import pytest
 
 from newslint.kinds import KINDS
 from newslint.packs import builtin_rules_dir, load_packs, pack_files
-from tests.conftest import lint_text
+from tests.conftest import STARTER_HOUSE_LIST, lint_text
 
-LOADED = load_packs(pack_files(builtin_rules_dir()))
+LOADED = load_packs(pack_files(builtin_rules_dir()), house_list=STARTER_HOUSE_LIST)
 RULES = sorted(LOADED.rules.values(), key=lambda r: r.id)
 # Rules whose checks need a running service or a whole draft are tested elsewhere.
 SERVICE_KINDS = {"languagetool"}
@@ -32,12 +32,12 @@ GOOD = [(r, e) for r in RULES if r.kind not in SERVICE_KINDS for e in r.good_exa
 
 
 @pytest.mark.parametrize(("rule", "example"), BAD, ids=lambda v: getattr(v, "id", str(v)[:30]))
-def test_bad_example_is_flagged(rule, example: str) -> None:
-    found = lint_text(example + "\n", select=(rule.id,))
+def test_bad_example_is_flagged(rule, example: str, house: str) -> None:
+    found = lint_text(example + "\n", select=(rule.id,), config=house)
     assert any(f.rule == rule.id for f in found), f"{rule.id} misses: {example}"
 
 
 @pytest.mark.parametrize(("rule", "example"), GOOD, ids=lambda v: getattr(v, "id", str(v)[:30]))
-def test_good_example_is_not_flagged(rule, example: str) -> None:
-    found = lint_text(example + "\n", select=(rule.id,))
+def test_good_example_is_not_flagged(rule, example: str, house: str) -> None:
+    found = lint_text(example + "\n", select=(rule.id,), config=house)
     assert not [f for f in found if f.rule == rule.id], f"{rule.id} fires on: {example}"

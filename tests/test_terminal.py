@@ -13,7 +13,7 @@ import pytest
 
 from newslint.reporters import ReportContext
 from newslint.reporters.pretty import excerpt, report
-from tests.conftest import SEED, lint_text, run_cli
+from tests.conftest import SEED, house_config, lint_text, run_cli
 
 SELECT = ("--select", "names,style,loaded")
 DRAFT = (
@@ -30,14 +30,15 @@ DRAFT = (
 ANSI = "\x1b["
 
 
-def pretty(quiet: bool = False) -> str:
-    findings = lint_text(DRAFT, select=("names", "style", "loaded"))
+def pretty(house: str, quiet: bool = False) -> str:
+    """DRAFT as the pretty reporter shows it, with the starter house list of names."""
+    findings = lint_text(DRAFT, select=("names", "style", "loaded"), config=house)
     context = ReportContext(files=1, color=False, sources={"draft.md": DRAFT}, quiet=quiet)
     return report(findings, context)
 
 
-def test_pretty_shows_each_finding_under_its_line_then_a_table() -> None:
-    assert pretty().splitlines() == [
+def test_pretty_shows_each_finding_under_its_line_then_a_table(house: str) -> None:
+    assert pretty(house).splitlines() == [
         "draft.md",
         "  1:14  error  “Hamedan” is not the house spelling; use “Hamadan”  names.house-list",
         "     1 │ # Notes from Hamedan",
@@ -71,8 +72,8 @@ def test_pretty_shows_each_finding_under_its_line_then_a_table() -> None:
     ]
 
 
-def test_pretty_quiet_has_no_table_or_summary() -> None:
-    lines = pretty(quiet=True).splitlines()
+def test_pretty_quiet_has_no_table_or_summary(house: str) -> None:
+    lines = pretty(house, quiet=True).splitlines()
     assert lines[-1] == ""  # the blank line that ends the file's group
     assert not any(line.startswith(("rule family", "total", "6 findings")) for line in lines)
     assert lines[1].startswith("  1:14  error  ")
@@ -85,8 +86,8 @@ def test_excerpt_windows_a_long_line_around_the_span() -> None:
     assert shown.text[shown.marker_start : shown.marker_start + shown.marker_width] == "historic"
 
 
-def test_pretty_with_color_uses_ansi_and_without_never() -> None:
-    findings = lint_text(DRAFT, select=("names",))
+def test_pretty_with_color_uses_ansi_and_without_never(house: str) -> None:
+    findings = lint_text(DRAFT, select=("names",), config=house)
     sources = {"draft.md": DRAFT}
     coloured = report(findings, ReportContext(files=1, color=True, sources=sources))
     plain = report(findings, ReportContext(files=1, color=False, sources=sources))
@@ -101,6 +102,7 @@ def test_text_stays_the_default_when_piped() -> None:
 
 
 def test_quiet_text_is_finding_lines_only(tmp_path: Path) -> None:
+    house_config(tmp_path)
     (tmp_path / "draft.md").write_text(DRAFT, encoding="utf-8")
     done = run_cli(*SELECT, "--quiet", "draft.md", cwd=tmp_path)
     assert done.stdout.splitlines()[0] == (
@@ -142,6 +144,7 @@ def run_in_terminal(*args: str, cwd: Path, env: dict[str, str]) -> tuple[int, st
 
 @pytest.fixture()
 def drafts(tmp_path: Path) -> Path:
+    house_config(tmp_path)  # the starter house list of names: Hamedan → Hamadan
     (tmp_path / "draft.md").write_text(DRAFT, encoding="utf-8")
     return tmp_path
 

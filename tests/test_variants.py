@@ -10,7 +10,7 @@ import yaml
 from newslint.errors import ConfigError
 from newslint.packs import builtin_rules_dir, load_packs
 from newslint.severity import Severity
-from tests.conftest import SEED, lint_text
+from tests.conftest import SEED, lint_text, run_cli
 
 RULE = "names.variant-spelling"
 NOTE = " (inside a quotation: the source's spelling; keep it, add [sic] or note it)"
@@ -79,8 +79,10 @@ def test_seed_variants_inside_quotations_are_notes(seed_findings) -> None:
     assert not any(f.fixable for f in seed_findings)
 
 
-def test_with_the_house_list_the_seed_gets_no_second_finding_on_the_same_names() -> None:
-    findings = lint_text(SEED.read_text(encoding="utf-8"), select=("names",))
+def test_with_the_house_list_the_seed_gets_no_second_finding_on_the_same_names(
+    house: str,
+) -> None:
+    findings = lint_text(SEED.read_text(encoding="utf-8"), select=("names",), config=house)
     # names.house-list already flags Suleimani and Qassim; the variant rule
     # leaves the spans the house list covers to it.
     assert [f for f in findings if f.rule == RULE] == []
@@ -190,10 +192,10 @@ def test_distinct_pairs_from_the_config_are_not_flagged(tmp_path: Path) -> None:
     assert found(text, variants_only(distinct, distinct=[["Rahimi", "Rahimy"]])) == []
 
 
-def test_the_house_list_canonical_is_suggested_when_it_knows_the_name() -> None:
+def test_the_house_list_canonical_is_suggested_when_it_knows_the_name(house: str) -> None:
     # Qaddafi is a house-list variant of Gaddafi; Qadhafi is not listed.
     text = "Qadhafi ruled. Qadhafi fell. Qaddafi died.\n"
-    findings = lint_text(text, select=("names",))
+    findings = lint_text(text, select=("names",), config=house)
     assert [(f.rule, f.column, f.suggestion) for f in findings] == [
         (RULE, 1, "Gaddafi"),
         (RULE, 16, "Gaddafi"),
@@ -232,3 +234,80 @@ def test_bad_options_are_config_errors(tmp_path: Path, options: str, message: st
     error = loaded.errors[0]
     assert isinstance(error, ConfigError)
     assert message in str(error)
+
+
+def test_without_a_house_list_no_stylebook_is_imposed() -> None:
+    # The AP's Qaddafi throughout is consistent: nothing to say without a house list.
+    text = "Qaddafi ruled Libya. Qaddafi fell in 2011.\n"
+    assert lint_text(text, select=("names",)) == []
+
+
+def test_a_house_minority_draft_is_told_it_is_inconsistent(house: str) -> None:
+    text = "Suleimani spoke. Suleimani left. Soleimani died.\n"
+    findings = lint_text(text, select=("names",), config=house)
+    assert [(f.column, f.rule) for f in findings] == [
+        (1, "names.house-list"),
+        (1, RULE),
+        (18, "names.house-list"),
+    ]
+    assert findings[1].message == (
+        "“Suleimani” is spelt “Soleimani” in the house list, and this draft spells it "
+        "2 ways; use one spelling"
+    )
+
+
+def test_a_draft_mixing_non_house_spellings_is_told_once(house: str) -> None:
+    text = "Qaddafi ruled. Gadhafi fell. Kadhafi died.\n"
+    findings = lint_text(text, select=(RULE,), config=house)
+    assert [(f.column, f.suggestion) for f in findings if f.rule == RULE] == [(1, "Gaddafi")]
+    assert "this draft spells it 3 ways" in findings[0].message
+
+
+def test_house_majority_and_names_the_list_does_not_know(house: str) -> None:
+    # The house spelling leads: the house list's own errors say it all.
+    text = "Soleimani spoke. Soleimani left. Suleimani died.\n"
+    assert [f.rule for f in lint_text(text, select=("names",), config=house)] == [
+        "names.house-list"
+    ]
+    # Names the house list does not know are still checked for consistency.
+    text = "Ali Rahimi spoke. Rahimi left. Rahimy died.\n"
+    findings = lint_text(text, select=("names",), config=house)
+    assert [(f.column, f.rule, f.suggestion) for f in findings] == [(32, RULE, "Rahimi")]
+
+
+def test_a_or_i_and_apostrophe_variants_in_a_draft(tmp_path: Path) -> None:
+    config = variants_only(tmp_path)
+    text = (
+        "Khalifa Haftar's forces advanced. Haftar spoke. Later Hifter left.\n\n"
+        "Shia militias marched. A Shia cleric spoke. Shi'ite leaders met.\n"
+    )
+    assert found(text, config) == [(1, 55, "Hifter", "Haftar"), (3, 45, "Shi'ite", "Shia")]
+
+
+def test_the_house_list_is_the_newsrooms_file_and_its_edits_count(tmp_path: Path) -> None:
+    (tmp_path / "names.yml").write_text("Rahimy: Rahimi\n", encoding="utf-8")
+    (tmp_path / ".newslint.yml").write_text("names: {house_list: names.yml}\n", "utf-8")
+    (tmp_path / "d.md").write_text("Rahimy spoke. Qaddafi ruled.\n", encoding="utf-8")
+    first = run_cli("d.md", "--select", "names", cwd=tmp_path)
+    assert first.stdout.splitlines()[0] == (
+        "d.md:1:1: error: “Rahimy” is not the house spelling; use “Rahimi” [names.house-list]"
+    )
+    assert "Qaddafi" not in first.stdout  # only the newsroom's own list is imposed
+    # The compiled packs are cached: an edit to the list must still be seen.
+    (tmp_path / "names.yml").write_text("Qaddafi: Gaddafi\n", encoding="utf-8")
+    again = run_cli("d.md", "--select", "names", cwd=tmp_path)
+    assert "Rahimy" not in again.stdout and "use “Gaddafi”" in again.stdout
+
+
+def test_a_missing_or_broken_house_list_says_where(tmp_path: Path) -> None:
+    (tmp_path / ".newslint.yml").write_text("names:\n  house_list: nowhere.yml\n", "utf-8")
+    (tmp_path / "d.md").write_text("Rahimy spoke.\n", encoding="utf-8")
+    missing = run_cli("d.md", "--select", "names", cwd=tmp_path)
+    assert missing.returncode == 2
+    assert ".newslint.yml:2: error: names.house_list: house list 'nowhere.yml' not found" in (
+        missing.stderr
+    )
+    (tmp_path / "nowhere.yml").write_text("Rahimy: Rahimi\nQaddafi: [Gaddafi]\n", "utf-8")
+    broken = run_cli("d.md", "--select", "names", cwd=tmp_path)
+    assert broken.returncode == 2
+    assert "nowhere.yml:2: error: entry 'Qaddafi': both sides must be names" in broken.stderr

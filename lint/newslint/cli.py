@@ -39,7 +39,7 @@ def main(argv: Sequence[str] | None = None) -> int:
 
             return server_command(args[1:])
         if args and args[0] == "names":
-            from newslint import names_command
+            from newslint.names import command as names_command
 
             return names_command.main(args[1:])
         if args and args[0] in SUBCOMMANDS:
@@ -70,13 +70,20 @@ def lint_parser() -> argparse.ArgumentParser:
     parser.add_argument(
         "--format",
         help="text (the default when piped), pretty (the default on a terminal), json, "
-        "checklist, github, sarif or rdjson",
+        "checklist, github, sarif, rdjson, markdown (a pull-request summary) or html "
+        "(a page for editors)",
     )
     add_rule_options(parser)
     parser.add_argument(
         "--fail-on",
         choices=["error", "warning", "suggestion"],
         help="lowest severity that makes the exit code 1 (default: error)",
+    )
+    parser.add_argument(
+        "--exit-zero",
+        action="store_true",
+        help="exit 0 even when findings reach --fail-on (advisory runs); "
+        "a broken config or an unreadable draft still exits 2",
     )
     parser.add_argument(
         "--stdin-filename", default="stdin.md", help="the name to report for standard input"
@@ -119,24 +126,31 @@ def _split(values: list[str]) -> tuple[str, ...]:
 
 
 def _selected(ns: argparse.Namespace) -> tuple[str, ...]:
-    """--select, with --project's rule added.
+    """--select, with --project's rule added when something is selected.
 
-    The rule goes in through the selection because worker processes rebuild
-    their Linter from its Options. Naming a rule in --select runs it even
-    though it ships off; with no --select, every family is selected beside
-    it, which runs what no --select runs (a family --ignore'd whole stays out).
+    The rule goes in through the Options because worker processes rebuild
+    their Linter from them. Naming a rule in --select runs it even though it
+    ships off; with no --select, ``_also`` turns it on beside every rule
+    (house families included) unless it is --ignore'd.
     """
     select, ignore = _split(ns.select), _split(ns.ignore)
-    if not ns.project:
+    if not ns.project or not select:
         return select
     from newslint.config import PROJECT_RULE
-    from newslint.rule import FAMILIES
     from newslint.selection import matches
 
     if any(matches(PROJECT_RULE, prefix) for prefix in ignore):
         return select
-    base = select or tuple(f for f in FAMILIES if f not in ignore)
-    return (*base, PROJECT_RULE)
+    return (*select, PROJECT_RULE)
+
+
+def _also(ns: argparse.Namespace) -> tuple[str, ...]:
+    """Rules that ship off and that this run turns on beside the selection."""
+    from newslint.config import PROJECT_RULE
+    from newslint.reporters.checklist import ATTRIBUTED_RULE
+
+    also = (ATTRIBUTED_RULE,) if ns.format == "html" else ()  # the HTML fact-check sheet
+    return (*also, PROJECT_RULE) if ns.project and not ns.select else also
 
 
 def lint_command(args: list[str]) -> int:
@@ -186,15 +200,16 @@ def lint_command(args: list[str]) -> int:
         print(str(problem), file=sys.stderr)
     broken_config |= _say_notices(results)
     color = _use_color(ns)
+    in_bytes = ns.columns == "bytes"
+    sources = delivery.sources_for(ns.format, results, run.stdin_texts, needed=in_bytes)
+    if in_bytes:
+        findings = delivery.byte_columns(findings, sources)
     context = ReportContext(
-        files=len(results),
-        color=color,
-        rules=run.rules,
-        sources=delivery.sources_for(ns.format, results, run.stdin_texts),
-        quiet=ns.quiet,
+        files=len(results), color=color, rules=run.rules, sources=sources, quiet=ns.quiet
     )
     sys.stdout.write(formats[ns.format](findings, context))
-    return exit_code(results, ns.fail_on, broken_config)
+    code = exit_code(results, ns.fail_on, broken_config)
+    return exitcodes.CLEAN if ns.exit_zero and code == exitcodes.FINDINGS else code
 
 
 @dataclass(frozen=True)
@@ -213,7 +228,8 @@ def _lint_all(ns: argparse.Namespace) -> LintRun:
     from newslint.linter import Linter, Options
     from newslint.reading import decode
 
-    linter = Linter(Options(ns.config, _selected(ns), _split(ns.ignore), ns.fail_on))
+    options = Options(ns.config, _selected(ns), _split(ns.ignore), ns.fail_on, _also(ns))
+    linter = Linter(options)
     results: list[LintResult] = []
     broken_config = False
     reported_configs: set[str] = set()

@@ -32,6 +32,7 @@ CONFIG_KEYS: dict[str, Key] = {
 FRONT_MATTER_KEYS = {k: CONFIG_KEYS[k] for k in ("rules", "vocabulary", "fail_on")}
 NAMES_KEYS: dict[str, Key] = {
     "project": Key((bool,), False, "compare each draft's names with the whole repository's"),
+    "house_list": Key((str,), False, "the newsroom's own house list of names (a YAML file)"),
 }
 # The rule that ``names: {project: true}`` turns on.
 PROJECT_RULE = "names.house-spelling"
@@ -53,6 +54,7 @@ class Config:
     max_file_mb: float = 10.0
     languagetool: dict[str, Any] = field(default_factory=dict)
     names: dict[str, Any] = field(default_factory=dict)
+    house_list: str | None = None  # names.house_list, as a path
 
     def is_ignored(self, file: str) -> bool:
         rel = os.path.relpath(os.path.abspath(file), os.path.abspath(self.root))
@@ -104,6 +106,17 @@ def load_config(path: str | None) -> Config:
     if errors:
         raise errors[0]
     root = os.path.dirname(os.path.abspath(path))
+    house_list = None
+    if "house_list" in names:
+        house_list = os.path.join(root, str(names["house_list"]))
+        if not os.path.isfile(house_list):
+            raise ConfigError(
+                f"house list {names['house_list']!r} not found (names.house_list, "
+                "relative to this file; examples/names.yml is a starter list to copy)",
+                path,
+                line_of(names, "house_list", 1),
+                "names.house_list",
+            )
     parsed = _parse(data, path, getattr(data, "line", 1))
     # Before the config's own rules: entries, so that one of those still wins.
     project = ((PROJECT_RULE, "on"),) if names.get("project") is True else ()
@@ -121,6 +134,7 @@ def load_config(path: str | None) -> Config:
         max_file_mb=float(data.get("max_file_mb", 10.0)),
         languagetool=dict(data.get("languagetool", {})),
         names=dict(data.get("names", {})),
+        house_list=house_list,
     )
 
 

@@ -17,11 +17,14 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     from newslint.changes import Changes
     from newslint.engine import LintResult
+    from newslint.findings import Finding
     from newslint.fixes import FileFix
     from newslint.linter import Linter
 
 # Formats whose reporter shows or measures the draft's own text.
-NEEDS_SOURCES = frozenset({"pretty", "rdjson"})
+NEEDS_SOURCES = frozenset({"pretty", "rdjson", "html"})
+# Formats that show every draft, clean ones too (the HTML report's index).
+EVERY_DRAFT = frozenset({"html"})
 # Formats a program reads whole: "fixed:" lines must not go into them.
 STRUCTURED = frozenset({"json", "sarif", "rdjson", "github"})
 
@@ -58,6 +61,13 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--quiet", "-q", action="store_true", help="findings only: no summary, no progress bar"
     )
+    parser.add_argument(
+        "--columns",
+        choices=["characters", "bytes"],
+        default="characters",
+        help="count columns in characters (the default) or in UTF-8 bytes, as Vim's "
+        "errorformat %%c does",
+    )
 
 
 def default_format() -> str:
@@ -71,6 +81,9 @@ def check_options(ns: argparse.Namespace) -> str | None:
         return "--dry-run goes with --fix (it shows the fixes as a diff)"
     if ns.fix and "-" in ns.paths:
         return "--fix cannot rewrite standard input; give the draft's path instead"
+    if ns.columns == "bytes" and ns.format in NEEDS_SOURCES:
+        # These formats place findings in the draft's text by its columns.
+        return f"--columns bytes does not go with --format {ns.format}; use text or json"
     return None
 
 
@@ -143,17 +156,20 @@ def dry_run(fixes: Sequence[FileFix], results: Iterable[LintResult], quiet: bool
 
 
 def sources_for(
-    output_format: str, results: Iterable[LintResult], stdin_texts: Mapping[str, str]
+    output_format: str,
+    results: Iterable[LintResult],
+    stdin_texts: Mapping[str, str],
+    needed: bool = False,
 ) -> dict[str, str]:
     """The text of each draft with findings, for formats that show or measure it."""
-    if output_format not in NEEDS_SOURCES:
+    if output_format not in NEEDS_SOURCES and not needed:
         return {}
     from newslint.errors import InputError
     from newslint.reading import read_path
 
     sources: dict[str, str] = {}
     for result in results:
-        if not result.findings:
+        if not result.findings and output_format not in EVERY_DRAFT:
             continue
         if result.path in stdin_texts:
             sources[result.path] = stdin_texts[result.path]
@@ -163,3 +179,29 @@ def sources_for(
         except InputError:
             continue  # the report shows the finding without its line
     return sources
+
+
+def byte_columns(findings: Iterable[Finding], sources: Mapping[str, str]) -> list[Finding]:
+    """The findings with columns counted in UTF-8 bytes (``--columns bytes``).
+
+    Vim's ``%c`` is a byte column: counted in characters, a curly quote or
+    an emoji earlier on the line puts the cursor on the wrong word.
+    """
+    from dataclasses import replace
+
+    from newslint.positions import byte_column
+
+    converted = []
+    for finding in findings:
+        source = sources.get(finding.path)
+        if source is None:
+            converted.append(finding)
+            continue
+        converted.append(
+            replace(
+                finding,
+                column=byte_column(source, finding.start),
+                end_column=byte_column(source, max(finding.end - 1, finding.start)),
+            )
+        )
+    return converted

@@ -31,14 +31,6 @@ PLACEHOLDER = "\ufffc"
 WORD = re.compile(r"(?:[^\W\d_]\.){2,}|[^\W_]+(?:['’\-][^\W_]+)*")
 
 
-def strip_possessive(word: str) -> str:
-    """Soleimani’s → Soleimani."""
-    for ending in ("'s", "’s"):
-        if word.endswith(ending):
-            return word[: -len(ending)]
-    return word
-
-
 def word_key(word: str) -> str:
     """How a word is looked up: lower case, straight apostrophes."""
     return word.lower().replace("’", "'").replace("‘", "'")

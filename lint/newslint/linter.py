@@ -29,6 +29,9 @@ class Options:
     select: tuple[str, ...] = ()
     ignore: tuple[str, ...] = ()
     fail_on: str | None = None
+    # Rules that ship off, turned on wherever their family is selected (the
+    # HTML report's fact-check sheet needs attribution.claim beside the rest).
+    also: tuple[str, ...] = ()
 
 
 @dataclass
@@ -59,7 +62,8 @@ class Linter:
                 if not Path(folder).is_dir():
                     raise ConfigError(f"extra_rules folder {folder!r} does not exist", config_path)
                 files.extend(pack_files(Path(folder)))
-            packs = load_packs_cached(files, config.packs, cache_dir())
+            house = Path(config.house_list) if config.house_list else None
+            packs = load_packs_cached(files, config.packs, cache_dir(), house)
             self._setups[config_path] = Setup(config, packs)
         return self._setups[config_path]
 
@@ -84,7 +88,9 @@ class Linter:
                 source.path, problems=[FileProblem(source.path, exc.message, exc.line)]
             )
         doc.settings = {"languagetool": config.languagetool}
-        selection = Selection(config.overrides, self.options.select, self.options.ignore)
+        selection = Selection(
+            config.overrides, self.options.select, self.options.ignore, self.options.also
+        )
         result = run_rules(doc, setup.packs.packs, selection, config.vocabulary)
         result.fail_on = config.fail_on
         result.notices_are_errors = bool(config.languagetool.get("required")) or bool(

@@ -18,9 +18,12 @@ from newslint.codestamp import code_stamp
 from newslint.packs import LoadedPacks, load_packs
 
 
-def _key(files: list[Path], only: set[str] | frozenset[str] | None) -> str:
+def _key(
+    files: list[Path], only: set[str] | frozenset[str] | None, house_list: Path | None = None
+) -> str:
     parts = [code_stamp()]
-    for file in files:
+    # The newsroom's house list of names is compiled into the names pack.
+    for file in (*files, *([house_list] if house_list is not None else [])):
         stat = file.stat()
         parts.append(f"{file.resolve()}\0{stat.st_size}\0{stat.st_mtime_ns}")
     parts.append(repr(sorted(only) if only is not None else None))
@@ -36,13 +39,17 @@ _IN_MEMORY: dict[str, LoadedPacks] = {}
 
 
 def load_packs_cached(
-    files: list[Path], only: set[str] | frozenset[str] | None, cache_dir: str
+    files: list[Path],
+    only: set[str] | frozenset[str] | None,
+    cache_dir: str,
+    house_list: Path | None = None,
 ) -> LoadedPacks:
     """``load_packs`` through a pickle in ``cache_dir``."""
+    selected = set(only) if only is not None else None
     try:
-        key = _key(files, only)
+        key = _key(files, only, house_list)
     except OSError:  # a pack vanished: let the loader report it
-        return load_packs(files, set(only) if only is not None else None)
+        return load_packs(files, selected, house_list)
     if key in _IN_MEMORY:
         return _IN_MEMORY[key]
     path = Path(cache_dir) / f"packs-{key}.pickle"
@@ -50,7 +57,7 @@ def load_packs_cached(
     if isinstance(loaded, LoadedPacks):
         _IN_MEMORY[key] = loaded
         return loaded
-    loaded = load_packs(files, set(only) if only is not None else None)
+    loaded = load_packs(files, selected, house_list)
     if not loaded.errors and store_pickle(path, loaded):
         _prune(path.parent, keep=path)
     return loaded

@@ -6,6 +6,7 @@ run decides what to do; one broken rule never stops the other packs.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
@@ -23,7 +24,9 @@ PACK_KEYS = {
     "pack": Key((str,), True, "the pack's name"),
     "description": Key((str,), False, "what the pack is for"),
     "rules": Key((list,), True, "the pack's rules"),
+    "families": Key((list,), False, "the pack's own rule families beside the shipped ones"),
 }
+FAMILY_NAME = re.compile(r"^[a-z][a-z0-9]*(?:-[a-z0-9]+)*$")
 
 
 @dataclass
@@ -58,14 +61,28 @@ def pack_files(folder: Path) -> list[Path]:
     return sorted([*folder.glob("*.yml"), *folder.glob("*.yaml")])
 
 
-def load_packs(files: list[Path], only: set[str] | None = None) -> LoadedPacks:
-    """Load and compile ``files`` (only the packs named in ``only`` if given)."""
+def load_packs(
+    files: list[Path], only: set[str] | None = None, house_list: Path | None = None
+) -> LoadedPacks:
+    """Load and compile ``files`` (only the packs named in ``only`` if given).
+
+    ``house_list`` is the newsroom's own list of names (``names.house``), put
+    where a pack says ``swap: from_config``.
+    """
+    from newslint.names.house import load_house_list
+
     packs: list[Pack] = []
     errors: list[ConfigError] = []
     seen: dict[str, str] = {}
+    house: dict[str, str] = {}
+    if house_list is not None:
+        try:
+            house = load_house_list(str(house_list))
+        except ConfigError as exc:
+            errors.append(exc)
     for file in files:
         try:
-            pack = load_pack(file, errors)
+            pack = load_pack(file, errors, house)
         except ConfigError as exc:
             errors.append(exc)
             continue
@@ -89,7 +106,9 @@ def load_packs(files: list[Path], only: set[str] | None = None) -> LoadedPacks:
     return LoadedPacks(packs, errors)
 
 
-def load_pack(file: Path, errors: list[ConfigError]) -> Pack | None:
+def load_pack(
+    file: Path, errors: list[ConfigError], house: dict[str, str] | None = None
+) -> Pack | None:
     path = str(file)
     try:
         text = file.read_text(encoding="utf-8")
@@ -101,11 +120,15 @@ def load_pack(file: Path, errors: list[ConfigError]) -> Pack | None:
         errors.extend(problems)
         return None
     pack = Pack(str(data["pack"]), path)
+    families = pack_families(data, path, errors)
+    from newslint.names.house import resolve_house_lists
+
+    resolve_house_lists(data["rules"], house or {})
     for index, raw in enumerate(data["rules"]):
         where = f"rules[{index}]"
         line = line_of(data["rules"], index, data.line)
         try:
-            rule = build_rule(raw, path, where, line)
+            rule = build_rule(raw, path, where, line, families)
             kind = KINDS[rule.kind]
             pack.checks.append(kind.compile(rule, pack.phrases))
         except ConfigError as exc:
@@ -119,7 +142,27 @@ def load_pack(file: Path, errors: list[ConfigError]) -> Pack | None:
     return pack
 
 
-def build_rule(raw: Any, path: str, where: str, line: int | None) -> Rule:
+def pack_families(data: Any, path: str, errors: list[ConfigError]) -> tuple[str, ...]:
+    """The shipped families and those the pack declares (``families: [house]``)."""
+    declared = []
+    for index, name in enumerate(data.get("families", [])):
+        if isinstance(name, str) and FAMILY_NAME.match(name):
+            declared.append(name)
+            continue
+        errors.append(
+            ConfigError(
+                f"family {name!r} must be one lower-case word (letters, digits, hyphens)",
+                path,
+                line_of(data["families"], index, line_of(data, "families", data.line)),
+                f"families[{index}]",
+            )
+        )
+    return (*FAMILIES, *declared)
+
+
+def build_rule(
+    raw: Any, path: str, where: str, line: int | None, families: tuple[str, ...] = FAMILIES
+) -> Rule:
     """Validate one rule mapping into a Rule, or raise the first ConfigError."""
     if not isinstance(raw, dict):
         raise ConfigError("each rule must be a mapping", path, line, where)
@@ -139,7 +182,7 @@ def build_rule(raw: Any, path: str, where: str, line: int | None) -> Rule:
     problems = check_mapping(raw, keys, path, where, line)
     if problems:
         raise problems[0]
-    _check_id(str(rule_id), path, line_of(raw, "id", line), where)
+    _check_id(str(rule_id), path, line_of(raw, "id", line), where, families)
     try:
         severity = Severity.parse(str(raw.get("severity", "warning")))
         scope = parse_scope(raw["scope"]) if "scope" in raw else None
@@ -166,7 +209,9 @@ def build_rule(raw: Any, path: str, where: str, line: int | None) -> Rule:
     return rule if scope is None else replace(rule, scope=scope)
 
 
-def _check_id(rule_id: str, path: str, line: int | None, where: str) -> None:
+def _check_id(
+    rule_id: str, path: str, line: int | None, where: str, families: tuple[str, ...]
+) -> None:
     if not RULE_ID.match(rule_id):
         raise ConfigError(
             f"rule id {rule_id!r} must be family.name in lower-case kebab-case",
@@ -175,10 +220,11 @@ def _check_id(rule_id: str, path: str, line: int | None, where: str) -> None:
             where,
         )
     family = rule_id.split(".", 1)[0]
-    if family not in FAMILIES:
+    if family not in families:
         raise ConfigError(
-            f"rule id {rule_id!r}: unknown family {family!r}{did_you_mean(family, FAMILIES)}; "
-            f"families: {', '.join(FAMILIES)}",
+            f"rule id {rule_id!r}: unknown family {family!r}{did_you_mean(family, families)}; "
+            f"families: {', '.join(families)} (a pack adds its own with "
+            f"'families: [{family}]')",
             path,
             line,
             where,

@@ -15,9 +15,9 @@ from dataclasses import dataclass
 from typing import Any
 
 from newslint.document import WORD, Block, Document
+from newslint.names.forms import strip_possessive
 
 _SPACE = re.compile(r"\s+")
-_POSSESSIVE = re.compile(r"['’]s$", re.I)
 
 
 @dataclass(frozen=True)
@@ -91,7 +91,7 @@ class PhraseTable:
         found = []
         i = 0
         while i < len(spans):
-            if keys[i] not in prefixes and _POSSESSIVE.sub("", keys[i]) not in prefixes:
+            if keys[i] not in prefixes and strip_possessive(keys[i]) not in prefixes:
                 i += 1
                 continue
             match = self._longest_at(spans, keys, reach[i], i)
@@ -116,9 +116,9 @@ class PhraseTable:
             if entries:
                 best = (length, end, entries)
             else:
-                possessive = _POSSESSIVE.search(key)
-                if possessive and (entries := self._entries.get(key[: possessive.start()])):
-                    best = (length, end - 2, entries)
+                bare = strip_possessive(key)
+                if bare != key and (entries := self._entries.get(bare)):
+                    best = (length, end - (len(key) - len(bare)), entries)
             if length >= reach:
                 return best
             key = f"{key} {keys[i + length]}"

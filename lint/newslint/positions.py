@@ -31,3 +31,9 @@ class LineIndex:
     @property
     def line_count(self) -> int:
         return len(self._starts)
+
+
+def byte_column(text: str, offset: int) -> int:
+    """1-based column of ``offset`` in UTF-8 bytes from the start of its line."""
+    line_start = text.rfind("\n", 0, offset) + 1
+    return len(text[line_start:offset].encode("utf-8")) + 1

@@ -6,8 +6,9 @@ suppressions → vocabulary → levels → de-duplication → sort.
 from __future__ import annotations
 
 from newslint import suppressions
-from newslint.document import Document, strip_possessive
+from newslint.document import Document
 from newslint.findings import Finding
+from newslint.names.forms import strip_possessive
 from newslint.phrases import normalise
 from newslint.selection import Selection
 

@@ -30,6 +30,7 @@ class Selection:
     overrides: tuple[tuple[str, str], ...] = ()
     select: tuple[str, ...] = ()
     ignore: tuple[str, ...] = ()
+    also: tuple[str, ...] = ()  # rule ids turned on when the selection takes their family
 
     def setting(self, rule_id: str) -> str | None:
         """The config's word for this rule (most specific prefix, last wins)."""
@@ -40,6 +41,8 @@ class Selection:
         return chosen
 
     def is_active(self, rule: Rule) -> bool:
+        if rule.id in self.also and self._chosen_anyway(rule):
+            return True
         setting = self.setting(rule.id)
         enabled = rule.enabled if setting is None else setting != "off"
         if self.select:
@@ -49,6 +52,12 @@ class Selection:
             # Selecting a rule by name turns it on even if it ships off.
             enabled = enabled or chosen == len(rule.id)
         if not enabled:
+            return False
+        return _best(rule.id, self.ignore) <= _best(rule.id, self.select)
+
+    def _chosen_anyway(self, rule: Rule) -> bool:
+        """Selected (or nothing selected) and not ignored: as if it shipped on."""
+        if self.select and _best(rule.id, self.select) < 0:
             return False
         return _best(rule.id, self.ignore) <= _best(rule.id, self.select)
 

@@ -12,6 +12,11 @@
 " finding a line; --quiet drops the summary line. Errors and warnings keep
 " their type; suggestions come in as plain entries. Everything else
 " (`fixed:` lines, notes) is ignored.
+"
+" Columns: newslint counts characters, Vim's %c counts bytes, and a curly
+" quote, an apostrophe or an emoji earlier on the line would put the cursor
+" on the wrong word; `--columns bytes` makes newslint count as %c does.
+" (%v would count screen cells, where a tab or an emoji is wider.)
 
 if exists("current_compiler")
   finish
@@ -25,7 +30,7 @@ endif
 let s:cpo_save = &cpo
 set cpo&vim
 
-CompilerSet makeprg=newslint\ --format\ text\ --quiet\ --no-color\ $*\ %:S
+CompilerSet makeprg=newslint\ --format\ text\ --quiet\ --no-color\ --columns\ bytes\ $*\ %:S
 CompilerSet errorformat=%f:%l:%c:\ %trror:\ %m,%f:%l:%c:\ %tarning:\ %m,%f:%l:%c:\ suggestion:\ %m,%-G%.%#
 
 let &cpo = s:cpo_save

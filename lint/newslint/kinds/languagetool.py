@@ -17,8 +17,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from newslint.document import PLACEHOLDER, QUOTE, Block, Document, strip_possessive
+from newslint.document import PLACEHOLDER, QUOTE, Block, Document
 from newslint.kinds.base import Mark, in_scope, string_list
+from newslint.names.forms import strip_particle, strip_possessive
 from newslint.phrases import Hit, PhraseTable, words_of
 from newslint.rule import Rule
 from newslint.schema import Key
@@ -37,7 +38,6 @@ KEYS = {
 }
 QUOTED_NOTE = " (inside a quotation: quotes are not silently corrected; add [sic] or paraphrase)"
 _PLACEHOLDERS = re.compile(PLACEHOLDER + "+")
-_PARTICLE = re.compile(r"^(?:al|el|ad|an|ar|as|ash|at|az|ibn|bin|abu|abd)-", re.I)
 
 
 @dataclass(frozen=True)
@@ -136,7 +136,7 @@ def _letters(text: str) -> str:
 
 def _strip(word: str) -> str:
     """A word without possessive or name particle: al-Muhandis’s → Muhandis."""
-    return _PARTICLE.sub("", strip_possessive(word))
+    return strip_particle(strip_possessive(word))
 
 
 def _plain(text: str) -> str:
@@ -164,7 +164,8 @@ def _house_names(rule: Rule, relative: str) -> frozenset[str]:
     names: set[str] = set()
     for raw in data.get("rules", []):
         swap = raw.get("swap") if isinstance(raw, dict) else None
-        for pair in (swap or {}).items():
+        # A list filled from the newsroom's own file (swap: from_config) is not here.
+        for pair in (swap if isinstance(swap, dict) else {}).items():
             for name in pair:
                 names.update(_strip(str(name)[s:e]) for s, e in words_of(str(name)))
     return frozenset(n for n in names if n[:1].isupper())

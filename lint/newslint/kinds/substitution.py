@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
 from newslint.document import QUOTE, Document
 from newslint.kinds.base import Mark
+from newslint.names.forms import leading_particle, strip_particle
 from newslint.phrases import Hit, PhraseTable
 from newslint.rule import Rule
 from newslint.schema import Key
@@ -27,9 +27,6 @@ KEYS = {
     ),
 }
 QUOTED_NOTE = " (inside a quotation: the source's spelling; keep it, add [sic] or note it)"
-
-# Name particles whose case follows the sentence, not the house list.
-_PARTICLE = re.compile(r"^(?:al|el|ad|ar|as|ash|at|az|an|ibn|bin|ben|abu|abd|de|van|von)[- ]", re.I)
 
 
 @dataclass(frozen=True)
@@ -62,21 +59,18 @@ class Substitution:
             )
 
 
-def _strip_particle(name: str) -> str:
-    return _PARTICLE.sub("", name, count=1)
-
-
 def _name_case_matches(text: str, phrase: str) -> bool:
     """Capitals as listed, apart from a leading particle."""
-    return _strip_particle(text.replace("’", "'")) == _strip_particle(phrase.replace("’", "'"))
+    # A particle's case follows the sentence, not the house list (Al-Assad, al-Assad).
+    return strip_particle(text.replace("’", "'")) == strip_particle(phrase.replace("’", "'"))
 
 
 def _match_case(text: str, preferred: str, names: bool) -> str:
     """Keep the writer's capitalisation where the house form does not fix it."""
     if names:
-        particle = _PARTICLE.match(text)
-        if particle and _PARTICLE.match(preferred):
-            return particle.group(0) + _strip_particle(preferred)
+        particle = leading_particle(text)
+        if particle and leading_particle(preferred):
+            return particle + strip_particle(preferred)
         return preferred
     if text.isupper() and len(text) > 1:
         return preferred.upper()
@@ -87,9 +81,11 @@ def _match_case(text: str, preferred: str, names: bool) -> str:
 
 def compile(rule: Rule, phrases: PhraseTable) -> Substitution:
     swap = rule.options.get("swap")
-    if not isinstance(swap, dict) or not swap:
-        raise ValueError("'swap' must map each word to its preferred form", "swap")
     names = bool(rule.options.get("names", False))
+    # A house list of names may be empty: it is the newsroom's own file
+    # (names.house), and a newsroom without one checks names for consistency.
+    if not isinstance(swap, dict) or not (swap or names):
+        raise ValueError("'swap' must map each word to its preferred form", "swap")
     ignorecase = bool(rule.options.get("ignorecase", True))
     for written, preferred in swap.items():
         if not isinstance(written, str) or not isinstance(preferred, str):

@@ -38,6 +38,8 @@ FORMATS = {
     "github": "github",
     "sarif": "sarif",
     "rdjson": "rdjson",
+    "markdown": "markdown",
+    "html": "html",
 }
 
 

@@ -2,7 +2,7 @@
 
 Shared by ``names.variant-spelling`` (one draft), ``names.house-spelling``
 (a draft against its repository) and ``newslint names`` (a whole
-repository). namekeys decides which spellings are one name; this module adds
+repository). names.keys decides which spellings are one name; this module adds
 what a newsroom knows: the house list's canonical spelling, pairs it has
 declared distinct, and which spelling is used most -- counted first in the
 writer's voice, because a quotation keeps its source's spelling.
@@ -15,7 +15,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 
 from newslint.document import QUOTE
-from newslint.namefind import NameUse, fold
+from newslint.names.find import NameUse, fold
 
 # The Arabic article, which outlets write or drop at will (al-Assad/Assad).
 _ARTICLES = frozenset({"al", "el"})
@@ -118,7 +118,7 @@ def other_people(a: Usage, b: Usage) -> bool:
     """
     if not a.companions or not b.companions or a.companions & b.companions:
         return False
-    from newslint.namekeys import are_variants
+    from newslint.names.keys import are_variants
 
     # Only companions with the same consonants can be variants of each other.
     theirs: dict[str, list[str]] = {}
@@ -133,7 +133,7 @@ def other_people(a: Usage, b: Usage) -> bool:
 
 def name_key(name: str) -> str:
     """A name as the house list's ``distinct`` pairs compare it."""
-    from newslint.namekeys import name_parts
+    from newslint.names.keys import name_parts
 
     return " ".join(name_parts(name))
 
@@ -150,7 +150,7 @@ def make_policy(house: Mapping[str, str], distinct: Iterable[Sequence[str]]) -> 
 
 def group(usages: Sequence[Usage], policy: Policy) -> list[Group]:
     """Variant groups among ``usages`` (one Usage per key), in first-seen order."""
-    from newslint.namekeys import group_variants
+    from newslint.names.keys import group_variants
 
     by_key = {u.key: u for u in usages}
     found = group_variants((u.form, max(u.total, 1)) for u in usages)
@@ -183,9 +183,9 @@ def block_key(form: str) -> str:
     draft's names. The article is left out (outlets write it or not), and so
     are vowels and y, which romanisations change; doubled letters count once.
     """
-    from newslint.namekeys import name_parts, skeleton
+    from newslint.names.keys import name_parts, skeleton
 
-    # Part by part, as namekeys reads them: "Rafik Hariri" has no "kh".
+    # Part by part, as names.keys reads them: "Rafik Hariri" has no "kh".
     parts = [p for p in name_parts(form) if p not in _ARTICLES]
     consonants = "".join(skeleton(p) for p in parts).replace("_", "").replace("y", "")
     merged = [c for i, c in enumerate(consonants) if i == 0 or consonants[i - 1] != c]

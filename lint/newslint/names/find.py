@@ -17,31 +17,20 @@ assad and putin, which would then vanish whenever they open a sentence.
 from __future__ import annotations
 
 import re
-import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib.util import find_spec
 from pathlib import Path
 
 from newslint.document import HEADING, Block, Document
+from newslint.names.forms import (
+    ARTICLES,
+    HYPHENED_PARTICLES,
+    JOINING_PARTICLES,
+    spelling_key,
+    strip_possessive,
+)
 
-# Particles written lower case between the parts of one name: Osama bin Laden,
-# Charles de Gaulle. English words that are also particles (an, as, at) are
-# left out: between capitals they are far more often English.
-_JOINING_PARTICLES = frozenset(
-    """
-    bin ibn bint ben abu al el de da di du del della des dos das van von der den ter ten la
-    le ould
-    """.split()  # noqa: SIM905 - a word list reads better as text
-)
-# Articles that may stand apart from their name: Al Muhandis, El Salvador.
-_ARTICLES = frozenset({"al", "el"})
-# Particles that may be hyphened to a name: al-Muhandis, Al-Assad, bin-Laden.
-_HYPHENED_PARTICLES = frozenset(
-    """
-    al el ad adh an ar as ash at ath az ed en er es et ez ud ul ur us uz bin ibn ben abu abd
-    """.split()  # noqa: SIM905 - a word list reads better as text
-)
 # Titles before a name say nothing about whose name it is.
 _TITLES = frozenset(
     """
@@ -61,9 +50,7 @@ _COMPOUND_ENDINGS = frozenset(
 )
 # Contractions are not names: I'd, I've, Don't.
 _CONTRACTION = re.compile(r"['’](?:d|ve|ll|re|m|t|s)$", re.I)
-_POSSESSIVE = re.compile(r"['’]s$")
 _DIGIT = re.compile(r"\d")
-_APOSTROPHES = "’‘ʼʿ"
 # Where English capitalises whatever the word: after these, a word is "initial".
 _OPENERS = frozenset("“\"‘'([{:—–-•*")
 # Words that are never a name, even capitalised mid-sentence in a title
@@ -110,17 +97,9 @@ class DraftNames:
     runs: tuple[NameUse, ...]
 
 
-@lru_cache(maxsize=16384)  # a pure function, called for every name use
-def fold(name: str) -> str:
-    """One spelling's key: case, possessive and apostrophe typography do not count.
-
-    The same coarseness as namekeys' own surface key, so that every key here
-    stays one spelling when namekeys groups them.
-    """
-    text = unicodedata.normalize("NFC", _POSSESSIVE.sub("", name.strip())).casefold()
-    for mark in _APOSTROPHES:
-        text = text.replace(mark, "'")
-    return " ".join(text.split())
+# One spelling's key (case, possessive and apostrophe typography do not count):
+# the key names.keys groups by, so every key here stays one spelling there.
+fold = spelling_key
 
 
 @lru_cache(maxsize=1)
@@ -238,12 +217,12 @@ def _classify(block: Block, spans: list[tuple[int, int]], i: int) -> _Token | No
     word = block.text[start:end]
     if word[0].islower():
         # Most words: only a particle (bin) or a hyphened one (al-Muhandis) counts.
-        if word in _JOINING_PARTICLES:
+        if word in JOINING_PARTICLES:
             return _Token(start, end, _PARTICLE)
-        if word.split("-", 1)[0] not in _HYPHENED_PARTICLES:
+        if word.split("-", 1)[0] not in HYPHENED_PARTICLES:
             return None
-    possessive = bool(_POSSESSIVE.search(word))
-    core = word[:-2] if possessive else word
+    core = strip_possessive(word)
+    possessive = core != word
     if not core or _DIGIT.search(core):
         return None
     if len(core) == 1:
@@ -267,11 +246,11 @@ def _is_name_word(core: str) -> bool:
     if _CONTRACTION.search(core) or core.lower() in _FUNCTION_WORDS:
         return False  # function words capitalised in titles: The, In, With
     parts = core.replace("’", "'").split("-")
-    first = next((p for p in parts if p.lower() not in _HYPHENED_PARTICLES), parts[-1])
+    first = next((p for p in parts if p.lower() not in HYPHENED_PARTICLES), parts[-1])
     if not first[:1].isupper() or not any(ch.islower() for ch in first):
         return False
     for part in parts:
-        if part is first or part.lower() in _HYPHENED_PARTICLES:
+        if part is first or part.lower() in HYPHENED_PARTICLES:
             continue
         if part[:1].isupper():
             if len(part) > 1 and part.isupper():
@@ -307,7 +286,7 @@ def _attach_articles(text: str, tokens: list[_Token | None]) -> list[_Token | No
             token is not None
             and nxt is not None
             and nxt.kind == _WORD
-            and text[token.start : token.end].lower() in _ARTICLES
+            and text[token.start : token.end].lower() in ARTICLES
             and text[token.end : nxt.start] == " "
         ):
             joined.append(_Token(token.start, nxt.end, _WORD, nxt.possessive))

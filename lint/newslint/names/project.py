@@ -15,12 +15,12 @@ from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from newslint.document import Document
-from newslint.namefind import DraftNames, NameUse, fold
-from newslint.namegroups import Group, Usage, block_key, draft_usages, group, other_people
+from newslint.names.find import DraftNames, NameUse, fold
+from newslint.names.groups import Group, Usage, block_key, draft_usages, group, other_people
 
 if TYPE_CHECKING:
-    from newslint.kinds.variants import Plan, Variants
-    from newslint.nameindex import NameIndex
+    from newslint.names.index import NameIndex
+    from newslint.names.rule import Plan, Variants
 
 # How long a refreshed index is trusted within one process (the language
 # server runs for hours; a command-line run over many drafts walks once).
@@ -42,7 +42,8 @@ class Indexes:
 
     def for_draft(self, path: str) -> NameIndex:
         """The fresh index of the repository ``path`` belongs to."""
-        from newslint.nameindex import NameIndex, repository_files, repository_root
+        from newslint.names.index import NameIndex
+        from newslint.names.repository import repository_files, repository_root
 
         root = repository_root(path)
         entry = self._open.get(root)
@@ -58,7 +59,7 @@ def project_plans(
     doc: Document, names: DraftNames, draft: Sequence[Plan], check: Variants
 ) -> list[Plan]:
     """What ``names.house-spelling`` flags in ``doc``."""
-    from newslint.kinds.variants import Plan
+    from newslint.names.rule import Plan
 
     mine = draft_usages(names.words)
     if not mine or check.indexes is None:

@@ -5,28 +5,21 @@ draft is stored with the (size, mtime_ns) it had when read and the names
 found in it; a refresh stats every draft and re-reads only those whose size
 or mtime changed, so a pre-commit run on one draft reads one draft, not the
 archive. A cold build of thousands of drafts parses them in a few worker
-processes.
-
-The repository is the folder of the ``.newslint.yml`` that governs a draft,
-else the git top level, else the draft's folder. Its drafts are the Markdown
-files git knows (tracked, or untracked and not ignored), so build output and
-ignored folders stay out; outside git, every Markdown file under the root.
+processes. Which drafts belong to a repository is ``names.repository``'s job.
 """
 
 from __future__ import annotations
 
 import os
 import sqlite3
-import subprocess
 from collections.abc import Collection, Iterable, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
 
 from newslint.cachedir import cache_dir
-from newslint.discover import MARKDOWN_SUFFIXES, discover
-from newslint.namegroups import Usage
+from newslint.names.groups import Usage
 
-# Bump when what is stored for a draft changes (namefind, namegroups), so an
+# Bump when what is stored for a draft changes (names.find, names.groups), so an
 # old index is never read with new rules.
 SCHEMA_VERSION = 2
 # Fewer changed drafts than this are read in this process: starting workers
@@ -83,66 +76,6 @@ class StoredFile:
     size: int
     mtime_ns: int
     generation: int  # the refresh that last read it
-
-
-def repository_root(path: str) -> str:
-    """The folder whose drafts are ``path``'s repository (absolute)."""
-    from newslint.config import find_config
-
-    start = os.path.abspath(path)
-    config = find_config(start if os.path.exists(start) else os.path.dirname(start))
-    if config is not None:
-        return os.path.dirname(os.path.abspath(config))
-    folder = start if os.path.isdir(start) else os.path.dirname(start)
-    return _git_top(folder) or folder
-
-
-def repository_files(root: str, under: str | None = None) -> list[str]:
-    """The drafts of the repository at ``root`` (absolute paths), sorted.
-
-    ``under`` limits them to one folder or file inside the root. In git, the
-    Markdown files git knows (tracked, or untracked and not ignored); else,
-    or when git knows none there, every Markdown file as ``newslint`` would
-    lint the folder. The config's ``ignore`` patterns apply.
-    """
-    from newslint.config import find_config, load_config
-
-    target = os.path.abspath(under or root)
-    listed = _git_files(root, target)
-    if not listed:  # not in git, or a folder git ignores that was asked for all the same
-        listed = [os.path.abspath(t.path) for t in discover([target]) if t.problem is None]
-    drafts = [p for p in listed if p.lower().endswith(MARKDOWN_SUFFIXES)]
-    config_path = find_config(root)
-    if config_path is not None:
-        config = load_config(config_path)
-        drafts = [p for p in drafts if not config.is_ignored(p)]
-    return sorted(drafts)
-
-
-def _git_files(root: str, target: str) -> list[str] | None:
-    if _git_top(root) is None:
-        return None
-    try:
-        done = subprocess.run(
-            ["git", "ls-files", "-z", "--cached", "--others", "--exclude-standard", "--", target],
-            cwd=root,
-            capture_output=True,
-            timeout=60,
-            check=True,
-        )
-    except (OSError, subprocess.SubprocessError):
-        return None
-    names = [n for n in done.stdout.decode("utf-8", "surrogateescape").split("\0") if n]
-    # Deleted but still tracked drafts fail their stat later and are skipped.
-    return sorted({os.path.join(root, n) for n in names})
-
-
-def _git_top(folder: str) -> str | None:
-    here = Path(os.path.abspath(folder))
-    for candidate in (here, *here.parents):
-        if (candidate / ".git").exists():
-            return str(candidate)
-    return None
 
 
 def index_file(cache: str | None = None) -> Path:
@@ -270,7 +203,7 @@ class NameIndex:
     ) -> list[Usage]:
         """Each spelling's use across the repository, ordered by key.
 
-        ``blocks`` keeps spellings with those block keys (namegroups.block_key);
+        ``blocks`` keeps spellings with those block keys (names.groups.block_key);
         ``exclude`` leaves out one draft (relative path); ``only`` keeps the
         drafts listed (relative paths).
         """
@@ -428,8 +361,8 @@ def _read_chunk(paths: list[str]) -> list[list[Row]]:
 
 def _rows_of(path: str, parser: object, blocks: dict[str, str]) -> list[Row]:
     from newslint.errors import InputError
-    from newslint.namefind import find_names
-    from newslint.namegroups import block_key, draft_usages
+    from newslint.names.find import find_names
+    from newslint.names.groups import block_key, draft_usages
     from newslint.parse import parse_document
     from newslint.reading import read_path
 

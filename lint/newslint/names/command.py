@@ -1,10 +1,11 @@
 """``newslint names PATH...``: every name a repository spells more than one way.
 
 Scans the drafts (through the name index, so a second run reads only what
-changed), groups the spellings with namekeys, and prints each group with
-its counts and drafts. ``--write FILE`` (or ``-``) proposes house-list
-entries -- ``variant: canonical`` lines for the ``swap:`` of
-``names.house-list`` -- with the counts and example drafts as comments.
+changed), groups the spellings with names.keys, and prints each group with
+its counts and drafts. ``--write FILE`` (or ``-``) writes a house list of
+names -- ``variant: canonical`` lines, the format of the file
+``names.house_list`` names in .newslint.yml -- with the counts and example
+drafts as comments.
 """
 
 from __future__ import annotations
@@ -19,10 +20,10 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from newslint import exitcodes
-from newslint.namegroups import Group, Policy, Usage
+from newslint.names.groups import Group, Policy, Usage
 
 if TYPE_CHECKING:
-    from newslint.nameindex import NameIndex
+    from newslint.names.index import NameIndex
 
 EXAMPLE_FILES = 3  # drafts named in each --write comment
 
@@ -94,7 +95,7 @@ def _parser() -> argparse.ArgumentParser:
     parser.add_argument(
         "--write",
         metavar="FILE",
-        help="propose house-list entries as YAML in FILE ('-': standard output, no listing)",
+        help="write a proposed house list of names to FILE ('-': standard output, no listing)",
     )
     parser.add_argument(
         "--max-files",
@@ -108,8 +109,8 @@ def _parser() -> argparse.ArgumentParser:
 
 def _policy(config: str | None, path: str) -> Policy:
     """The house list and distinct pairs of names.variant-spelling in force at ``path``."""
-    from newslint.kinds.variants import Variants
     from newslint.linter import Linter, Options
+    from newslint.names.rule import Variants
 
     setup = Linter(Options(config)).setup_for(path)
     for pack in setup.packs.packs:
@@ -120,7 +121,8 @@ def _policy(config: str | None, path: str) -> Policy:
 
 
 def _scan(path: str, policy: Policy) -> tuple[Scan, list[Listed]]:
-    from newslint.nameindex import NameIndex, repository_files, repository_root
+    from newslint.names.index import NameIndex
+    from newslint.names.repository import repository_files, repository_root
 
     root = repository_root(path)
     drafts = repository_files(root, under=path)
@@ -141,11 +143,11 @@ def _scan(path: str, policy: Policy) -> tuple[Scan, list[Listed]]:
 
 
 def _groups(index: NameIndex, drafts: list[str], policy: Policy, everything: bool) -> list[Listed]:
-    from newslint.namegroups import group
+    from newslint.names.groups import group
 
     usages = index.usages(only=None if everything else drafts)
     # Only spellings that share their consonants (block key) with another can
-    # be variants; leaving the rest out spares namekeys most of an archive.
+    # be variants; leaving the rest out spares names.keys most of an archive.
     # (The block keys agree on 303 of the 305 variant pairs of the test data.)
     per_block = Counter(u.block for u in usages)
     usages = [u for u in usages if per_block[u.block] > 1]
@@ -162,7 +164,7 @@ def _groups(index: NameIndex, drafts: list[str], policy: Policy, everything: boo
 
 def _others(found: Group) -> frozenset[str]:
     """Members never seen beside the canonical spelling's companions."""
-    from newslint.namegroups import other_people
+    from newslint.names.groups import other_people
 
     best = found.usage(found.canonical_key)
     if best is None:
@@ -216,18 +218,18 @@ def _member_line(member: Usage, width: int, files: list[tuple[str, int]], max_fi
 
 
 def format_house_list(listed: Sequence[Listed], policy: Policy, drafts: int) -> str:
-    """Proposed ``swap:`` entries (variant: canonical), each with its evidence."""
+    """A house list of names (variant: canonical), each entry with its evidence."""
     import yaml
 
     lines = [
-        f"# House-list entries proposed by `newslint names` from {_count(drafts, 'draft')}.",
+        f"# A house list of names proposed by `newslint names` from {_count(drafts, 'draft')}.",
         "# Each entry reads `written: house spelling`; the house spelling is the one",
         "# most drafts use in their own words (or the house list's, when it knows",
-        "# the name). Check every entry before adding it to the swap: list of",
-        "# names.house-list: delete those that are different people or places.",
+        "# the name). Check every entry: delete those that are different people or",
+        "# places. Then name this file in .newslint.yml (names: {house_list: names.yml})",
+        "# or add its entries to the house list you have.",
         "# Spellings only ever seen beside other names than the house spelling's",
         "# (Alvin Yeung, Eunice Yung) are left out as someone else's.",
-        "swap:",
     ]
     for item in sorted(listed, key=lambda i: (i.group.canonical.casefold(), -i.total)):
         for member in item.group.minority():
@@ -239,8 +241,8 @@ def format_house_list(listed: Sequence[Listed], policy: Policy, drafts: int) -> 
                 default_flow_style=False,
                 width=10_000,
             ).strip()
-            lines.append(f"  # {_evidence(item, member)}")
-            lines.append(f"  {entry}")
+            lines.append(f"# {_evidence(item, member)}")
+            lines.append(entry)
     return "\n".join(lines) + "\n"
 
 

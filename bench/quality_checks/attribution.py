@@ -1,0 +1,207 @@
+# SPDX-License-Identifier: GPL-3.0-or-later
+"""Attribution (issue 10): density, precision, anonymous-source recall, devset recall.
+
+Judgements: bench/corpus/judgements/attribution.yml, one record per
+attribution warning or error (suggestions are not judged: they are the
+quiet tier). Labels: bench/corpus/labels/attribution.yml, sentences that
+name an anonymous or vague source::
+
+    - {doc: rough/x.md, text: "exact text of the sentence", label: anonymous|vague, note: "..."}
+
+A labelled sentence is found when an ``attribution.anonymous-source`` or
+``attribution.vague`` finding starts inside it.
+"""
+
+from __future__ import annotations
+
+import importlib.machinery
+import importlib.util
+import sys
+from pathlib import Path
+from typing import Any
+
+from quality_checks.corpus import (
+    KINDS,
+    SPLITS,
+    Corpus,
+    Tally,
+    corpus_dir,
+    fmt,
+    lint_corpus,
+    load_yaml_list,
+    per_thousand,
+    stale,
+    tally,
+    words,
+)
+
+NAME = "attribution"
+JUDGED = {"warning", "error"}
+CLAIM = "attribution.unattributed-claim"
+QUOTE = "attribution.unattributed-quote"
+SOURCE_RULES = ("attribution.anonymous-source", "attribution.vague")
+
+
+def loud_density(corpus: Corpus, kind: str, split: str) -> float:
+    docs = [d for d in corpus.docs if d.kind == kind and d.split == split]
+    names = {d.name for d in docs}
+    count = sum(
+        1
+        for h in corpus.hits
+        if h.doc in names and h.rule.startswith("attribution.") and h.severity in JUDGED
+    )
+    return per_thousand(count, words(docs))
+
+
+def merged(*tallies: Tally) -> Tally:
+    out = Tally()
+    for t in tallies:
+        out.useful += t.useful
+        out.acceptable += t.acceptable
+        out.wrong += t.wrong
+        out.unjudged += t.unjudged
+    return out
+
+
+def label_recall(
+    corpus: Corpus, labels: list[dict[str, Any]], split: str | None
+) -> tuple[int, int, list[str]]:
+    """(found, labelled, misses) for the labelled sentences of one split."""
+    found, total, misses = 0, 0, []
+    split_of = {d.name: d.split for d in corpus.docs}
+    for record in labels:
+        doc = str(record["doc"])
+        if split is not None and split_of.get(doc) != split:
+            continue
+        text = corpus.doc(doc).text
+        start = text.find(str(record["text"]))
+        if start == -1:
+            misses.append(f"label text not found in {doc}: {record['text'][:60]!r}")
+            continue
+        end = start + len(str(record["text"]))
+        total += 1
+        if any(
+            h.doc == doc and h.rule in SOURCE_RULES and start <= h.start < end for h in corpus.hits
+        ):
+            found += 1
+        else:
+            misses.append(f"missed in {doc}: {record['text'][:70]!r}")
+    return found, total, misses
+
+
+def devset_recall(root: Path) -> float:
+    """unattributed-claim recall on the whole labelled dev set (bench/accuracy)."""
+    path = str(root / "bench" / "accuracy")
+    loader = importlib.machinery.SourceFileLoader("newslint_bench_accuracy", path)
+    spec = importlib.util.spec_from_loader(loader.name, loader)
+    assert spec is not None
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[loader.name] = module  # dataclasses look their module up here
+    loader.exec_module(module)
+    scores, _ = module.evaluate()
+    return float(scores["all"][CLAIM].recall)
+
+
+def evaluate(root: Path) -> dict[str, Any]:
+    corpus = lint_corpus(root)
+    judgements = load_yaml_list(corpus_dir(root) / "judgements" / "attribution.yml")
+    labels = load_yaml_list(corpus_dir(root) / "labels" / "attribution.yml")
+
+    density = [
+        [kind] + [f"{loud_density(corpus, kind, split):.1f}" for split in SPLITS] for kind in KINDS
+    ]
+    precision_rows = []
+    for rule in (CLAIM, QUOTE, *SOURCE_RULES):
+        for kind in KINDS:
+            for split in SPLITS:
+                t = tally(corpus, judgements, [rule], kind, split, JUDGED)
+                if t.judged or t.unjudged:
+                    precision_rows.append(
+                        [rule, kind, split, t.judged, t.unjudged, fmt(t.precision)]
+                    )
+    recall_rows = []
+    misses: list[str] = []
+    for split in (*SPLITS, None):
+        found, total, missed = label_recall(corpus, labels, split)
+        recall_rows.append([split or "all", total, found, fmt(found / total if total else None)])
+        if split is None:
+            misses = missed
+
+    edited = loud_density(corpus, "edited", "test")
+    rough = loud_density(corpus, "rough", "test")
+    claim_edited = tally(corpus, judgements, [CLAIM], "edited", "test", JUDGED)
+    claim_rough = tally(corpus, judgements, [CLAIM], "rough", "test", JUDGED)
+    quote = merged(*(tally(corpus, judgements, [QUOTE], k, "test", JUDGED) for k in KINDS))
+    found, total, _ = label_recall(corpus, labels, None)
+    recall_dev = devset_recall(root)
+
+    def target(name: str, value: float | None, wanted: str, met: bool) -> dict[str, Any]:
+        return {
+            "name": name,
+            "value": value if value is not None else 0.0,
+            "target": wanted,
+            "met": met,
+        }
+
+    targets = [
+        target(
+            "attribution warnings+errors per 1,000 words, edited test", edited, "<= 4", edited <= 4
+        ),
+        target(
+            "rough / edited density, test",
+            rough / edited if edited else float(rough > 0) * 99,
+            ">= 3",
+            rough >= 3 * edited and rough > 0,
+        ),
+        target(
+            "unattributed-claim precision, edited test",
+            claim_edited.precision,
+            ">= 0.85",
+            (claim_edited.precision or 0) >= 0.85 or claim_edited.judged == 0,
+        ),
+        target(
+            "unattributed-claim precision, rough test",
+            claim_rough.precision,
+            ">= 0.85",
+            (claim_rough.precision or 0) >= 0.85,
+        ),
+        target(
+            "unattributed-quote precision, test",
+            quote.precision,
+            ">= 0.9",
+            (quote.precision or 0) >= 0.9 or quote.judged == 0,
+        ),
+        target(
+            f"anonymous/vague source recall ({total} labelled)",
+            found / total if total else None,
+            ">= 0.8 on >= 30",
+            total >= 30 and found >= 0.8 * total,
+        ),
+        target("unattributed-claim recall, tests/devset", recall_dev, ">= 0.9", recall_dev >= 0.9),
+    ]
+    return {
+        "tables": [
+            {
+                "title": "Attribution warnings+errors per 1,000 words",
+                "headers": ["kind", *SPLITS],
+                "rows": density,
+            },
+            {
+                "title": "Attribution precision (judged warnings/errors)",
+                "headers": ["rule", "kind", "split", "judged", "unjudged", "precision"],
+                "rows": precision_rows,
+            },
+            {
+                "title": "Anonymous/vague source recall (labels/attribution.yml)",
+                "headers": ["split", "labelled", "found", "recall"],
+                "rows": recall_rows,
+            },
+            {
+                "title": "Missed labelled sources",
+                "headers": ["miss"],
+                "rows": [[m] for m in misses],
+            },
+        ],
+        "targets": targets,
+        "stale": stale(corpus, judgements, "attribution", JUDGED),
+    }
