@@ -15,7 +15,7 @@ from newslint.document import Block, Document
 from newslint.facts.common import Disagreement, Lazy, Place
 from newslint.facts.numbers import NUMBER, value_of
 from newslint.facts.story import story_of
-from newslint.namefind import is_ordinary
+from newslint.names.find import is_ordinary
 
 _NAME = r"(?P<name>(?:(?:[A-Z]\.|[A-Z][\w'’-]+)\s+){0,3}[A-Z][\w'’-]+)"
 # "Soleimani, 62,", "Jane Doe, aged 40,", "Jane Doe (40)", "62-year-old Jane Doe".

@@ -13,8 +13,8 @@ from newslint.facts.counts import body_counts, counts_in, disagree, same_group
 from newslint.facts.numbers import NUMBER, is_year, show, value_of
 from newslint.facts.people import CAPITAL_WORD
 from newslint.facts.story import Story, story_of
-from newslint.namefind import fold, is_ordinary
-from newslint.namekeys import skeleton
+from newslint.names.find import fold, is_ordinary
+from newslint.names.shapes import skeleton
 
 # The same pattern as the people checks' index: compiled once for both.
 _CAPITALISED = CAPITAL_WORD

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from newslint.document import VOICE, Block, Document
 from newslint.facts.common import Disagreement, Lazy, Place, sentence_text
 from newslint.facts.story import story_of
-from newslint.namefind import fold, is_ordinary
+from newslint.names.find import fold, is_ordinary
 
 # Title as written → the rank or office it names. Multi-word titles share the
 # class of their last word (Maj. Gen. is a general), as house styles shorten them.
@@ -82,7 +82,7 @@ _NOT_SURNAMES = frozenset(
     thursday friday saturday sunday
     """.split()  # noqa: SIM905 - a word list reads better as text
 )
-# Sentence openers that namefind's list of ordinary words may not have.
+# Sentence openers that the names package's list of ordinary words may not have.
 _NOT_GIVEN = frozenset(
     [
         "on",
