@@ -183,13 +183,13 @@ def test_a_stated_change_its_own_figures_contradict() -> None:
 def test_an_unknown_check_is_a_config_error_at_its_key(tmp_path: Path) -> None:
     pack = tmp_path / "p.yml"
     pack.write_text(
-        "pack: p\nrules:\n  - id: facts.x\n    kind: facts\n    check: sums\n"
+        "pack: p\nfamilies: [facts]\nrules:\n  - id: facts.x\n    kind: facts\n    check: sums\n"
         "    message: m\n    description: d\n",
         encoding="utf-8",
     )
     errors = load_packs([pack]).errors
     assert len(errors) == 1 and "unknown check 'sums'" in errors[0].message
-    assert errors[0].line == 5
+    assert errors[0].line == 6
 
 
 def test_checklist_lists_disagreements_before_the_claims(tmp_path: Path) -> None:

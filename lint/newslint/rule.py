@@ -21,7 +21,6 @@ FAMILIES = (
     "typography",
     "readability",
     "style",
-    "facts",
 )
 
 COMMON_KEYS: dict[str, Key] = {
