@@ -84,26 +84,12 @@ _NOT_SURNAMES = frozenset(
 )
 # Sentence openers that the names package's list of ordinary words may not have.
 _NOT_GIVEN = frozenset(
-    [
-        "on",
-        "in",
-        "at",
-        "the",
-        "a",
-        "an",
-        "of",
-        "for",
-        "by",
-        "to",
-        "from",
-        "with",
-        "as",
-        "and",
-        "but",
-        "or",
-        "if",
-    ]
+    """on in at the a an of for by to from with as and but or if although though while when
+    because after before since""".split()  # noqa: SIM905 - a word list reads better as text
 )
+# Adjectives of peoples and creeds written with a capital before a noun.
+_ADJECTIVE_ENDINGS = ("ese", "ian", "ist", "ish", "ite", "ic", "iqi", "ani", "an")
+_GROUPS = frozenset("sunni shia shiite arab muslim jewish christian iraqi kurdish".split())  # noqa: SIM905
 # A capitalised word after the surname: the name goes on (Leung Che-cheung).
 _NAME_GOES_ON = Lazy(r"^\s+[A-Z]")
 
@@ -118,6 +104,8 @@ def _given_name(run: Place) -> bool:
         return False
     if given.isupper():
         return False  # an acronym: UNC Greensboro
+    if given.lower().endswith(_ADJECTIVE_ENDINGS) or given.lower() in _GROUPS:
+        return False  # "Lebanese Shiite", "Sunni Arab": a people, not a person
     return given.isalpha() and given[:1].isupper() and not is_ordinary(given)
 
 
