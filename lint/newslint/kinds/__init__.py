@@ -5,6 +5,7 @@ from __future__ import annotations
 from types import ModuleType
 
 from newslint import attribution
+from newslint.facts import kind as facts
 from newslint.kinds import (
     consistency,
     existence,
@@ -24,4 +25,5 @@ KINDS: dict[str, ModuleType] = {
     "attribution": attribution,
     "languagetool": languagetool,
     "variants": variants,
+    "facts": facts,
 }

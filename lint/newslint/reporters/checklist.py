@@ -29,14 +29,17 @@ if TYPE_CHECKING:
 UNATTRIBUTED_RULE = "attribution.unattributed-claim"
 ATTRIBUTED_RULE = "attribution.claim"
 QUOTE_RULE = "attribution.quote"
+# Families listed first, before the claims: facts that disagree within the draft.
+FIRST = ("facts.",)
 # What the sheet formats need switched on (read by the command line).
-RULES = (UNATTRIBUTED_RULE, ATTRIBUTED_RULE, QUOTE_RULE)
+RULES = (UNATTRIBUTED_RULE, ATTRIBUTED_RULE, QUOTE_RULE, "facts")
 
 # The sheet's sections, in the order a desk works through them.
+DISAGREEMENT = "facts that disagree"
 CHECK_FIRST = "check first"
 QUOTATION = "quotation"
 BACKGROUND = "background"
-SECTIONS = (CHECK_FIRST, QUOTATION, BACKGROUND)
+SECTIONS = (DISAGREEMENT, CHECK_FIRST, QUOTATION, BACKGROUND)
 NO_SOURCE = "no source"
 NO_SPEAKER = "no speaker"
 # How a vague or anonymous source is written by the attribution rules.
@@ -50,8 +53,8 @@ class SheetRow:
     """One line of the worksheet: a claim or a quotation to check."""
 
     path: str
-    section: str  # check first | quotation | background
-    kind: str  # claim | quotation
+    section: str  # facts that disagree | check first | quotation | background
+    kind: str  # disagreement | claim | quotation
     line: int
     column: int
     text: str
@@ -124,6 +127,21 @@ def sheet_rows(findings: Iterable[Finding]) -> list[SheetRow]:
 
 def _row(finding: Finding) -> SheetRow | None:
     data = dict(finding.data)
+    if finding.rule.startswith(FIRST):
+        return SheetRow(
+            path=finding.path,
+            section=DISAGREEMENT,
+            kind="disagreement",
+            line=finding.line,
+            column=finding.column,
+            text=finding.message,
+            source=finding.rule,
+            anonymous=False,
+            what="facts that disagree",
+            names="",
+            numbers="",
+            dates="",
+        )
     if finding.rule == QUOTE_RULE:
         speaker = data.get("speaker", "")
         return SheetRow(
@@ -172,6 +190,7 @@ def report(findings: list[Finding], context: ReportContext) -> str:
 
 
 _HEADINGS = {
+    DISAGREEMENT: "Facts that disagree within the draft",
     CHECK_FIRST: "Check first: figures, records, causes, accusations, casualties, predictions",
     QUOTATION: "Direct quotations",
     BACKGROUND: "Background",
@@ -202,6 +221,10 @@ def sheet(path: str, rows: Sequence[SheetRow]) -> str:
 def _items(rows: Iterable[SheetRow]) -> list[str]:
     lines = []
     for row in rows:
+        if row.kind == "disagreement":
+            lines.append(f"- [ ] **Line {row.line}:** {_escape(row.text)} ({row.source})")
+            lines.append("  - Verdict: ___ · Checked by: ___ · Source link: ___")
+            continue
         what = f" ({row.what})" if row.section == CHECK_FIRST and row.what else ""
         lines.append(f"- [ ] **Line {row.line}:** {_escape(row.text)}")
         label = "Speaker" if row.kind == "quotation" else "Source"
@@ -211,6 +234,11 @@ def _items(rows: Iterable[SheetRow]) -> list[str]:
         lines += [f"  - {label}: {_escape(value)}" for label, value in facts if value]
         lines.append("  - Verdict: ___ · Checked by: ___ · Source link: ___")
     return lines
+
+
+def _first_items(findings: Iterable[Finding]) -> list[str]:
+    """One line per disagreement: where, what, and the other line it names."""
+    return [f"- [ ] **Line {f.line}:** {_escape(f.message)} ({f.rule})" for f in findings]
 
 
 def _escape(text: str) -> str:
