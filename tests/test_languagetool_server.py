@@ -20,29 +20,23 @@ from pathlib import Path
 
 import pytest
 
+from newslint.languagetool import client
 from newslint.languagetool.cache import ResultCache, cache_key
-from newslint.languagetool.client import (
-    CheckOptions,
-    LTMatch,
-    Utf16Index,
-    check_text,
-    check_texts,
-    to_match,
-)
 from newslint.languagetool.commands import (
     NOT_RUNNING,
     start_command,
     status_command,
     stop_command,
 )
+from newslint.languagetool.errors import LanguageToolUnavailable
+from newslint.languagetool.install import default_lt_home, find_installation
+from newslint.languagetool.launch import free_port
+from newslint.languagetool.matches import CheckOptions, LTMatch, Utf16Index, from_ltp
+from newslint.languagetool.processes import is_server_process, process_cmdline
 from newslint.languagetool.server import (
-    LanguageToolUnavailable,
+    ServerHandle,
     ServerSettings,
-    default_lt_home,
     ensure_server,
-    find_installation,
-    is_server_process,
-    process_cmdline,
     server_status,
     stop_server,
 )
@@ -53,9 +47,19 @@ LINT_ROOT = Path(__file__).resolve().parents[1] / "lint"
 SENTENCE = "Good run down on Qassim's “assasination”."
 
 
+def check_text(
+    handle: ServerHandle, text: str, options: CheckOptions | None = None, timeout: float = 10.0
+) -> list[LTMatch]:
+    return client.check_texts(handle.url, [text], options or CheckOptions(), timeout)[0]
+
+
+def check_texts(handle: ServerHandle, texts: list[str]) -> list[list[LTMatch]]:
+    return client.check_texts(handle.url, texts, CheckOptions(), 10.0)
+
+
 def _jars_present() -> bool:
     try:
-        find_installation(ServerSettings(lt_home=JAR_HOME))
+        find_installation(JAR_HOME)
     except LanguageToolUnavailable:
         return False
     return True
@@ -276,7 +280,7 @@ def test_missing_jars_say_how_to_fetch(isolated: Path, tmp_path: Path, monkeypat
     monkeypatch.setenv("NEWSLINT_LT_HOME", str(tmp_path / "nothing-here"))
     monkeypatch.setenv("LTP_PATH", str(tmp_path / "no-ltp"))
     monkeypatch.delenv("LTP_JAR_DIR_PATH", raising=False)
-    with pytest.raises(LanguageToolUnavailable, match="run scripts/fetch-languagetool"):
+    with pytest.raises(LanguageToolUnavailable, match="run `newslint setup`"):
         ensure_server(_settings())
 
 
@@ -325,9 +329,7 @@ def test_check_ignores_http_proxy(shared_server, monkeypatch) -> None:  # type: 
 
 
 def test_stopped_server_is_unavailable(tmp_path: Path) -> None:
-    from newslint.languagetool.server import ServerHandle, _free_port
-
-    handle = ServerHandle(f"http://127.0.0.1:{_free_port()}/", "6.8", 0, tmp_path / "act")
+    handle = ServerHandle(f"http://127.0.0.1:{free_port()}/", "6.8", 0, tmp_path / "act")
     with pytest.raises(LanguageToolUnavailable, match="is not reachable"):
         check_text(handle, SENTENCE, timeout=2.0)
 
@@ -350,6 +352,8 @@ def test_utf16_offsets_become_code_points() -> None:
     index = Utf16Index(text)
     # UTF-16: a=0, 😀=1-2, b=3, space=4, 𝒜=5-6, c=7
     assert [index.code_point(u) for u in (0, 1, 3, 4, 5, 7, 8)] == [0, 1, 2, 3, 4, 5, 6]
+    from language_tool_python import Match
+
     raw = {
         "offset": 1,
         "length": 3,  # 😀b in UTF-16 units
@@ -359,7 +363,7 @@ def test_utf16_offsets_become_code_points() -> None:
         "sentence": text,
         "rule": {"id": "R", "issueType": "t", "category": {"id": "C"}},
     }
-    match = to_match(raw, index)
+    match = from_ltp(Match(raw, text), index)
     assert (match.offset, match.length, match.context_offset) == (1, 2, 1)
     assert text[match.offset : match.offset + match.length] == "😀b"
     assert len(match.replacements) == 5

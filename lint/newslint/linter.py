@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from markdown_it import MarkdownIt
 
@@ -46,6 +47,8 @@ class Linter:
     options: Options = field(default_factory=Options)
     _setups: dict[str | None, Setup] = field(default_factory=dict)
     _parser: MarkdownIt | None = None
+    # One LanguageTool session per run: its server handle, clients and failure.
+    _languagetool: Any = None
 
     def setup_for(self, path: str) -> Setup:
         """The setup for ``path`` (raises ConfigError when the config is broken)."""
@@ -83,11 +86,33 @@ class Linter:
             return LintResult(
                 source.path, problems=[FileProblem(source.path, exc.message, exc.line)]
             )
-        doc.settings = {"languagetool": config.languagetool}
         selection = Selection(config.overrides, self.options.select, self.options.ignore)
+        session = self._languagetool_session(config, setup, selection)
+        doc.settings = {"languagetool": config.languagetool, "languagetool_session": session}
         result = run_rules(doc, setup.packs.packs, selection, config.vocabulary)
         result.fail_on = config.fail_on
-        result.notices_are_errors = bool(config.languagetool.get("required")) or bool(
-            os.environ.get("NEWSLINT_REQUIRE_LANGUAGETOOL")
+        required = config.languagetool.get("required")
+        # A missing Java or jars fails the run unless spelling may be skipped
+        # (``required: false``): a check is never dropped silently.
+        setup_missing = required is None and session is not None and session.setup_failed
+        result.notices_are_errors = (
+            bool(required) or bool(os.environ.get("NEWSLINT_REQUIRE_LANGUAGETOOL")) or setup_missing
         )
         return result
+
+    def _languagetool_session(self, config: Config, setup: Setup, selection: Selection) -> Any:
+        """The run's LanguageTool session, its server started in the background
+        the first time a draft has an active LanguageTool rule."""
+        if not any(
+            c.rule.kind == "languagetool" and selection.is_active(c.rule)
+            for pack in setup.packs.packs
+            for c in pack.checks
+        ):
+            return self._languagetool
+        if self._languagetool is None:
+            from newslint.kinds.languagetool import _settings
+            from newslint.languagetool.service import ServiceSettings, Session
+
+            self._languagetool = Session(_settings(config.languagetool, ServiceSettings))
+            self._languagetool.prestart()
+        return self._languagetool

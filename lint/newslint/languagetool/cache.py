@@ -8,7 +8,8 @@ answer: LanguageTool's version and the check options' fingerprint.
 Several newslint processes may share the file (two hooks, an editor): WAL lets
 readers and one writer work at once and the busy timeout queues writers. A
 cache must never fail a lint, so SQLite errors read as misses and lost writes.
-Size is bounded by pruning the least recently used rows.
+Size is bounded by pruning the least recently used rows. The file holds
+draft sentences, so it is private: 0600 in a 0700 folder.
 """
 
 from __future__ import annotations
@@ -16,14 +17,15 @@ from __future__ import annotations
 import contextlib
 import hashlib
 import json
+import os
 import sqlite3
 import time
 from collections.abc import Iterable, Mapping, Sequence
 from pathlib import Path
 from types import TracebackType
 
-from newslint.languagetool.client import LTMatch
-from newslint.languagetool.server import user_cache_dir
+from newslint.languagetool.matches import LTMatch
+from newslint.languagetool.state import private_folder, user_cache_dir
 
 # Part of every key: bump when LTMatch's fields change, so old rows are
 # never read back into the new shape (they age out by pruning).
@@ -153,7 +155,7 @@ def _open(path: Path) -> sqlite3.Connection | None:
     for attempt in range(2):
         conn: sqlite3.Connection | None = None
         try:
-            path.parent.mkdir(parents=True, exist_ok=True)
+            _private_file(path)
             conn = sqlite3.connect(path, timeout=BUSY_TIMEOUT_S)
             conn.execute("PRAGMA journal_mode=WAL")
             conn.execute("PRAGMA synchronous=NORMAL")
@@ -169,6 +171,18 @@ def _open(path: Path) -> sqlite3.Connection | None:
         except OSError:
             break
     return None
+
+
+def _private_file(path: Path) -> None:
+    """Create the database 0600 in a 0700 folder before SQLite opens it: it
+    holds draft sentences. SQLite gives its -wal and -shm files the same mode."""
+    private_folder(path.parent)
+    fd = os.open(path, os.O_RDONLY | os.O_CREAT | os.O_NOFOLLOW, 0o600)
+    try:
+        if os.fstat(fd).st_mode & 0o077:
+            os.fchmod(fd, 0o600)  # made 0644 by an older newslint
+    finally:
+        os.close(fd)
 
 
 def _remove_database(path: Path) -> None:
