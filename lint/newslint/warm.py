@@ -83,8 +83,8 @@ def preload() -> None:
     # client, and the default reporter.
     import newslint.cli
     import newslint.languagetool.service
-    from newslint.languagetool.client import preload as preload_languagetool_client
     import newslint.reporters.text  # noqa: F401
+    from newslint.languagetool.client import preload as preload_languagetool_client
     from newslint.linter import Linter, Options
     from newslint.readability import preload as preload_readability
 

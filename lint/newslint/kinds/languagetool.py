@@ -156,7 +156,12 @@ def _draft_matches(doc: Document, blocks: list[Block], language: str) -> Any:
 
 
 def _settings(section: dict[str, Any], factory: Any) -> Any:
-    known = {"timeout_s": "timeout", "memory": "memory", "idle_minutes": "idle_minutes"}
+    known = {
+        "timeout_s": "timeout",
+        "memory": "memory",
+        "idle_minutes": "idle_minutes",
+        "start_timeout_s": "start_timeout",
+    }
     values = {field: section[key] for field, key in known.items() if key in section}
     return factory(**values)
 

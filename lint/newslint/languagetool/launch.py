@@ -60,7 +60,7 @@ class LaunchSettings:
     # the rest is headroom for suggestion generation on long texts.
     memory: str = "512m"
     idle_timeout_s: float | None = 30 * 60
-    start_timeout_s: float = 60.0
+    start_timeout_s: float = 120.0
     use_cds: bool = True
 
 

@@ -52,7 +52,7 @@ class ServerSettings:
 
     memory: str = "512m"
     idle_timeout_s: float | None = 30 * 60
-    start_timeout_s: float = 60.0
+    start_timeout_s: float = 120.0
     # How long a running server may take to answer the liveness probe before
     # it is judged hung and replaced.
     probe_timeout_s: float = 3.0

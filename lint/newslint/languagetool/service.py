@@ -45,9 +45,16 @@ class ServiceSettings:
     timeout_s: float = 10.0
     memory: str = "512m"
     idle_minutes: float = 30.0
+    # How long a JVM may take to start and check a sentence; after it the
+    # run gives up on LanguageTool (one notice) rather than wait per rule.
+    start_timeout_s: float = 120.0
 
     def server(self) -> ServerSettings:
-        return ServerSettings(memory=self.memory, idle_timeout_s=self.idle_minutes * 60)
+        return ServerSettings(
+            memory=self.memory,
+            idle_timeout_s=self.idle_minutes * 60,
+            start_timeout_s=self.start_timeout_s,
+        )
 
 
 class LanguageToolFailed(ServiceUnavailable):
