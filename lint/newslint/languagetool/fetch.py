@@ -87,7 +87,12 @@ def ensure_jars(home: Path | None = None) -> Installation:
     return find_installation(home)
 
 
-def fetch(home: Path, base: str = MAVEN_CENTRAL, quiet: bool = False) -> Path:
+def fetch(
+    home: Path,
+    base: str = MAVEN_CENTRAL,
+    quiet: bool = False,
+    artifacts: list[Artifact] | None = None,
+) -> Path:
     """Download, check and install every pinned jar into ``home/lib``."""
     from filelock import FileLock, Timeout
 
@@ -97,7 +102,7 @@ def fetch(home: Path, base: str = MAVEN_CENTRAL, quiet: bool = False) -> Path:
         with FileLock(str(home / ".fetch.lock"), timeout=30 * 60):
             if fetched_jars(home):
                 return home / "lib"
-            return _fetch_locked(home, load_artifacts(), base, quiet)
+            return _fetch_locked(home, artifacts or load_artifacts(), base, quiet)
     except Timeout:
         raise LanguageToolUnavailable(f"another newslint is fetching into {home}") from None
 

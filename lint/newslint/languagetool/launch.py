@@ -215,3 +215,32 @@ def _spawn_watchdog(settings: LaunchSettings, paths: StatePaths, pid: int, port:
     except OSError:
         return None  # the server still works; it just will not stop by itself
     return proc.pid
+
+
+def make_cds_archive(install: Installation, memory: str = "512m", timeout_s: float = 300.0) -> Path:
+    """Record the classes a started and warmed-up server loads into an AppCDS
+    archive beside the jars, which later starts map instead of parsing."""
+    import tempfile
+
+    java = find_java()
+    target = install.where / CDS_ARCHIVE
+    partial = install.where / f"{CDS_ARCHIVE}.tmp"
+    with tempfile.TemporaryDirectory(prefix="newslint-cds-") as folder:
+        paths = StatePaths(Path(folder))
+        write_private(paths.config, "".join(f"{k}={v}\n" for k, v in SERVER_PROPERTIES.items()))
+        write_private(paths.logging_config, LOGBACK_XML)
+        port = free_port()
+        settings = LaunchSettings(memory=memory, idle_timeout_s=None, use_cds=False)
+        cmd = server_command(java, install, settings, port, paths)
+        cmd.insert(1, f"-XX:ArchiveClassesAtExit={partial}")
+        proc = _spawn(cmd, paths)
+        try:
+            _wait_ready(proc, port, time.monotonic() + timeout_s, paths.log)
+        finally:
+            # The archive is written as the JVM exits normally (SIGTERM).
+            proc.terminate()
+            proc.wait(timeout_s)
+    if not partial.is_file():
+        raise LanguageToolUnavailable("Java wrote no class-data archive; starts stay as they were")
+    os.replace(partial, target)
+    return target
