@@ -257,6 +257,23 @@ def test_hung_server_times_out_then_is_replaced(isolated: Path) -> None:
 
 
 @needs_server
+def test_garbled_state_leaves_no_server_out_of_reach(isolated: Path) -> None:
+    """A garbled server.json must not hide the running JVM from ``server stop``
+    (nor make the next run start a second one beside it)."""
+    settings = _settings()
+    handle = ensure_server(settings)
+    # The state folder and the files in it hold draft sentences and logs: private.
+    assert isolated.stat().st_mode & 0o777 == 0o700
+    for name in ("server.json", "server.log", "server.properties", "server.lock"):
+        assert (isolated / name).stat().st_mode & 0o777 == 0o600, name
+    (isolated / "server.json").write_text('{"pid": "garbled', encoding="utf-8")
+    assert server_status(settings).detail.startswith("unknown state: server.json unreadable")
+    code, lines = stop_command(settings)
+    assert code == 0 and f"pid {handle.pid}" in lines[0]
+    assert _wait_until(lambda: not _processes_mentioning(isolated), 10)
+
+
+@needs_server
 def test_idle_server_stops_itself(isolated: Path) -> None:
     settings = _settings(idle_timeout_s=2.0)
     handle = ensure_server(settings)
@@ -342,6 +359,66 @@ def test_client_import_is_lazy() -> None:
     env = {**os.environ, "PYTHONPATH": str(LINT_ROOT)}
     out = subprocess.run([sys.executable, "-c", code], env=env, capture_output=True, text=True)
     assert out.stdout.split() == ["False", "False"], out.stderr
+
+
+@needs_server
+def test_one_request_splits_back_like_separate_checks(shared_server) -> None:  # type: ignore[no-untyped-def]
+    """Paragraphs sent together get the same matches, at the same offsets, as
+    each sent alone: the cache's paragraph grain holds."""
+    from newslint.languagetool.service import SEPARATOR, split_matches
+
+    paragraphs = [
+        "😀 Their was a assasination on Friday.",
+        "",
+        "He go to the the office, officials said.",
+        "𝒜 plain paragraph with no error.",
+        "The recieve step failed .",
+    ]
+    tool = client.connect(shared_server.url, CheckOptions(), 10.0)
+    together = split_matches(client.check(tool, SEPARATOR.join(paragraphs), 10.0), paragraphs)
+    alone = [client.check(tool, text, 10.0) for text in paragraphs]
+
+    def spans(found: list[list[LTMatch]]) -> list[set[tuple[str, int, int]]]:
+        return [{(m.rule_id, m.offset, m.length) for m in matches} for matches in found]
+
+    assert spans(together) == spans(alone)
+    assert sum(len(m) for m in together) >= 5
+    first = {m.rule_id: m for m in together[0]}["MORFOLOGIK_RULE_EN_US"]
+    assert paragraphs[0][first.offset : first.offset + first.length] == "assasination"
+
+
+def test_ltp_seam_still_holds(tmp_path: Path) -> None:
+    """The one private hook into language-tool-python (see _ltp.py): its requests
+    honour ``_TIMEOUT``. Fails loudly when an upgrade renames or drops it."""
+    import inspect
+    import socket
+
+    import requests
+    from language_tool_python import LanguageTool
+    from language_tool_python.exceptions import LanguageToolError
+
+    from newslint.languagetool._ltp import BoundedLanguageTool
+
+    assert hasattr(LanguageTool, "_TIMEOUT"), "language_tool_python dropped _TIMEOUT"
+    assert "timeout=self._TIMEOUT" in inspect.getsource(LanguageTool._query_server)
+    with socket.socket() as silent:  # accepts connections, never answers
+        silent.bind(("127.0.0.1", 0))
+        silent.listen()
+        url = f"http://127.0.0.1:{silent.getsockname()[1]}/"
+        with pytest.raises(LanguageToolError) as info:
+            BoundedLanguageTool(url, "en-US", timeout=0.5)
+    assert isinstance(info.value.__cause__, requests.Timeout)
+
+
+def test_result_cache_is_private(tmp_path: Path) -> None:
+    folder = tmp_path / "cache"
+    folder.mkdir(mode=0o755)
+    folder.chmod(0o755)  # as an older newslint left it
+    with ResultCache(folder / "lt-cache.sqlite3") as cache:
+        cache.put_many({"k": [_match(1)]})
+    assert folder.stat().st_mode & 0o777 == 0o700
+    for made in folder.iterdir():
+        assert made.stat().st_mode & 0o777 == 0o600, made.name
 
 
 # ------------------------------------------------------- offsets, no server
