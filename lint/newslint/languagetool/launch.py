@@ -5,9 +5,12 @@
   any web page the user visits read the server's answers. LanguageTool cannot
   listen on a Unix socket, so any local user can reach the port (README,
   Security).
-* Class-data sharing: where ``newslint setup`` made an AppCDS archive
-  (``<jars>/newslint.jsa``), the JVM maps it instead of parsing those classes
-  again; a stale or foreign archive is ignored by Java itself (``-Xshare:auto``).
+* Start-up options: Java's own class-data archive of the JDK is on by default
+  and is kept. An AppCDS archive of LanguageTool's classes cannot be made:
+  Java 17 refuses to archive a class path holding a non-empty folder, and
+  languagetool-server's manifest puts its own folder (``./``) on it
+  ("Cannot have non-empty directory in paths"). Measured gains are in the
+  README (LanguageTool, Speed).
 * Idle stop: a small watchdog (``python -m newslint.languagetool.watchdog``),
   started detached beside the server, stops it after ``idle_timeout_s`` without
   use. LanguageTool has no idle option, and a watchdog needs no set-up and
@@ -32,7 +35,6 @@ from newslint.languagetool.processes import SERVER_CLASS, WATCHDOG_MODULE, termi
 from newslint.languagetool.state import ServerState, StatePaths, write_private
 
 HOST = "127.0.0.1"
-CDS_ARCHIVE = "newslint.jsa"
 STARTING_NOTE = "newslint: starting LanguageTool (first run: about 10 s)…"
 # Reusing LanguageTool's per-request rule pipelines cut a 54-paragraph
 # article from ~2.3 s to ~0.8 s and a one-line check from ~20 ms to ~6 ms.
@@ -61,11 +63,10 @@ class LaunchSettings:
     memory: str = "512m"
     idle_timeout_s: float | None = 30 * 60
     start_timeout_s: float = 120.0
-    use_cds: bool = True
 
 
-def jvm_options(memory: str, install: Installation, use_cds: bool) -> list[str]:
-    options = [
+def jvm_options(memory: str) -> list[str]:
+    return [
         f"-Xmx{memory}",
         # A small start heap and the serial collector keep the resident size
         # near the live set: this shares a 2-core laptop with an editor.
@@ -75,10 +76,6 @@ def jvm_options(memory: str, install: Installation, use_cds: bool) -> list[str]:
         "-XX:+ExitOnOutOfMemoryError",
         "-Djava.awt.headless=true",
     ]
-    archive = install.where / CDS_ARCHIVE
-    if use_cds and archive.is_file():
-        options += ["-Xshare:auto", f"-XX:SharedArchiveFile={archive}"]
-    return options
 
 
 def server_command(
@@ -86,7 +83,7 @@ def server_command(
 ) -> list[str]:
     return [
         java,
-        *jvm_options(settings.memory, install, settings.use_cds),
+        *jvm_options(settings.memory),
         f"-Dlogback.configurationFile={paths.logging_config}",
         "-cp",
         install.classpath,
@@ -215,32 +212,3 @@ def _spawn_watchdog(settings: LaunchSettings, paths: StatePaths, pid: int, port:
     except OSError:
         return None  # the server still works; it just will not stop by itself
     return proc.pid
-
-
-def make_cds_archive(install: Installation, memory: str = "512m", timeout_s: float = 300.0) -> Path:
-    """Record the classes a started and warmed-up server loads into an AppCDS
-    archive beside the jars, which later starts map instead of parsing."""
-    import tempfile
-
-    java = find_java()
-    target = install.where / CDS_ARCHIVE
-    partial = install.where / f"{CDS_ARCHIVE}.tmp"
-    with tempfile.TemporaryDirectory(prefix="newslint-cds-") as folder:
-        paths = StatePaths(Path(folder))
-        write_private(paths.config, "".join(f"{k}={v}\n" for k, v in SERVER_PROPERTIES.items()))
-        write_private(paths.logging_config, LOGBACK_XML)
-        port = free_port()
-        settings = LaunchSettings(memory=memory, idle_timeout_s=None, use_cds=False)
-        cmd = server_command(java, install, settings, port, paths)
-        cmd.insert(1, f"-XX:ArchiveClassesAtExit={partial}")
-        proc = _spawn(cmd, paths)
-        try:
-            _wait_ready(proc, port, time.monotonic() + timeout_s, paths.log)
-        finally:
-            # The archive is written as the JVM exits normally (SIGTERM).
-            proc.terminate()
-            proc.wait(timeout_s)
-    if not partial.is_file():
-        raise LanguageToolUnavailable("Java wrote no class-data archive; starts stay as they were")
-    os.replace(partial, target)
-    return target

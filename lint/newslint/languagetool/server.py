@@ -58,10 +58,9 @@ class ServerSettings:
     probe_timeout_s: float = 3.0
     lt_home: Path | None = None
     state_dir: Path | None = None
-    use_cds: bool = True
 
     def launch(self) -> LaunchSettings:
-        return LaunchSettings(self.memory, self.idle_timeout_s, self.start_timeout_s, self.use_cds)
+        return LaunchSettings(self.memory, self.idle_timeout_s, self.start_timeout_s)
 
 
 @dataclass(frozen=True)
