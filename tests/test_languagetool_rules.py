@@ -292,3 +292,40 @@ def test_a_server_that_hangs_mid_check_costs_one_line(
     assert len(result.notices) == 1
     assert "did not answer within 2 s" in result.notices[0]
     assert [f.rule for f in result.findings] == ["loaded.puffery"]
+
+
+@needs_server
+def test_the_language_server_starts_languagetool_before_any_draft(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The JVM starts in the background as the language server starts, so the
+    first draft the editor opens does not wait for all of it."""
+    import time
+
+    from newslint.languagetool.server import ServerSettings, server_status, stop_server
+
+    cache = tmp_path / "cache"
+    monkeypatch.setenv("NEWSLINT_CACHE_DIR", str(cache))
+    monkeypatch.chdir(tmp_path)
+    from newslint.lsp import NewslintServer
+
+    NewslintServer(Options(select=("spelling",)))  # no document opened, nothing linted
+    deadline = time.monotonic() + 300
+    while not server_status(ServerSettings(state_dir=cache)).running:
+        assert time.monotonic() < deadline, "no LanguageTool server was started"
+        time.sleep(0.5)
+    stop_server(ServerSettings(state_dir=cache))
+
+
+def test_one_http_path_to_languagetool() -> None:
+    """Only client.py (and its seam, _ltp.py) talks HTTP to the server."""
+    package = Path(__file__).resolve().parents[1] / "lint" / "newslint" / "languagetool"
+    talkers = {
+        path.name
+        for path in package.glob("*.py")
+        if any(
+            word in path.read_text(encoding="utf-8")
+            for word in ("http.client", "import requests", "from language_tool_python", "/v2/")
+        )
+    }
+    assert talkers == {"client.py", "_ltp.py"}

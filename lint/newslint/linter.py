@@ -100,6 +100,16 @@ class Linter:
         )
         return result
 
+    def prestart_languagetool(self, path: str) -> None:
+        """Start LanguageTool in the background for drafts at ``path`` when their
+        rules need it (the language server calls this as it starts)."""
+        try:
+            setup = self.setup_for(path)
+        except ConfigError:
+            return  # the first lint reports it
+        selection = Selection(setup.config.overrides, self.options.select, self.options.ignore)
+        self._languagetool_session(setup.config, setup, selection)
+
     def _languagetool_session(self, config: Config, setup: Setup, selection: Selection) -> Any:
         """The run's LanguageTool session, its server started in the background
         the first time a draft has an active LanguageTool rule."""

@@ -29,6 +29,7 @@ from newslint.languagetool.install import (
     fetched_jars,
     find_installation,
 )
+from newslint.languagetool.state import locked
 
 MAVEN_CENTRAL = "https://repo1.maven.org/maven2"
 # Must match scripts/fetch-languagetool's RECIPE: both make the same lib/.
@@ -94,17 +95,12 @@ def fetch(
     artifacts: list[Artifact] | None = None,
 ) -> Path:
     """Download, check and install every pinned jar into ``home/lib``."""
-    from filelock import FileLock, Timeout
-
     home.mkdir(parents=True, exist_ok=True)
-    try:
-        # One fetch at a time: a second run waits, then finds the jars.
-        with FileLock(str(home / ".fetch.lock"), timeout=30 * 60):
-            if fetched_jars(home):
-                return home / "lib"
-            return _fetch_locked(home, artifacts or load_artifacts(), base, quiet)
-    except Timeout:
-        raise LanguageToolUnavailable(f"another newslint is fetching into {home}") from None
+    # One fetch at a time: a second run waits, then finds the jars.
+    with locked(home / ".fetch.lock", 30 * 60):
+        if fetched_jars(home):
+            return home / "lib"
+        return _fetch_locked(home, artifacts or load_artifacts(), base, quiet)
 
 
 def _fetch_locked(home: Path, artifacts: list[Artifact], base: str, quiet: bool) -> Path:
