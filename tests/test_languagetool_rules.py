@@ -329,3 +329,20 @@ def test_one_http_path_to_languagetool() -> None:
         )
     }
     assert talkers == {"client.py", "_ltp.py"}
+
+
+@needs_server
+def test_the_language_reaches_the_server_and_keys_the_cache() -> None:
+    """The interface the house dialect setting uses: one call, a language, a
+    cache per language (en-GB's answer is never served for en-US)."""
+    from newslint.languagetool.service import Session
+
+    session = Session()
+    text = ["The colour of the harbour was grey."]
+    for language, typos in (("en-US", {"colour", "harbour", "grey"}), ("en-GB", set())):
+        for _ in range(2):  # the second answer comes from the cache
+            (matches,) = session.check_paragraphs(text, language)
+            found = {
+                text[0][m.offset : m.offset + m.length] for m in matches if m.category_id == "TYPOS"
+            }
+            assert found == typos, (language, matches)

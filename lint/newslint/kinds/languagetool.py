@@ -141,7 +141,6 @@ def _draft_matches(doc: Document, blocks: list[Block], language: str) -> Any:
     """The matches of each block, fetched once per draft and language for every
     LanguageTool rule (one request; rules filter by category and rule id), so
     the rules of a draft all get an answer or all report the same notice."""
-    from newslint.languagetool.matches import CheckOptions
     from newslint.languagetool.service import ServiceSettings, Session
 
     memo_key = f"languagetool:{language}"
@@ -151,7 +150,7 @@ def _draft_matches(doc: Document, blocks: list[Block], language: str) -> Any:
             settings = _settings(doc.settings.get("languagetool") or {}, ServiceSettings)
             session = Session(settings)
         texts = [_plain(b.text) for b in blocks]
-        doc.memo[memo_key] = session.check_paragraphs(texts, CheckOptions(language=language))
+        doc.memo[memo_key] = session.check_paragraphs(texts, language)
     return doc.memo[memo_key]
 
 

@@ -26,5 +26,9 @@ class BoundedLanguageTool(LanguageTool):
     def __init__(self, url: str, language: str, timeout: float) -> None:
         # Set before super().__init__, whose first request (the language list
         # that validates ``language``) must already be bounded.
-        self._TIMEOUT = timeout  # type: ignore[assignment]  # the seam
+        self.bound(timeout)
         super().__init__(language=language, remote_server=url, proxies=NO_PROXY)
+
+    def bound(self, timeout: float) -> None:
+        """Time out each later request after ``timeout`` seconds."""
+        self._TIMEOUT = timeout  # type: ignore[assignment]  # the seam

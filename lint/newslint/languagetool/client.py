@@ -87,6 +87,7 @@ def check(tool: Any, text: str, timeout: float) -> list[LTMatch]:
     """LanguageTool's matches in ``text``, offsets in code points."""
     if not text.strip():
         return []
+    tool.bound(timeout)
     found = bounded(lambda: tool.check(text), timeout, f"LanguageTool server at {tool.url}")
     index = Utf16Index(text)
     return [from_ltp(match, index) for match in found]

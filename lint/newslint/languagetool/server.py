@@ -71,6 +71,9 @@ class ServerHandle:
     version: str
     pid: int
     activity_path: Path
+    # Started by this call: its first real check still loads rules and
+    # compiles code, which on a busy machine takes far longer than later ones.
+    fresh: bool = False
 
     def touch(self) -> None:
         """Record a use, postponing the idle stop."""
@@ -109,7 +112,7 @@ def ensure_server(settings: ServerSettings | None = None) -> ServerHandle:
         state = start(settings.launch(), paths, install)
         state.save(paths.state)
         touch(paths.activity)
-        return _handle(state, paths)
+        return _handle(state, paths, fresh=True)
 
 
 def stop_server(settings: ServerSettings | None = None) -> ServerState | None:
@@ -175,10 +178,8 @@ def _answers(state: ServerState, timeout: float) -> bool:
     return is_server_process(state.pid, state.port) and client.probe(url_of(state.port), timeout)
 
 
-def _handle(state: ServerState, paths: StatePaths) -> ServerHandle:
-    return ServerHandle(
-        url=url_of(state.port), version=state.version, pid=state.pid, activity_path=paths.activity
-    )
+def _handle(state: ServerState, paths: StatePaths, fresh: bool = False) -> ServerHandle:
+    return ServerHandle(url_of(state.port), state.version, state.pid, paths.activity, fresh)
 
 
 __all__ = ["HOST", "LanguageToolUnavailable", "ServerHandle", "ServerSettings", "Status"]

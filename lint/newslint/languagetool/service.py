@@ -21,7 +21,7 @@ import os
 import threading
 from bisect import bisect_right
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from newslint.errors import ServiceUnavailable
@@ -33,9 +33,10 @@ from newslint.languagetool.server import ServerHandle, ServerSettings, ensure_se
 
 # LanguageTool ends a paragraph at a blank line; no block text holds one.
 SEPARATOR = "\n\n"
-# A request's timeout grows with its text beyond this many characters
-# (a warm server checks ~40,000 characters a second on this machine).
-_CHARS_PER_TIMEOUT = 20_000
+# A request's timeout grows with its text beyond this many characters: a
+# warm server checks ~40,000 characters a second, but a just-started one on
+# a busy 2-core machine took over 10 s for the seed draft's 12,000.
+_CHARS_PER_TIMEOUT = 4_000
 
 
 @dataclass(frozen=True)
@@ -93,8 +94,16 @@ class Session:
         """Whether this run found no Java or no jars (the user must act)."""
         return self._failure is not None and self._failure.setup
 
-    def check_paragraphs(self, texts: Sequence[str], options: CheckOptions) -> list[list[LTMatch]]:
-        """Matches for each text; raises LanguageToolFailed with one clear line."""
+    def check_paragraphs(
+        self,
+        texts: Sequence[str],
+        language: str = "en-US",
+        options: CheckOptions | None = None,
+    ) -> list[list[LTMatch]]:
+        """Matches for each text in ``language`` (en-US, en-GB, en-AU, en-CA,
+        en-NZ, en-ZA…), sent to the server and cached per language; raises
+        LanguageToolFailed with one clear line."""
+        options = replace(options or CheckOptions(), language=language)
         try:
             return self._check(texts, options)
         except LanguageToolUnavailable as exc:
@@ -123,14 +132,16 @@ class Session:
         handle.touch()
         joined = SEPARATOR.join(texts)
         timeout = self.settings.timeout_s * max(1.0, len(joined) / _CHARS_PER_TIMEOUT)
-        tool = self._client(handle, options, timeout)
-        return split_matches(client.check(tool, joined, timeout), texts)
-
-    def _client(self, handle: ServerHandle, options: CheckOptions, timeout: float) -> Any:
         key = f"{handle.url} {options.fingerprint()}"
-        if key not in self._clients:
+        first = key not in self._clients
+        if first:  # connecting asks for the language list: a hung server fails here
             self._clients[key] = client.connect(handle.url, options, timeout)
-        return self._clients[key]
+        if first and (handle.fresh or options.language != "en-US"):
+            # The server answers, but its first check of a language loads that
+            # language's model (en-US is loaded at start, the rest on demand),
+            # which on a busy machine can take most of a start's time.
+            timeout = max(timeout, self.settings.start_timeout_s)
+        return split_matches(client.check(self._clients[key], joined, timeout), texts)
 
     def _server(self) -> ServerHandle:
         if self._handle is None:
@@ -195,7 +206,7 @@ def _ensure(settings: ServiceSettings) -> ServerHandle:
 
 
 def check_paragraphs(
-    texts: Sequence[str], options: CheckOptions, settings: ServiceSettings
+    texts: Sequence[str], language: str = "en-US", settings: ServiceSettings | None = None
 ) -> list[list[LTMatch]]:
     """One-off use outside a run (a session of its own)."""
-    return Session(settings).check_paragraphs(texts, options)
+    return Session(settings or ServiceSettings()).check_paragraphs(texts, language)
