@@ -7,10 +7,10 @@
   Security).
 * Start-up options: C1 compilation only (``-XX:TieredStopAtLevel=1``), which
   more than halved the start on a busy 2-core machine. Java's own class-data
-  archive of the JDK is on by default and is kept. An AppCDS archive of LanguageTool's classes cannot be made:
-  Java 17 refuses to archive a class path holding a non-empty folder, and
-  languagetool-server's manifest puts its own folder (``./``) on it
-  ("Cannot have non-empty directory in paths"). Measured gains are in the
+  archive of the JDK is on by default and is kept. An AppCDS archive of
+  LanguageTool's classes cannot be made: Java 17 refuses to archive a class
+  path holding a non-empty folder, and languagetool-server's manifest puts its
+  own folder (``./``) on it ("Cannot have non-empty directory in paths"). Measured gains are in the
   README (LanguageTool, Speed).
 * Idle stop: a small watchdog (``python -m newslint.languagetool.watchdog``),
   started detached beside the server, stops it after ``idle_timeout_s`` without
