@@ -22,14 +22,17 @@ import threading
 from bisect import bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
+from pathlib import Path
 from typing import Any
 
 from newslint.errors import ServiceUnavailable
 from newslint.languagetool import client
 from newslint.languagetool.cache import ResultCache, cache_key
 from newslint.languagetool.errors import LanguageToolUnavailable
+from newslint.languagetool.install import default_lt_home
 from newslint.languagetool.matches import CheckOptions, LTMatch
 from newslint.languagetool.server import ServerHandle, ServerSettings, ensure_server
+from newslint.languagetool.state import user_cache_dir
 
 # LanguageTool ends a paragraph at a blank line; no block text holds one.
 SEPARATOR = "\n\n"
@@ -76,6 +79,15 @@ class Session:
     _starter: threading.Thread | None = None
     _clients: dict[str, Any] = field(default_factory=dict)
     _lock: threading.Lock = field(default_factory=threading.Lock)
+    # Where the server's state and the jars are, resolved when the run
+    # starts: the background start must not read an environment that has
+    # changed since (a test's, say).
+    _where: ServerSettings = field(init=False)
+
+    def __post_init__(self) -> None:
+        self._where = replace(
+            self.settings.server(), state_dir=user_cache_dir(), lt_home=default_lt_home()
+        )
 
     def prestart(self) -> None:
         """Start (or find) the server in a background thread; idempotent."""
@@ -111,7 +123,7 @@ class Session:
             raise LanguageToolFailed(self._failure) from None
 
     def _check(self, texts: Sequence[str], options: CheckOptions) -> list[list[LTMatch]]:
-        version = _installation().version
+        version = _installation(self._where.lt_home).version
         fingerprint = options.fingerprint()
         keys = [cache_key(text, version, fingerprint) for text in texts]
         with ResultCache() as cache:
@@ -151,12 +163,12 @@ class Session:
             if self._failure:
                 raise self._failure
             if self._handle is None:
-                self._handle = _ensure(self.settings)
+                self._handle = _ensure(self._where)
         return self._handle
 
     def _start_quietly(self) -> None:
         try:
-            self._handle = _ensure(self.settings)
+            self._handle = _ensure(self._where)
         except LanguageToolUnavailable as exc:
             self._failure = exc
         except Exception as exc:  # reported by the run that waits for it
@@ -183,26 +195,26 @@ def split_matches(matches: list[LTMatch], texts: Sequence[str]) -> list[list[LTM
     return per_text
 
 
-def _installation() -> Any:
+def _installation(home: Path | None) -> Any:
     """The jars (fetched if missing), or, when LanguageTool is turned off, the
     jars already there: the cache still answers, nothing is fetched."""
     if os.environ.get("NEWSLINT_LANGUAGETOOL") == "off":
         from newslint.languagetool.install import find_installation
 
         try:
-            return find_installation()
+            return find_installation(home)
         except LanguageToolUnavailable:
             raise LanguageToolUnavailable("turned off by NEWSLINT_LANGUAGETOOL=off") from None
     from newslint.languagetool.fetch import ensure_jars
 
-    return ensure_jars()
+    return ensure_jars(home)
 
 
-def _ensure(settings: ServiceSettings) -> ServerHandle:
+def _ensure(where: ServerSettings) -> ServerHandle:
     if os.environ.get("NEWSLINT_LANGUAGETOOL") == "off":
         raise LanguageToolUnavailable("turned off by NEWSLINT_LANGUAGETOOL=off")
-    _installation()
-    return ensure_server(settings.server())
+    _installation(where.lt_home)
+    return ensure_server(where)
 
 
 def check_paragraphs(
