@@ -23,7 +23,7 @@ if TYPE_CHECKING:
     from newslint.linter import Linter
     from newslint.rule import Rule
 
-SUBCOMMANDS = ("rules", "explain", "lsp", "server")
+SUBCOMMANDS = ("rules", "explain", "lsp", "server", "setup")
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -38,6 +38,10 @@ def main(argv: Sequence[str] | None = None) -> int:
             from newslint.commands import server_command
 
             return server_command(args[1:])
+        if args and args[0] == "setup":
+            from newslint.languagetool import setup
+
+            return setup.main(args[1:])
         if args and args[0] == "names":
             from newslint.names import command as names_command
 

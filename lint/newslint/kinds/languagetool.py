@@ -64,18 +64,9 @@ class LanguageToolCheck:
     leave_names: bool
 
     def run(self, doc: Document, hits: Sequence[Hit]) -> Iterator[Mark]:
-        from newslint.languagetool.client import CheckOptions
-        from newslint.languagetool.service import ServiceSettings, check_paragraphs
-
         blocks = [b for b in doc.blocks if b.text.strip()]
         language = self.language or doc.settings.get("dialect") or "en-US"
-        options = CheckOptions(language=language, disabled_rules=self.disabled_rules)
-        settings = _settings(doc.settings.get("languagetool") or {}, ServiceSettings)
-        memo_key = f"languagetool:{options.fingerprint()}"
-        if memo_key not in doc.memo:
-            texts = [_plain(b.text) for b in blocks]
-            doc.memo[memo_key] = check_paragraphs(texts, options, settings)
-        results = doc.memo[memo_key]
+        results = _draft_matches(doc, blocks, language)
         marks = list(self._marks(doc, blocks, results))
         yield from _collapse_repeats(marks)
 
@@ -83,7 +74,7 @@ class LanguageToolCheck:
         accepted = self._accepted_names(doc)
         for block, matches in zip(blocks, results, strict=True):
             for match in matches:
-                if match.category_id not in self.categories:
+                if match.category_id not in self.categories or match.rule_id in self.disabled_rules:
                     continue
                 start, end = match.offset, match.offset + match.length
                 if end <= start or not in_scope(self.rule, block, start, end):
@@ -231,8 +222,30 @@ def _plain(text: str) -> str:
     return _PLACEHOLDERS.sub(lambda m: "X" + " " * (len(m.group(0)) - 1), text)
 
 
+def _draft_matches(doc: Document, blocks: list[Block], language: str) -> Any:
+    """The matches of each block, fetched once per draft and language for every
+    LanguageTool rule (one request; rules filter by category and rule id), so
+    the rules of a draft all get an answer or all report the same notice."""
+    from newslint.languagetool.service import ServiceSettings, Session
+
+    memo_key = f"languagetool:{language}"
+    if memo_key not in doc.memo:
+        session = doc.settings.get("languagetool_session")
+        if session is None:
+            settings = _settings(doc.settings.get("languagetool") or {}, ServiceSettings)
+            session = Session(settings)
+        texts = [_plain(b.text) for b in blocks]
+        doc.memo[memo_key] = session.check_paragraphs(texts, language)
+    return doc.memo[memo_key]
+
+
 def _settings(section: dict[str, Any], factory: Any) -> Any:
-    known = {"timeout_s": "timeout", "memory": "memory", "idle_minutes": "idle_minutes"}
+    known = {
+        "timeout_s": "timeout",
+        "memory": "memory",
+        "idle_minutes": "idle_minutes",
+        "start_timeout_s": "start_timeout",
+    }
     values = {field: section[key] for field, key in known.items() if key in section}
     return factory(**values)
 
