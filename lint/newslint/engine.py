@@ -77,4 +77,5 @@ def to_finding(doc: Document, rule: Rule, mark: Mark) -> Finding:
         suggestion=mark.suggestion,
         fixable=mark.fixable,
         data=mark.data,
+        matched=mark.block.text[mark.start : mark.end],
     )

@@ -32,6 +32,9 @@ class Finding:
     # Extra machine-readable facts (LanguageTool's own rule id, a claim's
     # names and numbers...) that some reporters show.
     data: tuple[tuple[str, str], ...] = field(default=())
+    # The prose the rule matched (block text: entities decoded, line breaks
+    # as spaces); --fix refuses a span whose source does not hold it.
+    matched: str = field(default="", compare=False)
 
     def with_severity(self, severity: Severity) -> Finding:
         return replace(self, severity=severity)

@@ -147,9 +147,18 @@ def is_safe(finding: Finding, text: str, quotes: Sequence[Span]) -> bool:
     if not finding.fixable or finding.suggestion is None:
         return False
     span = text[finding.start : finding.end]
-    if span == finding.suggestion or _MARKUP.search(span):
+    if span == finding.suggestion or _MARKUP.search(span) or not holds(span, finding.matched):
         return False
     return not _overlaps(finding.start, finding.end, quotes)
+
+
+def holds(span: str, matched: str) -> bool:
+    """Whether the source span is the prose the rule matched (line breaks aside).
+
+    A span that does not hold those words means a position went wrong; a fix
+    there would write over other words, so it is refused.
+    """
+    return span.split() == matched.split()
 
 
 def choose(findings: Sequence[Finding], text: str, quotes: Sequence[Span]) -> list[Finding]:
