@@ -187,7 +187,8 @@ def lint_command(args: list[str]) -> int:
     broken_config |= _say_notices(results)
     color = _use_color(ns)
     context = ReportContext(
-        files=len(results),
+        # A file that could not be linted is not one with "no findings".
+        files=sum(1 for r in results if r.findings or not r.problems),
         color=color,
         rules=run.rules,
         sources=delivery.sources_for(ns.format, results, run.stdin_texts),
@@ -223,6 +224,9 @@ def _lint_all(ns: argparse.Namespace) -> LintRun:
     stdin_texts: dict[str, str] = {}
     for target in discover(ns.paths):
         shown = ns.stdin_filename if target.path == "-" else target.path
+        if target.notice:
+            print(f"newslint: note: {_escaped(shown)}: {target.notice}", file=sys.stderr)
+            continue
         if target.problem:
             results.append(LintResult(shown, problems=[FileProblem(shown, target.problem)]))
             continue
@@ -266,6 +270,12 @@ def _lint_all(ns: argparse.Namespace) -> LintRun:
     for index, result in zip(pending, linted, strict=True):
         results[index] = result
     return LintRun(results, broken_config, linter, rules, stdin_texts)
+
+
+def _escaped(path: str) -> str:
+    from newslint.findings import escape_path
+
+    return escape_path(path)
 
 
 def _say_notices(results: list[LintResult]) -> bool:

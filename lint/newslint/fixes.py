@@ -210,7 +210,8 @@ def _applied(path: str, finding: Finding, text: str) -> Applied:
 def fix_file(linter: Linter, path: str, lines: LineSet = None) -> FileFix:
     """Apply every safe fix to ``path``'s text (in memory); ``lines`` limits where."""
     data, stamp = read_stamped(path)
-    decode(path, data)  # the same refusals as linting: binary, not UTF-8
+    if decode(path, data).encoding != "utf-8":  # the same refusals as linting, and:
+        raise InputError("is UTF-16; --fix writes only UTF-8 files, so it was not fixed", path)
     bom = data.startswith(codecs.BOM_UTF8)
     start = current = _Text.of(data.decode("utf-8-sig"))
     zones = line_zones(current.plain, lines)

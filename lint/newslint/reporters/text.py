@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections import Counter
 from typing import TYPE_CHECKING
 
-from newslint.findings import Finding
+from newslint.findings import Finding, escape_path
 from newslint.severity import Severity
 
 if TYPE_CHECKING:
@@ -30,7 +30,8 @@ def line_for(finding: Finding, color: bool = False) -> str:
     if color:
         severity = f"{_COLORS[finding.severity]}{severity}{_RESET}"
         rule = f"{_DIM}{rule}{_RESET}"
-    return f"{finding.path}:{finding.line}:{finding.column}: {severity}: {finding.message} {rule}"
+    path = escape_path(finding.path)
+    return f"{path}:{finding.line}:{finding.column}: {severity}: {finding.message} {rule}"
 
 
 def summary(findings: list[Finding], files: int) -> str:
