@@ -128,12 +128,13 @@ def _locate_content(
     assert token.map is not None
     offsets: list[int] = []
     line_no, last_line = token.map[0], max(token.map[1] - 1, token.map[0])
-    for content_line in token.content.split("\n"):
+    for i, content_line in enumerate(token.content.split("\n")):
         src_line, line_start = _source_line(source, line_starts, line_no)
         core = content_line.lstrip(" \t")
         # markdown-it trims the block as a whole, and Python's strip takes
-        # NBSP, VT and FF too: lines holding only those vanish from the content.
-        while core and not src_line.strip() and line_no < last_line:
+        # NBSP, VT and FF too: leading lines holding only those (after any
+        # container markers) vanish, so the first words may be lines further on.
+        while i == 0 and core.strip() not in src_line and line_no < last_line:
             line_no += 1
             src_line, line_start = _source_line(source, line_starts, line_no)
         if block_kind == "table_cell":
