@@ -9,7 +9,7 @@ from __future__ import annotations
 import argparse
 import os
 import sys
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
@@ -70,7 +70,7 @@ def lint_parser() -> argparse.ArgumentParser:
     parser.add_argument(
         "--format",
         help="text (the default when piped), pretty (the default on a terminal), json, "
-        "checklist, github, sarif or rdjson",
+        "json-lines, checklist, github, sarif or rdjson",
     )
     add_rule_options(parser)
     parser.add_argument(
@@ -171,6 +171,10 @@ def lint_command(args: list[str]) -> int:
         print(f"newslint: error: config file {ns.config!r} does not exist", file=sys.stderr)
         return exitcodes.USAGE_OR_CONFIG
 
+    from newslint import streaming
+
+    if streaming.can_stream(ns):
+        return streaming.run(plan_run(ns), formats[ns.format], _use_color(ns), ns.quiet)
     run = _lint_all(ns)
     results, broken_config = run.results, run.broken_config
     if ns.fix:
@@ -210,15 +214,50 @@ class LintRun:
 
 
 def _lint_all(ns: argparse.Namespace) -> LintRun:
+    plan = plan_run(ns)
+    return LintRun(
+        list(plan.results()), plan.broken_config, plan.linter, plan.rules, plan.stdin_texts
+    )
+
+
+@dataclass
+class Plan:
+    """What to lint, in order: results already known, and paths still to lint.
+
+    Planning loads every config first (so a broken one is known before any
+    output); ``results`` then lints the paths, yielding each result in order.
+    """
+
+    ns: argparse.Namespace
+    linter: Linter
+    items: list[LintResult | str]
+    broken_config: bool
+    rules: dict[str, Rule]
+    stdin_texts: dict[str, str]
+
+    def results(self) -> Iterator[LintResult]:
+        from newslint import delivery
+        from newslint.parallel import iter_lint_paths, wants_progress
+
+        paths = [item for item in self.items if isinstance(item, str)]
+        progress = wants_progress(len(paths), self.ns.quiet)
+        linted = iter_lint_paths(
+            self.linter, paths, delivery.jobs(self.ns), progress, not self.ns.no_color
+        )
+        for item in self.items:
+            yield next(linted) if isinstance(item, str) else item
+        linted.close()
+
+
+def plan_run(ns: argparse.Namespace) -> Plan:
     from newslint.discover import discover
     from newslint.linter import Linter, Options
     from newslint.reading import decode
 
     linter = Linter(Options(ns.config, _selected(ns), _split(ns.ignore), ns.fail_on))
-    results: list[LintResult] = []
+    results: list[LintResult | str] = []
     broken_config = False
     reported_configs: set[str] = set()
-    pending: list[int] = []  # places in results of the files linted after this loop
     rules: dict[str, Rule] = {}
     seen_setups: set[int] = set()
     stdin_texts: dict[str, str] = {}
@@ -259,17 +298,8 @@ def _lint_all(ns: argparse.Namespace) -> LintRun:
             stdin_texts[shown] = source.text
             results.append(linter.lint_source(source, setup))
         else:
-            pending.append(len(results))
-            results.append(LintResult(target.path))  # its place, so the order stays
-    from newslint import delivery
-    from newslint.parallel import lint_paths, wants_progress
-
-    paths = [results[i].path for i in pending]
-    progress = wants_progress(len(paths), ns.quiet)
-    linted = lint_paths(linter, paths, delivery.jobs(ns), progress, not ns.no_color)
-    for index, result in zip(pending, linted, strict=True):
-        results[index] = result
-    return LintRun(results, broken_config, linter, rules, stdin_texts)
+            results.append(target.path)  # linted in its place, so the order stays
+    return Plan(ns, linter, results, broken_config, rules, stdin_texts)
 
 
 def _escaped(path: str) -> str:
