@@ -119,14 +119,14 @@ def _locate_content(
     token: Token,
     block_kind: str,
     table_cursor: dict[int, int],
-) -> list[int]:
+) -> array[int]:
     """Source offset of every character of ``token.content``.
 
     Each content line is one source line with container markers (``>``, list
     indentation, ``#``) removed, so it is found within that line.
     """
     assert token.map is not None
-    offsets: list[int] = []
+    offsets: array[int] = array("l")  # 8 bytes a character, not a list's 36
     line_no, last_line = token.map[0], max(token.map[1] - 1, token.map[0])
     for i, content_line in enumerate(token.content.split("\n")):
         src_line, line_start = _source_line(source, line_starts, line_no)
@@ -176,7 +176,7 @@ def _find_from(src_line: str, needle: str, start: int) -> int:
 def _walk_inline(
     children: list[Token],
     content: str,
-    content_offsets: list[int],
+    content_offsets: array[int],
     builder: _Builder,
     comments: list[Comment],
 ) -> None:
