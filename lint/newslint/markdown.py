@@ -146,7 +146,7 @@ def _locate_content(
             # continuation lines): the words after it are the source's own.
             col = _column_of(src_line, core)
             lead = len(content_line) - len(core)
-            offsets.extend(line_start + max(col - lead + i, 0) for i in range(lead))
+            offsets.extend(line_start + max(col - lead + k, 0) for k in range(lead))
             offsets.extend(range(line_start + col, line_start + col + len(core)))
         offsets.append(line_start + len(src_line))  # the '\n' between lines
         line_no += 1
