@@ -26,7 +26,7 @@ from newslint.reading import SourceText
 from newslint.reporters import ReportContext
 from newslint.reporters.text import report as text_report
 
-EXAMPLES = int(os.environ.get("NEWSLINT_PROPERTY_EXAMPLES", "150"))
+EXAMPLES = int(os.environ.get("NEWSLINT_PROPERTY_EXAMPLES", "100"))
 PROPERTY = settings(
     max_examples=EXAMPLES,
     deadline=None,
@@ -73,6 +73,12 @@ def _plain(raw: str) -> str:
 
 @pytest.fixture(scope="module")
 def linter() -> Linter:
+    return Linter(Options(ignore=NO_LT))
+
+
+@pytest.fixture(scope="module")
+def other_linter() -> Linter:
+    """A second, independent linter: its own config, packs and parser."""
     return Linter(Options(ignore=NO_LT))
 
 
@@ -156,10 +162,10 @@ def test_fix_changes_only_the_spans_it_reports(
 
 @PROPERTY
 @given(raw=DOCUMENT)
-def test_output_is_deterministic(linter: Linter, raw: str) -> None:
+def test_output_is_deterministic(linter: Linter, other_linter: Linter, raw: str) -> None:
     text = _plain(raw)
     first = _lint(linter, text)
-    again = _lint(Linter(Options(ignore=NO_LT)), text)
+    again = _lint(other_linter, text)
     assert [(f.start, f.end, f.rule, f.message) for f in first] == [
         (f.start, f.end, f.rule, f.message) for f in again
     ]
