@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 
 from newslint import __version__, exitcodes
 from newslint.engine import LintResult
-from newslint.errors import ConfigError, NewslintError
+from newslint.errors import ConfigError, NewslintError, each_error
 from newslint.findings import FileProblem
 from newslint.severity import Severity
 
@@ -38,6 +38,10 @@ def main(argv: Sequence[str] | None = None) -> int:
             from newslint.commands import server_command
 
             return server_command(args[1:])
+        if args and args[0] == "check-rules":
+            from newslint import checkrules
+
+            return checkrules.main(args[1:])
         if args and args[0] == "names":
             from newslint.names import command as names_command
 
@@ -48,7 +52,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             return commands.run(args[0], args[1:])
         return lint_command(args)
     except NewslintError as exc:
-        print(f"newslint: {exc}", file=sys.stderr)
+        for error in each_error(exc):
+            print(f"newslint: {error}", file=sys.stderr)
         return exitcodes.USAGE_OR_CONFIG
     except KeyboardInterrupt:
         return 130
@@ -64,7 +69,7 @@ def lint_parser() -> argparse.ArgumentParser:
         prog="newslint",
         description="Editorial style and fact-flag linter for news drafts in Markdown.",
         epilog="Sub-commands: newslint rules | newslint explain RULE_ID | newslint lsp | "
-        "newslint names PATH",
+        "newslint names PATH | newslint check-rules [PACK...]",
     )
     parser.add_argument("paths", nargs="*", help="files or folders; '-' reads standard input")
     parser.add_argument(
@@ -248,7 +253,8 @@ def _lint_all(ns: argparse.Namespace) -> LintRun:
             broken_config = True
             if str(exc) not in reported_configs:
                 reported_configs.add(str(exc))
-                print(f"newslint: {exc}", file=sys.stderr)
+                for error in each_error(exc):
+                    print(f"newslint: {error}", file=sys.stderr)
             continue
         for error in setup.packs.errors:
             if str(error) not in reported_configs:

@@ -11,9 +11,10 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
-from newslint.errors import ConfigError
+from newslint.errors import ConfigError, raise_all
 from newslint.schema import Key, check_mapping, did_you_mean
 from newslint.severity import Severity
+from newslint.validation import check_config
 from newslint.yamlfile import line_of, load_yaml
 
 CONFIG_NAMES = (".newslint.yml", ".newslint.yaml")
@@ -24,7 +25,12 @@ CONFIG_KEYS: dict[str, Key] = {
     "extra_rules": Key((list, str), False, "folders of the newsroom's own rule packs"),
     "vocabulary": Key((list,), False, "words and names the newsroom accepts as spelt"),
     "ignore": Key((list,), False, "glob patterns of paths not to lint"),
-    "fail_on": Key((str,), False, "lowest severity that fails the run (default error)"),
+    "fail_on": Key(
+        (str,),
+        False,
+        "lowest severity that fails the run (default error)",
+        {"enum": ["error", "warning", "suggestion"]},
+    ),
     "max_file_mb": Key((int, float), False, "larger files are skipped (default 10)"),
     "languagetool": Key((dict,), False, "LanguageTool settings (see README)"),
     "names": Key((dict,), False, "name-spelling settings (see README)"),
@@ -33,6 +39,12 @@ FRONT_MATTER_KEYS = {k: CONFIG_KEYS[k] for k in ("rules", "vocabulary", "fail_on
 NAMES_KEYS: dict[str, Key] = {
     "project": Key((bool,), False, "compare each draft's names with the whole repository's"),
     "house_list": Key((str,), False, "the newsroom's own house list of names (a YAML file)"),
+}
+LANGUAGETOOL_KEYS: dict[str, Key] = {
+    "required": Key((bool,), False, "fail the run (exit 2) when LanguageTool cannot run"),
+    "timeout": Key((int, float), False, "seconds per request (default 10)"),
+    "memory": Key((str,), False, "the server's Java heap, e.g. 512m"),
+    "idle_minutes": Key((int, float), False, "stop the server after this many idle minutes"),
 }
 # The rule that ``names: {project: true}`` turns on.
 PROJECT_RULE = "names.house-spelling"
@@ -64,9 +76,7 @@ class Config:
         """This config with a draft's own ``newslint:`` options on top."""
         if not options:
             return self
-        errors = check_mapping(options, FRONT_MATTER_KEYS, path, "newslint", line)
-        if errors:
-            raise errors[0]
+        raise_all(check_mapping(options, FRONT_MATTER_KEYS, path, "newslint", line))
         parsed = _parse(options, path, line)
         return replace(
             self,
@@ -98,13 +108,8 @@ def load_config(path: str | None) -> Config:
     except (OSError, UnicodeDecodeError) as exc:
         raise ConfigError(f"cannot read config: {exc}", path) from None
     data = load_yaml(path, text) or {}
-    errors = check_mapping(data, CONFIG_KEYS, path, "config", getattr(data, "line", 1))
-    if errors:
-        raise errors[0]
+    raise_all(check_config(data, text, path))
     names = data.get("names", {})
-    errors = check_mapping(names, NAMES_KEYS, path, "names", line_of(data, "names", 1))
-    if errors:
-        raise errors[0]
     root = os.path.dirname(os.path.abspath(path))
     house_list = None
     if "house_list" in names:

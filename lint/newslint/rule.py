@@ -23,16 +23,41 @@ FAMILIES = (
     "style",
 )
 
+_SCOPE_NAMES = [*SCOPES, "all"]
+_EXAMPLES = {"type": "array", "items": {"type": "string"}}
 COMMON_KEYS: dict[str, Key] = {
-    "id": Key((str,), True, "namespaced id, e.g. loaded.puffery"),
+    "id": Key((str,), True, "namespaced id, e.g. loaded.puffery", {"pattern": RULE_ID.pattern}),
     "kind": Key((str,), True, "which kind of check this is"),
     "message": Key((str,), True, "what the reporter sees; {match} and {suggestion} are filled in"),
     "description": Key((str,), True, "what the rule flags, in one sentence"),
     "why": Key((str,), False, "why an editor cares"),
     "link": Key((str,), False, "where the house style or guidance says so"),
-    "severity": Key((str,), False, "error, warning or suggestion (default warning)"),
-    "scope": Key((str, list), False, "voice, quote, heading or all (default voice and heading)"),
-    "examples": Key((dict,), False, "bad: sentences it must flag; good: ones it must not"),
+    "severity": Key(
+        (str,),
+        False,
+        "error, warning or suggestion (default warning)",
+        {"enum": ["error", "warning", "suggestion"]},
+    ),
+    "scope": Key(
+        (str, list),
+        False,
+        "voice, quote, heading or all (default voice and heading)",
+        {
+            "anyOf": [
+                {"enum": _SCOPE_NAMES},
+                {"type": "array", "items": {"enum": _SCOPE_NAMES}, "minItems": 1},
+            ]
+        },
+    ),
+    "examples": Key(
+        (dict,),
+        False,
+        "bad: sentences it must flag; good: ones it must not",
+        {
+            "properties": {"bad": _EXAMPLES, "good": _EXAMPLES},
+            "additionalProperties": False,
+        },
+    ),
     "enabled": Key((bool,), False, "false to ship a rule that is off unless turned on"),
 }
 

@@ -51,6 +51,9 @@ from newslint.phrases import Hit, PhraseTable, normalise
 from newslint.rule import Rule
 from newslint.schema import Key, did_you_mean
 
+# The names its messages may use: {match} and so on, filled in by the check.
+PLACEHOLDERS = frozenset(("match", "facts", "source"))
+
 KEYS = {
     "check": Key(
         (str,),

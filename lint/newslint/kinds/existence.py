@@ -12,6 +12,9 @@ from newslint.phrases import Hit, PhraseTable
 from newslint.rule import Rule
 from newslint.schema import Key
 
+# The names its messages may use: {match} and so on, filled in by the check.
+PLACEHOLDERS = frozenset(("match",))
+
 KEYS = {
     "words": Key((list,), False, "words and phrases to flag (whole words, any case)"),
     "patterns": Key((list,), False, "regular expressions to flag, for what a list cannot say"),

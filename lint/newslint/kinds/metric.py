@@ -16,6 +16,9 @@ from newslint.readability import score, word_count
 from newslint.rule import Rule
 from newslint.schema import Key
 
+# The names its messages may use: {match} and so on, filled in by the check.
+PLACEHOLDERS = frozenset(("value", "limit"))
+
 KEYS = {
     "metric": Key((str,), True, "what to measure (see METRICS)"),
     "max": Key((int, float), False, "flag when the figure is above this"),

@@ -32,6 +32,9 @@ from newslint.severity import Severity
 if TYPE_CHECKING:
     from newslint.names.project import Indexes
 
+# The names its messages may use, filled in by the check.
+PLACEHOLDERS = frozenset(("match", "suggestion", "reason"))
+
 KEYS = {
     "house_list": Key(
         (str, dict),

@@ -1,0 +1,298 @@
+"""JSON Schemas for rule packs and ``.newslint.yml``, and checking files against them.
+
+The schemas are made from the keys' own definitions (``schema.Key`` in
+``rule.COMMON_KEYS``, each kind's ``KEYS``, ``config.CONFIG_KEYS``), so a new
+key is declared once. ``jsonschema`` finds every problem in a file at once;
+each becomes a ConfigError with the file, the line and the key path, worded
+for an editor, with "did you mean" for a misspelt key. The same schemas are
+shipped as ``newslint/schemas/*.schema.json`` for editors' YAML plugins.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import functools
+import string
+from collections.abc import Iterable, Mapping, Sequence
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from newslint.errors import ConfigError
+from newslint.schema import Key, did_you_mean, type_name
+from newslint.yamlfile import line_of
+
+if TYPE_CHECKING:
+    from jsonschema.exceptions import ValidationError
+
+SCHEMA_DIR = Path(__file__).parent / "schemas"
+DIALECT = "https://json-schema.org/draft/2020-12/schema"
+_JSON_TYPES = {
+    str: "string",
+    int: "integer",
+    float: "number",
+    bool: "boolean",
+    list: "array",
+    dict: "object",
+}
+_PLAIN = {
+    "string": "a string",
+    "integer": "a whole number",
+    "number": "a number",
+    "boolean": "true or false",
+    "array": "a list",
+    "object": "a mapping",
+}
+
+
+def key_schema(key: Key) -> dict[str, Any]:
+    """One key's JSON Schema: its types, then whatever more it declares."""
+    names = [_JSON_TYPES[t] for t in key.types]
+    if "number" in names and "integer" in names:
+        names.remove("integer")  # a number includes the whole ones
+    schema: dict[str, Any] = {"type": names[0] if len(names) == 1 else names}
+    if key.json and "anyOf" in key.json:
+        schema = {}  # the alternatives say the types themselves
+    if key.json:
+        schema.update(key.json)
+    if key.doc:
+        schema["description"] = key.doc
+    return schema
+
+
+def object_schema(keys: Mapping[str, Key], closed: bool = True) -> dict[str, Any]:
+    """A mapping whose keys are ``keys``; ``closed``: no others allowed."""
+    schema: dict[str, Any] = {
+        "type": "object",
+        "properties": {name: key_schema(key) for name, key in keys.items()},
+    }
+    required = [name for name, key in keys.items() if key.required]
+    if required:
+        schema["required"] = required
+    if closed:
+        schema["additionalProperties"] = False
+    return schema
+
+
+def pack_schema() -> dict[str, Any]:
+    """The schema of a rule pack: the pack keys, and each rule's keys by its kind."""
+    from newslint.kinds import KINDS
+    from newslint.packs import PACK_KEYS
+    from newslint.rule import COMMON_KEYS
+
+    # Only ``kind`` is checked outside the per-kind branches, so that each
+    # problem is reported once; the branch of the rule's kind checks the rest.
+    common = object_schema({"kind": COMMON_KEYS["kind"]}, closed=False)
+    common["properties"]["kind"]["enum"] = list(KINDS)
+    by_kind = [
+        {
+            "if": {"properties": {"kind": {"const": name}}, "required": ["kind"]},
+            "then": object_schema({**COMMON_KEYS, **kind.KEYS}),
+        }
+        for name, kind in KINDS.items()
+    ]
+    schema = object_schema(PACK_KEYS)
+    schema["properties"]["rules"]["items"] = {"$ref": "#/$defs/rule"}
+    return {
+        "$schema": DIALECT,
+        "title": "newslint rule pack",
+        **schema,
+        "$defs": {"rule": {**common, "allOf": by_kind}},
+    }
+
+
+def config_schema() -> dict[str, Any]:
+    """The schema of ``.newslint.yml``, with its nested sections."""
+    from newslint.config import CONFIG_KEYS, LANGUAGETOOL_KEYS, NAMES_KEYS
+
+    schema = object_schema(CONFIG_KEYS)
+    props = schema["properties"]
+    props["names"].update(object_schema(NAMES_KEYS))
+    props["languagetool"].update(object_schema(LANGUAGETOOL_KEYS))
+    return {"$schema": DIALECT, "title": "newslint configuration (.newslint.yml)", **schema}
+
+
+class SchemaCheck:
+    """A schema compiled once, checking loaded YAML against it."""
+
+    def __init__(self, schema: Mapping[str, Any], root: str) -> None:
+        from jsonschema import Draft202012Validator  # only runs that load files pay for it
+
+        self.schema = schema
+        self.root = root  # what a problem at the top is said to be in: pack, config
+        self._validator = Draft202012Validator(schema)
+
+    def validate(self, data: Any, path: str) -> list[ConfigError]:
+        """Every problem with ``data`` (loaded by ``yamlfile``), in file order."""
+        problems: dict[tuple[str, int | None, str | None], ConfigError] = {}
+        values: set[tuple[Any, ...]] = set()  # one problem per value: 3 is no string, say no more
+        for error in self._validator.iter_errors(data):
+            if error.validator not in ("additionalProperties", "required"):
+                if tuple(error.absolute_path) in values:
+                    continue
+                values.add(tuple(error.absolute_path))
+            for problem in _explain(error, data, path, self.root):
+                problems.setdefault((problem.message, problem.line, problem.keys), problem)
+        return sorted(problems.values(), key=lambda p: (p.line or 0, p.keys or ""))
+
+
+@functools.cache
+def pack_validator() -> SchemaCheck:
+    return SchemaCheck(pack_schema(), "pack")
+
+
+@functools.cache
+def config_validator() -> SchemaCheck:
+    return SchemaCheck(config_schema(), "config")
+
+
+def check_config(data: Any, text: str, path: str) -> list[ConfigError]:
+    """Problems in a loaded ``.newslint.yml``; a text that passed once is not checked again.
+
+    Importing jsonschema costs most of a second, more than a whole cold run,
+    so a config that passed is remembered (by its text and newslint's code)
+    in the cache folder and later runs skip the import.
+    """
+    import zlib
+
+    from newslint.cachedir import cache_dir
+    from newslint.codestamp import code_stamp
+
+    blob = f"{code_stamp()}\0{text}".encode()
+    marker = Path(cache_dir()) / "configs-ok" / f"{zlib.crc32(blob):08x}{len(blob):x}"
+    if marker.exists():
+        return []
+    problems = config_validator().validate(data, path)
+    if not problems:
+        with contextlib.suppress(OSError):  # a cache that cannot be written only costs time
+            marker.parent.mkdir(parents=True, exist_ok=True)
+            marker.touch()
+    return problems
+
+
+def key_path(parts: Iterable[Any]) -> str:
+    """``["rules", 3, "examples"]`` → ``rules[3].examples``."""
+    text = ""
+    for part in parts:
+        text += f"[{part}]" if isinstance(part, int) else f".{part}" if text else str(part)
+    return text
+
+
+def _locate(data: Any, parts: Sequence[Any]) -> int | None:
+    """The line of the value at ``parts`` (its key's line), as near as is known."""
+    line = getattr(data, "line", None) or None
+    container = data
+    for part in parts:
+        line = line_of(container, part, line)
+        try:
+            container = container[part]
+        except (KeyError, IndexError, TypeError):
+            break
+    return line
+
+
+def _where(data: Any, parts: Sequence[Any], root: str) -> str:
+    """The key path of the mapping or list that holds the problem, as messages show it."""
+    where = key_path(parts) or root
+    if len(parts) >= 2 and parts[0] == "rules" and isinstance(parts[1], int):
+        rule = data["rules"][parts[1]]
+        rule_id = rule.get("id") if isinstance(rule, dict) else None
+        if isinstance(rule_id, str):  # name the rule, as the pack's other errors do
+            head = f"rules[{parts[1]}] ({rule_id})"
+            where = head + "".join(
+                f"[{part}]" if isinstance(part, int) else f".{part}" for part in parts[2:]
+            )
+    return where
+
+
+def _explain(error: ValidationError, data: Any, path: str, root: str) -> list[ConfigError]:
+    parts = list(error.absolute_path)
+    kind = error.validator
+    if kind == "additionalProperties":
+        return _unknown_keys(error, parts, data, path, root)
+    if kind in ("anyOf", "oneOf") and error.context:
+        from jsonschema.exceptions import best_match
+
+        return _explain(best_match(error.context), data, path, root)
+    line = _locate(data, parts)
+    if kind == "required":
+        where = _where(data, parts, root)
+        missing = [k for k in error.validator_value if k not in error.instance]
+        return [ConfigError(f"missing required key {k!r}", path, line, where) for k in missing]
+    if parts and isinstance(parts[-1], int):  # a list item: the path names it
+        where, name = _where(data, parts, root), "the item"
+    else:
+        where, name = _where(data, parts[:-1], root), repr(parts[-1]) if parts else "the file"
+    return [ConfigError(_message(error, name), path, line, where)]
+
+
+def _message(error: ValidationError, name: str) -> str:
+    """An editor's wording of one schema error about the value called ``name``."""
+    kind = error.validator
+    if kind == "type":
+        wanted = error.validator_value
+        wanted = wanted if isinstance(wanted, list) else [wanted]
+        plain = " or ".join(_PLAIN.get(w, w) for w in wanted)
+        return f"{name} must be {plain}, got {type_name(error.instance)}"
+    if kind == "enum":
+        choices = [str(c) for c in error.validator_value]
+        hint = did_you_mean(error.instance, choices)
+        what = name.strip("'") if name.startswith("'") else "value"
+        return f"unknown {what} {error.instance!r}{hint}; use one of: {', '.join(choices)}"
+    if kind == "pattern" and name == "'id'":
+        return f"rule id {error.instance!r} must be family.name in lower-case kebab-case"
+    if kind == "const":
+        return f"{name} must be a mapping or {error.validator_value!r}"
+    return f"{name}: {error.message}"
+
+
+def _unknown_keys(
+    error: ValidationError, parts: list[Any], data: Any, path: str, root: str
+) -> list[ConfigError]:
+    allowed = sorted(error.schema.get("properties", {}))
+    where = _where(data, parts, root)
+    problems = []
+    for key in error.instance:
+        if key in allowed:
+            continue
+        hint = did_you_mean(key, allowed)
+        valid = "" if hint else f"; valid keys: {', '.join(allowed)}"
+        line = _locate(data, [*parts, key])
+        problems.append(ConfigError(f"unknown key {key!r}{hint}{valid}", path, line, where))
+    return problems
+
+
+def check_placeholders(message: str, allowed: frozenset[str]) -> str | None:
+    """What is wrong with ``message``'s ``{names}``, or None when each is one the kind fills."""
+    try:
+        names = {field for _, field, _, _ in string.Formatter().parse(message) if field}
+    except ValueError as exc:  # an unclosed or stray brace
+        return f"message cannot be filled in ({exc}); write a literal brace as {{{{ or }}}}"
+    unknown = sorted(names - allowed)
+    if not unknown:
+        return None
+    hint = did_you_mean(unknown[0], allowed)
+    known = ", ".join("{" + n + "}" for n in sorted(allowed))
+    return f"message uses {{{unknown[0]}}}{hint}; this kind fills in {known}"
+
+
+def schema_files() -> dict[str, dict[str, Any]]:
+    """The shipped schema files, by file name, as they must read."""
+    return {"pack.schema.json": pack_schema(), "config.schema.json": config_schema()}
+
+
+def write_schema_files(folder: Path = SCHEMA_DIR) -> list[Path]:
+    """Write the schema files (run after changing a key: ``python -m newslint.validation``)."""
+    import json
+
+    folder.mkdir(exist_ok=True)
+    written = []
+    for name, schema in schema_files().items():
+        target = folder / name
+        target.write_text(json.dumps(schema, indent=2, ensure_ascii=False) + "\n", "utf-8")
+        written.append(target)
+    return written
+
+
+if __name__ == "__main__":
+    for written in write_schema_files():
+        print(written)
