@@ -96,7 +96,7 @@ class Rule:
         return scope in self.scope
 
 
-class _Keep(dict):  # type: ignore[type-arg]
+class _Keep(dict[str, object]):
     def __missing__(self, key: str) -> str:
         return "{" + key + "}"
 

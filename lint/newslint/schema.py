@@ -28,7 +28,7 @@ class Key:
     json: Mapping[str, Any] | None = field(default=None, compare=False)
 
 
-def did_you_mean(word: str, choices: Any) -> str:
+def did_you_mean(word: object, choices: Any) -> str:
     """A ``; did you mean 'x'?`` hint, or nothing."""
     close = difflib.get_close_matches(str(word), [str(c) for c in choices], n=1, cutoff=0.6)
     return f"; did you mean {close[0]!r}?" if close else ""

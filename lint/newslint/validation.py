@@ -216,7 +216,9 @@ def _explain(error: ValidationError, data: Any, path: str, root: str) -> list[Co
     line = _locate(data, parts)
     if kind == "required":
         where = _where(data, parts, root)
-        missing = [k for k in error.validator_value if k not in error.instance]
+        instance: Any = error.instance  # jsonschema types these loosely (… | Unset)
+        required: Any = error.validator_value
+        missing = [k for k in required if k not in instance]
         return [ConfigError(f"missing required key {k!r}", path, line, where) for k in missing]
     if parts and isinstance(parts[-1], int):  # a list item: the path names it
         where, name = _where(data, parts, root), "the item"
@@ -228,30 +230,33 @@ def _explain(error: ValidationError, data: Any, path: str, root: str) -> list[Co
 def _message(error: ValidationError, name: str) -> str:
     """An editor's wording of one schema error about the value called ``name``."""
     kind = error.validator
+    value: Any = error.validator_value  # jsonschema types it loosely (… | Unset)
     if kind == "type":
-        wanted = error.validator_value
+        wanted = value
         wanted = wanted if isinstance(wanted, list) else [wanted]
-        plain = " or ".join(_PLAIN.get(w, w) for w in wanted)
+        plain = " or ".join(_PLAIN.get(w, str(w)) for w in wanted)
         return f"{name} must be {plain}, got {type_name(error.instance)}"
     if kind == "enum":
-        choices = [str(c) for c in error.validator_value]
+        choices = [str(c) for c in value]
         hint = did_you_mean(error.instance, choices)
         what = name.strip("'") if name.startswith("'") else "value"
         return f"unknown {what} {error.instance!r}{hint}; use one of: {', '.join(choices)}"
     if kind == "pattern" and name == "'id'":
         return f"rule id {error.instance!r} must be family.name in lower-case kebab-case"
     if kind == "const":
-        return f"{name} must be a mapping or {error.validator_value!r}"
+        return f"{name} must be a mapping or {value!r}"
     return f"{name}: {error.message}"
 
 
 def _unknown_keys(
     error: ValidationError, parts: list[Any], data: Any, path: str, root: str
 ) -> list[ConfigError]:
-    allowed = sorted(error.schema.get("properties", {}))
+    schema: Any = error.schema  # jsonschema types these loosely (… | Unset)
+    instance: Any = error.instance
+    allowed = sorted(schema.get("properties", {}))
     where = _where(data, parts, root)
     problems = []
-    for key in error.instance:
+    for key in instance:
         if key in allowed:
             continue
         hint = did_you_mean(key, allowed)

@@ -27,7 +27,7 @@ import socket
 import sys
 from collections.abc import Iterator
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TypedDict
 
 from newslint.warmpath import socket_path
 
@@ -167,6 +167,14 @@ def _lock(path: Path) -> Iterator[None]:
         yield
 
 
+class Request(TypedDict):
+    """What a run sends the warm process: where it runs, its environment and its arguments."""
+
+    cwd: str
+    env: dict[str, str]
+    argv: list[str]
+
+
 def _child(conn: socket.socket) -> None:
     """One newslint run with the caller's streams; never returns."""
     code = 2
@@ -195,7 +203,7 @@ def _child(conn: socket.socket) -> None:
         os._exit(0)
 
 
-def _receive(conn: socket.socket) -> dict[str, object]:
+def _receive(conn: socket.socket) -> Request:
     message, fds, _, _ = socket.recv_fds(conn, 1 << 16, _FDS)
     if len(fds) != _FDS:
         raise OSError("the caller did not pass its standard streams")
@@ -209,7 +217,8 @@ def _receive(conn: socket.socket) -> dict[str, object]:
         if not chunk:
             raise OSError("the request was cut short")
         body += chunk
-    return dict(marshal.loads(body))
+    request: Request = marshal.loads(body)  # marshal is untyped; the caller sent a Request
+    return request
 
 
 def _adopt_streams() -> None:

@@ -12,14 +12,14 @@ from typing import Any
 from newslint.errors import ConfigError
 
 
-class LineDict(dict):  # type: ignore[type-arg]
+class LineDict(dict[Any, Any]):
     """A mapping that remembers its own line and each key's line (1-based)."""
 
     line: int = 0
     lines: dict[Any, int]
 
 
-class LineList(list):  # type: ignore[type-arg]
+class LineList(list[Any]):
     """A sequence that remembers its own line and each item's line."""
 
     line: int = 0

@@ -40,7 +40,7 @@ claim steps; the vague and anonymous checks only look for their own cues.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 
 from newslint.document import HEADING, PLACEHOLDER, QUOTE, VOICE, Block, Document, Quotation
@@ -416,9 +416,9 @@ def _name_of(words: list[str], opens_sentence: bool, known: frozenset[str]) -> s
     return name
 
 
-def _unique(items: object) -> tuple[str, ...]:
+def _unique(items: Iterable[str]) -> tuple[str, ...]:
     seen: dict[str, None] = {}
-    for item in items:  # type: ignore[attr-defined]
+    for item in items:
         seen.setdefault(item, None)
     return tuple(seen)
 
@@ -514,7 +514,7 @@ def _sentence_scope(block: Block, voice: str) -> str:
     return VOICE
 
 
-def _source_cues(found: list[Cue]) -> tuple[Cue, ...]:
+def _source_cues(found: Sequence[Cue]) -> tuple[Cue, ...]:
     """Source cues that count: look-alikes cancel, vague/anonymous outrank plain verbs."""
     blockers = [c for c in found if c.category == "not_attribution"]
     sources = [c for c in found if c.category in SOURCE_CUES]

@@ -30,7 +30,8 @@ class Mark:
 class Check(Protocol):
     """A compiled rule: yields marks for one document."""
 
-    rule: Rule
+    @property
+    def rule(self) -> Rule: ...  # read-only, so frozen dataclasses are Checks
 
     def run(self, doc: Document, hits: Sequence[Hit]) -> Iterator[Mark]: ...
 
