@@ -12,10 +12,10 @@ from tests import isolation
 @pytest.mark.last
 def test_the_session_used_its_own_folders(isolation_session: isolation.Session) -> None:
     from newslint.cachedir import cache_dir
-    from newslint.warmpath import runtime_dir
+    from newslint.warmpath import socket_path
 
     assert Path(cache_dir()).is_relative_to(isolation_session.root)
-    assert Path(runtime_dir()).is_relative_to(isolation_session.root)
+    assert Path(socket_path()).is_relative_to(isolation_session.root)
 
 
 @pytest.mark.last

@@ -190,6 +190,11 @@ def lint_command(args: list[str]) -> int:
         print(f"newslint: error: config file {ns.config!r} does not exist", file=sys.stderr)
         return exitcodes.USAGE_OR_CONFIG
 
+    from newslint.cachedir import check as check_cache
+
+    cache_problem = check_cache()
+    if cache_problem:  # once per run; each cache then quietly does without
+        print(f"newslint: note: {cache_problem}", file=sys.stderr)
     run = _lint_all(ns)
     results, broken_config = run.results, run.broken_config
     if ns.fix:
@@ -197,7 +202,6 @@ def lint_command(args: list[str]) -> int:
         if ns.dry_run:
             code = delivery.dry_run(fixes, results, ns.quiet)
             return exitcodes.USAGE_OR_CONFIG if broken_config else code
-        delivery.print_fixed(fixes, ns.format)
     results = delivery.narrow(ns, results)
     findings = [f for r in results for f in r.findings]
     problems = [p for r in results for p in r.problems]
@@ -256,6 +260,10 @@ def _lint_all(ns: argparse.Namespace) -> LintRun:
                 for error in each_error(exc):
                     print(f"newslint: {error}", file=sys.stderr)
             continue
+        for note in linter.notes:
+            if note not in reported_configs:
+                reported_configs.add(note)
+                print(f"newslint: note: {note}", file=sys.stderr)
         for error in setup.packs.errors:
             if str(error) not in reported_configs:
                 reported_configs.add(str(error))

@@ -9,6 +9,7 @@ a draft uses.
 
 from __future__ import annotations
 
+import contextlib
 import os
 import re
 import sqlite3
@@ -16,6 +17,8 @@ import tempfile
 from collections.abc import Iterator, Mapping
 from importlib.util import find_spec
 from pathlib import Path
+
+from newslint.cachedir import private_dir, read_private_stat
 
 _VARIANT = re.compile(r"\(\d+\)$")
 
@@ -47,17 +50,12 @@ def _index_path(cache_dir: Path, source: Path) -> Path:
 
 
 def build_index(source: Path, target: Path) -> None:
-    """Write the SQLite index atomically, so a concurrent run never sees half of it."""
-    target.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(dir=target.parent, suffix=".tmp")
+    """Write the SQLite index atomically (0600), so a concurrent run never sees half of it."""
+    fd, tmp = tempfile.mkstemp(dir=private_dir(target.parent), suffix=".tmp")
     os.close(fd)
     try:
         with sqlite3.connect(tmp) as db:
-            db.execute("CREATE TABLE cmu (word TEXT PRIMARY KEY, phones TEXT) WITHOUT ROWID")
-            db.executemany(
-                "INSERT INTO cmu VALUES (?, ?)",
-                parse_entries(source.read_text(encoding="utf-8")),
-            )
+            _fill(db, source)
         db.close()
         os.replace(tmp, target)
     finally:
@@ -65,11 +63,34 @@ def build_index(source: Path, target: Path) -> None:
             os.unlink(tmp)
 
 
+def _fill(db: sqlite3.Connection, source: Path) -> None:
+    db.execute("CREATE TABLE cmu (word TEXT PRIMARY KEY, phones TEXT) WITHOUT ROWID")
+    db.executemany(
+        "INSERT INTO cmu VALUES (?, ?)",
+        parse_entries(source.read_text(encoding="utf-8")),
+    )
+
+
+def _usable(index: Path) -> bool:
+    """The index is ours and answers a query (a truncated or garbled one does not)."""
+    try:
+        private_dir(index.parent)
+        read_private_stat(index)
+        with contextlib.closing(sqlite3.connect(f"file:{index}?mode=ro", uri=True)) as db:
+            db.execute("SELECT phones FROM cmu WHERE word = 'the'").fetchone()
+    except (OSError, sqlite3.Error):
+        return False
+    return True
+
+
 class CmuDict(Mapping[str, list[list[str]]]):
     """Read-only word → [phones] mapping backed by the SQLite index."""
 
-    def __init__(self, index: Path) -> None:
+    def __init__(self, index: Path | None, source: Path | None = None) -> None:
+        # No index (the cache folder is unusable): the entries are parsed
+        # into an in-memory database on first use instead.
         self._index = index
+        self._source = source
         self._connection: sqlite3.Connection | None = None
         self._memo: dict[str, list[list[str]] | None] = {}
 
@@ -77,7 +98,10 @@ class CmuDict(Mapping[str, list[list[str]]]):
     def _db(self) -> sqlite3.Connection:
         # Opened on first use, so that a process that forks after loading
         # textstat (the warm process) never shares a connection with a child.
-        if self._connection is None:
+        if self._connection is None and self._index is None:
+            self._connection = sqlite3.connect(":memory:", check_same_thread=False)
+            _fill(self._connection, self._source or data_file())
+        elif self._connection is None:
             uri = f"file:{self._index}?mode=ro"
             self._connection = sqlite3.connect(uri, uri=True, check_same_thread=False)
         return self._connection
@@ -99,8 +123,14 @@ class CmuDict(Mapping[str, list[list[str]]]):
 
 
 def open_cmudict(cache_dir: Path) -> CmuDict:
+    """The index in ``cache_dir``, rebuilt when missing or corrupt; in memory
+    when the cache folder cannot hold it."""
     source = data_file()
     index = _index_path(cache_dir, source)
-    if not index.exists():
+    if _usable(index):
+        return CmuDict(index)
+    try:
         build_index(source, index)
+    except (OSError, sqlite3.Error):
+        return CmuDict(None, source)
     return CmuDict(index)

@@ -1,4 +1,4 @@
-"""Configuration: ``.newslint.yml`` found from the linted file upward.
+"""Configuration: ``.newslint.yml`` found from the linted file up to the repository root.
 
 A draft's front matter (``newslint:``) may set the same per-draft options.
 """
@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import fnmatch
 import os
+import stat
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
@@ -36,15 +37,15 @@ CONFIG_KEYS: dict[str, Key] = {
     "names": Key((dict,), False, "name-spelling settings (see README)"),
 }
 FRONT_MATTER_KEYS = {k: CONFIG_KEYS[k] for k in ("rules", "vocabulary", "fail_on")}
+LANGUAGETOOL_KEYS: dict[str, Key] = {
+    "required": Key((bool,), False, "a run without LanguageTool fails (exit 2)"),
+    "timeout": Key((int, float), False, "seconds per request (default 10)"),
+    "memory": Key((str,), False, "the server's -Xmx (default 512m)"),
+    "idle_minutes": Key((int, float), False, "the server stops after this long idle"),
+}
 NAMES_KEYS: dict[str, Key] = {
     "project": Key((bool,), False, "compare each draft's names with the whole repository's"),
     "house_list": Key((str,), False, "the newsroom's own house list of names (a YAML file)"),
-}
-LANGUAGETOOL_KEYS: dict[str, Key] = {
-    "required": Key((bool,), False, "fail the run (exit 2) when LanguageTool cannot run"),
-    "timeout": Key((int, float), False, "seconds per request (default 10)"),
-    "memory": Key((str,), False, "the server's Java heap, e.g. 512m"),
-    "idle_minutes": Key((int, float), False, "stop the server after this many idle minutes"),
 }
 # The rule that ``names: {project: true}`` turns on.
 PROJECT_RULE = "names.house-spelling"
@@ -59,6 +60,7 @@ class Config:
     root: str = "."
     packs: frozenset[str] | None = None
     overrides: tuple[tuple[str, str], ...] = ()  # (id or prefix, off|on|severity)
+    rule_lines: tuple[tuple[str, int | None], ...] = ()  # where each ``rules:`` key is
     extra_rules: tuple[str, ...] = ()
     vocabulary: frozenset[str] = frozenset()
     ignore: tuple[str, ...] = ()
@@ -86,17 +88,60 @@ class Config:
         )
 
 
-def find_config(start: str) -> str | None:
-    """The nearest .newslint.yml from ``start`` (a file or folder) upward."""
+@dataclass(frozen=True)
+class Discovery:
+    """The config file that applies, and what was passed over on the way."""
+
+    path: str | None
+    notes: tuple[str, ...] = ()
+
+
+def discover_config(start: str) -> Discovery:
+    """The nearest .newslint.yml from ``start`` (a file or folder) upward.
+
+    The search ends at the repository root (a folder holding ``.git``) or
+    the user's home, so a folder above the project cannot turn rules off or
+    load rules from elsewhere; a file owned by another user is passed over
+    with a note (``--config`` can still name it).
+    """
     here = Path(os.path.abspath(start))
     if not here.is_dir():
         here = here.parent
+    home = Path(os.path.abspath(os.path.expanduser("~")))
+    notes: list[str] = []
     for folder in (here, *here.parents):
         for name in CONFIG_NAMES:
             candidate = folder / name
-            if candidate.is_file():
-                return str(candidate)
-    return None
+            owner = _owner(candidate)
+            if owner is None:
+                continue
+            if owner != os.getuid():
+                notes.append(
+                    f"{candidate} belongs to another user (uid {owner}) and is ignored; "
+                    "name it with --config to use it"
+                )
+                continue
+            return Discovery(str(candidate), tuple(notes))
+        if folder == home or (folder / ".git").exists():
+            break
+    return Discovery(None, tuple(notes))
+
+
+def _owner(candidate: Path) -> int | None:
+    """The owner of a config file, or None when there is none; a symlink
+    counts as another user's when either it or its target is."""
+    try:
+        link, target = os.lstat(candidate), os.stat(candidate)
+    except OSError:
+        return None
+    if not stat.S_ISREG(target.st_mode):
+        return None
+    return link.st_uid if link.st_uid != os.getuid() else target.st_uid
+
+
+def find_config(start: str) -> str | None:
+    """The path ``discover_config`` finds, for callers that need no notes."""
+    return discover_config(start).path
 
 
 def load_config(path: str | None) -> Config:
@@ -132,6 +177,7 @@ def load_config(path: str | None) -> Config:
         root=root,
         packs=frozenset(str(p) for p in data["packs"]) if "packs" in data else None,
         overrides=project + parsed.get("overrides", ()),
+        rule_lines=tuple((str(k), line_of(data["rules"], k)) for k in data.get("rules", {})),
         extra_rules=tuple(os.path.join(root, str(e)) for e in extra),
         vocabulary=parsed.get("vocabulary", frozenset()),
         ignore=tuple(str(p) for p in data.get("ignore", [])),

@@ -118,7 +118,8 @@ def fix(
     from newslint.fixes import fix_all
 
     lines = dict(_changes(ns, results).lines) if ns.diff else {}
-    fixed, fixes = fix_all(linter, results, lines, write=not ns.dry_run)
+    announce = None if ns.dry_run else lambda fix: print_fixed([fix], ns.format)
+    fixed, fixes = fix_all(linter, results, lines, write=not ns.dry_run, written=announce)
     return fixed, fixes
 
 
@@ -130,6 +131,7 @@ def print_fixed(fixes: Sequence[FileFix], output_format: str) -> None:
     """What --fix changed; on stderr when stdout carries a format a program reads."""
     stream = sys.stderr if output_format in STRUCTURED else sys.stdout
     stream.write(fixed_lines(fixes))
+    stream.flush()
 
 
 def dry_run(fixes: Sequence[FileFix], results: Iterable[LintResult], quiet: bool) -> int:

@@ -2,15 +2,20 @@
 
 Kept light on purpose: this is all a run imports before it knows whether a
 warm process (``newslint.warm``) can do the work. The request is a marshal
-of plain strings (the warm process runs the same interpreter, which the
+of plain data (the warm process runs the same interpreter, which the
 socket's name ensures) and the caller's standard streams go along as file
 descriptors.
 """
 
 from __future__ import annotations
 
+import contextlib
 import os
 import sys
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    import socket
 
 # Runs that hold the terminal for long, or manage processes, stay here.
 _LOCAL = ("lsp", "server")
@@ -23,35 +28,113 @@ def _mode() -> str:
     return "off" if value in ("0", "off", "no", "false") else value
 
 
+# Signals the caller passes on to its run, as a terminal or a parent would
+# send them to a cold one.
+_FORWARDED = ("SIGINT", "SIGTERM", "SIGHUP")
+# The limits ``ulimit`` sets, which the run takes over.
+_LIMITS = (
+    "RLIMIT_CPU",
+    "RLIMIT_FSIZE",
+    "RLIMIT_DATA",
+    "RLIMIT_STACK",
+    "RLIMIT_CORE",
+    "RLIMIT_NOFILE",
+    "RLIMIT_AS",
+    "RLIMIT_NPROC",
+)
+
+
+def _request(argv: list[str]) -> bytes:
+    import marshal
+    import resource
+
+    umask = os.umask(0)
+    os.umask(umask)
+    limits = {
+        name: resource.getrlimit(getattr(resource, name))
+        for name in _LIMITS
+        if hasattr(resource, name)
+    }
+    env = dict(os.environ)
+    return marshal.dumps(
+        {"argv": argv, "cwd": os.getcwd(), "env": env, "umask": umask, "limits": limits}
+    )
+
+
 def run_warm(argv: list[str]) -> int | None:
     """Run ``argv`` in the warm process; None when there is none to ask."""
-    import marshal
     import socket
 
-    from newslint.warmpath import socket_path
+    from newslint.warmpath import locate, peer_uid
 
     try:
+        location = locate()
+    except OSError as exc:
+        print(f"newslint: note: {exc}; running without the warm process", file=sys.stderr)
+        return None
+    if location.note:
+        print(f"newslint: note: {location.note}", file=sys.stderr)
+    try:
         client = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
-        client.connect(socket_path())
+        client.connect(location.socket)
+        if peer_uid(client) != os.getuid():
+            # Not ours: tell it nothing (no arguments, environment or streams).
+            print(
+                f"newslint: note: {location.socket} is served by another user; "
+                "running without the warm process",
+                file=sys.stderr,
+            )
+            client.close()
+            return None
     except OSError:
         return None
     with client:
-        payload = marshal.dumps({"argv": argv, "cwd": os.getcwd(), "env": dict(os.environ)})
+        payload = _request(argv)
         try:
             socket.send_fds(client, [len(payload).to_bytes(_HEADER, "big") + payload], [0, 1, 2])
         except OSError:
             return None  # a closed standard stream, say: run here instead
-        answer = b""
-        while not answer.endswith(b"\n"):
-            chunk = client.recv(64)
-            if not chunk:
-                print(
-                    "newslint: error: the warm newslint process stopped during the run; "
-                    "set NEWSLINT_DAEMON=0 to run without it",
-                    file=sys.stderr,
-                )
-                return 2
-            answer += chunk
+        return _await(client)
+
+
+def _await(client: socket.socket) -> int | None:
+    """The run's exit code, passing on the signals this process gets meanwhile."""
+    import signal
+
+    received: list[int] = []
+
+    def forward(signum: int, _frame: object) -> None:
+        received.append(signum)
+        with contextlib.suppress(OSError):
+            client.sendall(f"{signum}\n".encode())
+
+    previous = {name: signal.signal(getattr(signal, name), forward) for name in _FORWARDED}
+    try:
+        return _read_code(client, received)
+    finally:
+        for name, handler in previous.items():
+            signal.signal(getattr(signal, name), handler)
+
+
+def _read_code(client: socket.socket, received: list[int]) -> int | None:
+    import signal
+
+    answer = b""
+    while not answer.endswith(b"\n"):
+        chunk = client.recv(64)
+        if not chunk:
+            if received:  # the run died of the signal we passed on: so do we
+                signal.signal(received[-1], signal.SIG_DFL)
+                os.kill(os.getpid(), received[-1])
+            print(
+                "newslint: error: the warm newslint process stopped during the run; "
+                "set NEWSLINT_DAEMON=0 to run without it",
+                file=sys.stderr,
+            )
+            return 2
+        answer += chunk
+    if answer.strip() == b"cold":
+        return None
     return int(answer)
 
 

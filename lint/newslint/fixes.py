@@ -23,7 +23,7 @@ import re
 import stat
 import tempfile
 from bisect import bisect_left
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from contextlib import suppress
 from dataclasses import dataclass, replace
 
@@ -282,9 +282,17 @@ def unified_diff(fix: FileFix) -> str:
 
 
 def fix_all(
-    linter: Linter, results: Sequence[LintResult], lines_for: dict[str, LineSet], write: bool
+    linter: Linter,
+    results: Sequence[LintResult],
+    lines_for: dict[str, LineSet],
+    write: bool,
+    written: Callable[[FileFix], None] | None = None,
 ) -> tuple[list[LintResult], list[FileFix]]:
-    """Fix each linted file that has something fixable; results for the fixed text."""
+    """Fix each linted file that has something fixable; results for the fixed text.
+
+    ``written`` hears of each file as soon as it is written, so a stopped run
+    has said what it changed.
+    """
     results_out: list[LintResult] = []
     fixes: list[FileFix] = []
     for result in results:
@@ -295,6 +303,8 @@ def fix_all(
             fix = fix_file(linter, result.path, lines_for.get(result.path))
             if write and fix.changed:
                 write_atomically(result.path, encoded(fix))
+                if written is not None:
+                    written(fix)
         except (OSError, InputError, ConfigError) as exc:
             reason = exc.message if isinstance(exc, InputError | ConfigError) else exc.strerror
             problem = FileProblem(result.path, f"could not fix: {reason or exc}")

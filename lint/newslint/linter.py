@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import os
+from collections.abc import Collection
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from markdown_it import MarkdownIt
 
 from newslint.cachedir import cache_dir
-from newslint.config import Config, find_config, load_config
+from newslint.config import Config, discover_config, load_config
 from newslint.engine import LintResult, run_rules
 from newslint.errors import ConfigError, InputError, each_error
 from newslint.findings import FileProblem
@@ -18,7 +19,8 @@ from newslint.packcache import load_packs_cached
 from newslint.packs import LoadedPacks, builtin_rules_dir, pack_files
 from newslint.parse import parse_document
 from newslint.reading import SourceText, read_path
-from newslint.selection import Selection
+from newslint.selection import Selection, unknown_rule
+from newslint.suppressions import unknown_names
 
 
 @dataclass
@@ -48,13 +50,17 @@ class Linter:
 
     options: Options = field(default_factory=Options)
     _setups: dict[str | None, Setup] = field(default_factory=dict)
+    # Config files passed over in the search (another user's), said once each.
+    notes: list[str] = field(default_factory=list)
     _parser: MarkdownIt | None = None
 
     def setup_for(self, path: str) -> Setup:
         """The setup for ``path`` (raises ConfigError when the config is broken)."""
         config_path = self.options.config_path
         if config_path is None:
-            config_path = find_config(path if path != "-" else ".")
+            found = discover_config(path if path != "-" else ".")
+            config_path = found.path
+            self.notes.extend(n for n in found.notes if n not in self.notes)
         if config_path not in self._setups:
             config = load_config(config_path)
             files = pack_files(builtin_rules_dir())
@@ -64,6 +70,7 @@ class Linter:
                 files.extend(pack_files(Path(folder)))
             house = Path(config.house_list) if config.house_list else None
             packs = load_packs_cached(files, config.packs, cache_dir(), house)
+            _check_rule_names(config, packs.rules, self.options)
             self._setups[config_path] = Setup(config, packs)
         return self._setups[config_path]
 
@@ -86,6 +93,14 @@ class Linter:
         except (InputError, ConfigError) as exc:
             problems = [FileProblem(source.path, e.message, e.line) for e in each_error(exc)]
             return LintResult(source.path, problems=problems)
+        known = setup.packs.rules
+        misnamed = [
+            FileProblem(source.path, f"newslint: rules.{name}: {why}", doc.front_matter_line)
+            for name, _ in config.overrides[len(setup.config.overrides) :]
+            if (why := unknown_rule(name, known))
+        ] + unknown_names(doc, known)
+        if misnamed:
+            return LintResult(source.path, problems=misnamed)
         doc.settings = {"languagetool": config.languagetool}
         selection = Selection(
             config.overrides, self.options.select, self.options.ignore, self.options.also
@@ -96,3 +111,16 @@ class Linter:
             os.environ.get("NEWSLINT_REQUIRE_LANGUAGETOOL")
         )
         return result
+
+
+def _check_rule_names(config: Config, known: Collection[str], options: Options) -> None:
+    """A ConfigError for a rule or family that the config or the command line misspells."""
+    for name, line in config.rule_lines:
+        why = unknown_rule(name, known)
+        if why:
+            raise ConfigError(why, config.path, line, f"rules.{name}")
+    for flag, names in (("--select", options.select), ("--ignore", options.ignore)):
+        for name in names:
+            why = unknown_rule(name, known)
+            if why:
+                raise ConfigError(f"{flag}: {why}")

@@ -108,6 +108,7 @@ def lint_text(linter: Linter, uri: str, text: str, version: int | None, encoding
         return Linted(version)
     result = linter.lint_source(SourceText(path or uri, text, "\n"), setup)
     diagnostics = [problem_diagnostic(str(e), None, positions) for e in setup.packs.errors]
+    diagnostics += [problem_diagnostic(note, None, positions) for note in linter.notes]
     diagnostics += [problem_diagnostic(p.message, p.line, positions) for p in result.problems]
     fixes = []
     for finding in result.findings:

@@ -8,10 +8,11 @@ some selected prefix matches it and no more specific ignored prefix does.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Collection, Iterable
 from dataclasses import dataclass
 
-from newslint.rule import Rule
+from newslint.rule import FAMILIES, Rule
+from newslint.schema import did_you_mean
 from newslint.severity import Severity
 
 
@@ -66,3 +67,19 @@ class Selection:
         if setting in ("error", "warning", "suggestion"):
             return Severity.parse(setting)
         return found
+
+
+def unknown_rule(name: str, known: Collection[str]) -> str | None:
+    """Why ``name`` names no rule or family of ``known`` ids, or None when it does.
+
+    A name in a family none of whose rules is loaded (the config's ``packs:``
+    left that pack out) cannot be judged and passes: a false error would cost
+    more than the silent no-op.
+    """
+    if name in FAMILIES or any(matches(rule_id, name) for rule_id in known):
+        return None
+    family = name.split(".", 1)[0]
+    if family in FAMILIES and not any(matches(rule_id, family) for rule_id in known):
+        return None
+    hint = did_you_mean(name, sorted({*FAMILIES, *known}))
+    return f"unknown rule or family {name!r}{hint}"

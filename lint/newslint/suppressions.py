@@ -8,11 +8,12 @@ Rules may be named by id or by prefix (``loaded``).
 from __future__ import annotations
 
 import re
+from collections.abc import Collection, Iterator
 from dataclasses import dataclass
 
 from newslint.document import Document
-from newslint.findings import Finding
-from newslint.selection import matches
+from newslint.findings import FileProblem, Finding
+from newslint.selection import matches, unknown_rule
 
 _DIRECTIVE = re.compile(r"^\s*newslint-(disable-next-line|disable|enable)\b(.*)$", re.S)
 ALL = "*"
@@ -32,22 +33,49 @@ class Suppression:
         return ALL in self.rules or any(matches(finding.rule, r) for r in self.rules)
 
 
+@dataclass(frozen=True)
+class Directive:
+    """One ``newslint-…`` comment: its action, the rules it names, where it is."""
+
+    action: str  # disable-next-line, disable or enable
+    rules: tuple[str, ...]  # (ALL,) when it names none
+    line: int
+    end_line: int  # the comment's last line
+
+
+def directives(doc: Document) -> Iterator[Directive]:
+    for comment in doc.comments:
+        found = _DIRECTIVE.match(comment.text)
+        if not found:
+            continue
+        rules = tuple(r for r in re.split(r"[\s,]+", found.group(2)) if r) or (ALL,)
+        line = doc.lines.line_col(comment.offset)[0]
+        end_line = doc.lines.line_col(comment.offset + len(comment.text) + 7)[0]
+        yield Directive(found.group(1), rules, line, end_line)
+
+
+def unknown_names(doc: Document, known: Collection[str]) -> list[FileProblem]:
+    """A file:line error for each rule a comment names that does not exist."""
+    problems = []
+    for directive in directives(doc):
+        for name in directive.rules:
+            why = None if name == ALL else unknown_rule(name, known)
+            if why:
+                message = f"newslint-{directive.action}: {why}"
+                problems.append(FileProblem(doc.path, message, directive.line))
+    return problems
+
+
 def suppressions(doc: Document) -> list[Suppression]:
     """The suppressed ranges that the document's comments declare."""
     result: list[Suppression] = []
     open_ranges: dict[str, int] = {}
     last = doc.lines.line_count
-    for comment in doc.comments:
-        directive = _DIRECTIVE.match(comment.text)
-        if not directive:
-            continue
-        action = directive.group(1)
-        rules = tuple(r for r in re.split(r"[\s,]+", directive.group(2)) if r) or (ALL,)
-        line = doc.lines.line_col(comment.offset)[0]
-        if action == "disable-next-line":
-            end_line = doc.lines.line_col(comment.offset + len(comment.text) + 7)[0]
-            result.append(Suppression(end_line + 1, end_line + 1, rules))
-        elif action == "disable":
+    for directive in directives(doc):
+        rules, line = directive.rules, directive.line
+        if directive.action == "disable-next-line":
+            result.append(Suppression(directive.end_line + 1, directive.end_line + 1, rules))
+        elif directive.action == "disable":
             for rule in rules:
                 open_ranges.setdefault(rule, line)
         else:

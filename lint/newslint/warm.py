@@ -8,10 +8,16 @@ output and error (passed over a Unix socket), so output, colours and exit
 codes are exactly those of a cold run. The caller (``newslint.entry``) only
 connects, waits for the exit code and exits with it.
 
-The socket lives in a private folder (``$XDG_RUNTIME_DIR/newslint`` or
-``/tmp/newslint-UID``, mode 0700), named after the interpreter, the cache
-folder and the code, so a new newslint or a changed checkout never talks to
-an old process; the old one stops after it has been idle a while.
+The socket lives in a private folder (``newslint.warmpath``), named after
+the interpreter, the cache folder and the code, so a new newslint or a
+changed checkout never talks to an old process; the old one stops after it
+has been idle a while. Both ends check with SO_PEERCRED that the other is
+the same user.
+
+A warm run behaves as a cold one would: the child takes the caller's umask
+and resource limits (or asks the caller to run cold when it cannot), the
+caller forwards the signals it gets (Ctrl-C gives exit 130, as cold), and
+the child watches the connection, so a caller killed outright ends its run.
 """
 
 from __future__ import annotations
@@ -29,7 +35,7 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING, TypedDict
 
-from newslint.warmpath import socket_path
+from newslint.warmpath import peer_uid, socket_path
 
 if TYPE_CHECKING:
     from newslint.linter import Linter
@@ -66,8 +72,8 @@ def stop() -> int | None:
 
 
 def status() -> str:
-    path = socket_path()
     try:
+        path = socket_path()
         pid = Path(f"{path}.pid").read_text().strip()
     except OSError:
         return "warm newslint process: not running"
@@ -133,6 +139,9 @@ def serve(idle_s: float = IDLE_S) -> int:
             conn, _ = server.accept()
         except TimeoutError:
             break
+        if not _same_user(conn):
+            conn.close()  # never run, nor even read, another user's request
+            continue
         if os.fork() == 0:
             server.close()
             _child(conn)
@@ -148,6 +157,13 @@ def _quit(server: socket.socket, path: Path) -> None:
             path.unlink(missing_ok=True)
             Path(f"{path}.pid").unlink(missing_ok=True)
     os._exit(0)
+
+
+def _same_user(conn: socket.socket) -> bool:
+    try:
+        return peer_uid(conn) == os.getuid()
+    except OSError:
+        return False
 
 
 def _answers(path: Path) -> bool:
@@ -168,29 +184,38 @@ def _lock(path: Path) -> Iterator[None]:
 
 
 class Request(TypedDict):
-    """What a run sends the warm process: where it runs, its environment and its arguments."""
+    """What a run sends (``entry.py``): where and how it runs, and its arguments."""
 
+    argv: list[str]
     cwd: str
     env: dict[str, str]
-    argv: list[str]
+    umask: int
+    limits: dict[str, tuple[int, int]]  # resource.RLIMIT_* name → (soft, hard)
 
 
 def _child(conn: socket.socket) -> None:
     """One newslint run with the caller's streams; never returns."""
-    code = 2
+    code: int | str = 2
     try:
         request = _receive(conn)
+        if not _take_limits(request):
+            code = "cold"  # the caller may do what this process may not
+            return
         os.chdir(request["cwd"])
         os.environ.clear()
         os.environ.update(request["env"])
         signal.signal(signal.SIGCHLD, signal.SIG_DFL)
         signal.signal(signal.SIGTERM, signal.SIG_DFL)
+        signal.signal(signal.SIGINT, signal.default_int_handler)
         _adopt_streams()
+        _watch(conn)
         from newslint.cli import main
 
         code = main(request["argv"])
     except SystemExit as exc:  # argparse's --help, --version and usage errors
         code = exc.code if isinstance(exc.code, int) else 0 if exc.code is None else 1
+    except KeyboardInterrupt:
+        code = 130  # as a cold run's Ctrl-C
     except BaseException as exc:  # the caller must get a code, whatever happened
         with contextlib.suppress(Exception):
             print(f"newslint: internal error in the warm process: {exc!r}", file=sys.stderr)
@@ -201,6 +226,49 @@ def _child(conn: socket.socket) -> None:
         with contextlib.suppress(OSError):
             conn.sendall(f"{code}\n".encode())
         os._exit(0)
+
+
+def _take_limits(request: Request) -> bool:
+    """Apply the caller's umask and resource limits; False if one cannot be.
+
+    A limit the caller has and this process cannot set (one above its own
+    hard limit) would make the warm run stricter than a cold one.
+    """
+    import resource
+
+    os.umask(request["umask"])
+    for name, (soft, hard) in request["limits"].items():
+        which = getattr(resource, str(name), None)
+        if which is None:
+            continue
+        try:
+            resource.setrlimit(which, (soft, hard))
+        except (OSError, ValueError):
+            return False
+    return True
+
+
+def _watch(conn: socket.socket) -> None:
+    """Take the signals the caller forwards; end the run if the caller is gone."""
+    import threading
+
+    def listen() -> None:
+        buffer = b""
+        while True:
+            try:
+                chunk = conn.recv(64)
+            except OSError:
+                chunk = b""
+            if not chunk:  # the caller died (SIGKILL): so does its run
+                os.kill(os.getpid(), signal.SIGTERM)
+                return
+            buffer += chunk
+            while b"\n" in buffer:
+                line, buffer = buffer.split(b"\n", 1)
+                if line.strip().isdigit():
+                    os.kill(os.getpid(), int(line))
+
+    threading.Thread(target=listen, daemon=True, name="newslint-caller").start()
 
 
 def _receive(conn: socket.socket) -> Request:
@@ -217,7 +285,7 @@ def _receive(conn: socket.socket) -> Request:
         if not chunk:
             raise OSError("the request was cut short")
         body += chunk
-    request: Request = marshal.loads(body)  # marshal is untyped; the caller sent a Request
+    request: Request = marshal.loads(body)  # marshal is untyped; entry.py sent a Request
     return request
 
 

@@ -1,36 +1,94 @@
-"""Where the warm process listens; light enough for every run to import."""
+"""Where the warm process listens; light enough for every run to import.
+
+The socket carries a run's arguments, environment and standard streams, so
+its folder must be this user's alone. Folders are tried in order
+(``$NEWSLINT_RUNTIME_DIR`` alone when set; else ``$XDG_RUNTIME_DIR/newslint``,
+``/tmp/newslint-UID``, a few numbered alternatives and the private cache
+folder), each created 0700 without following a symlink and then checked to
+be a folder owned by the user (``cachedir.private_dir``). One that another
+user pre-created is skipped, and the run says so, rather than silently
+going without the warm process.
+"""
 
 from __future__ import annotations
 
 import os
+import socket
+import struct
 import sys
 import zlib
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
 
-from newslint.cachedir import cache_dir
+from newslint.cachedir import cache_dir, private_cache_dir, private_dir
 from newslint.codestamp import code_stamp
 
-
-def runtime_dir() -> str:
-    """A folder only this user can enter (the socket must not be shared)."""
-    explicit = os.environ.get("NEWSLINT_RUNTIME_DIR")
-    if explicit:
-        folder = explicit
-    elif os.environ.get("XDG_RUNTIME_DIR"):
-        folder = os.path.join(os.environ["XDG_RUNTIME_DIR"], "newslint")
-    else:
-        folder = f"/tmp/newslint-{os.getuid()}"
-    os.makedirs(folder, mode=0o700, exist_ok=True)
-    info = os.stat(folder)
-    if info.st_uid != os.getuid() or info.st_mode & 0o077:
-        raise OSError(f"{folder} is not private to this user")
-    return folder
+_ALTERNATIVES = 3  # /tmp/newslint-UID-1 … -3
+_MAX_SOCKET_PATH = 100  # sun_path holds 108 bytes on Linux
 
 
-def socket_path() -> str:
-    """The socket for this Python environment, cache folder and code."""
+@dataclass(frozen=True)
+class Location:
+    """The socket's path, and a note for the user when a folder was refused."""
+
+    socket: str
+    note: str | None = None
+
+
+def _candidates() -> Iterator[str]:
+    xdg = os.environ.get("XDG_RUNTIME_DIR")
+    if xdg and os.path.isabs(xdg):
+        yield os.path.join(xdg, "newslint")
+    base = f"/tmp/newslint-{os.getuid()}"
+    yield base
+    for number in range(1, _ALTERNATIVES + 1):
+        yield f"{base}-{number}"
+    yield os.path.join(cache_dir(), "run")
+
+
+def _socket_name() -> str:
+    """A name for this Python environment, cache folder and code."""
     # The environment (sys.prefix) and its interpreter, not the name it was
     # started by: python, python3 and python3.11 are one interpreter.
     interpreter = (sys.prefix, os.path.realpath(sys.executable))
     key = "\0".join((*interpreter, cache_dir(), code_stamp())).encode()
     # A short name: Unix socket paths are limited to about 100 bytes.
-    return os.path.join(runtime_dir(), f"warm-{zlib.crc32(key):08x}.sock")
+    return f"warm-{zlib.crc32(key):08x}.sock"
+
+
+def locate() -> Location:
+    """The socket in the first private folder; OSError when there is none."""
+    name = _socket_name()
+    explicit = os.environ.get("NEWSLINT_RUNTIME_DIR")
+    if explicit:
+        return Location(os.path.join(private_dir(explicit), name))
+    refused: list[str] = []
+    for folder in _candidates():
+        path = os.path.join(folder, name)
+        if len(path.encode()) > _MAX_SOCKET_PATH:
+            continue
+        try:
+            private_dir(folder)
+        except OSError as exc:
+            refused.append(str(exc))
+            continue
+        note = f"{refused[0]}; the warm process uses {folder} instead" if refused else None
+        return Location(path, note)
+    raise OSError(f"no private folder for the warm process ({'; '.join(refused)})")
+
+
+def socket_path() -> str:
+    return locate().socket
+
+
+def peer_uid(conn: socket.socket) -> int:
+    """The uid of the process at the other end of a Unix socket (SO_PEERCRED)."""
+    creds = conn.getsockopt(socket.SOL_SOCKET, socket.SO_PEERCRED, struct.calcsize("3i"))
+    return int(struct.unpack("3i", creds)[1])
+
+
+def state_dir() -> Path:
+    """A private folder for state that runs share (LanguageTool's server):
+    the cache folder, or the runtime folder when the cache cannot be used."""
+    return private_cache_dir() or Path(locate().socket).parent

@@ -22,6 +22,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from pathlib import Path
 from types import TracebackType
 
+from newslint.cachedir import private_file
 from newslint.languagetool.client import LTMatch
 from newslint.languagetool.server import user_cache_dir
 
@@ -153,7 +154,7 @@ def _open(path: Path) -> sqlite3.Connection | None:
     for attempt in range(2):
         conn: sqlite3.Connection | None = None
         try:
-            path.parent.mkdir(parents=True, exist_ok=True)
+            private_file(path)  # 0600 in a 0700 folder: it holds draft sentences
             conn = sqlite3.connect(path, timeout=BUSY_TIMEOUT_S)
             conn.execute("PRAGMA journal_mode=WAL")
             conn.execute("PRAGMA synchronous=NORMAL")

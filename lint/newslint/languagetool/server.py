@@ -224,7 +224,9 @@ def default_lt_home() -> Path:
 
 
 def state_paths(settings: ServerSettings) -> StatePaths:
-    root = settings.state_dir or user_cache_dir()
+    from newslint.warmpath import state_dir
+
+    root = settings.state_dir or state_dir()  # private, and usable when the cache is not
     root.mkdir(parents=True, exist_ok=True)
     return StatePaths(root)
 

@@ -16,7 +16,7 @@ from collections.abc import Collection, Iterable, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
 
-from newslint.cachedir import cache_dir
+from newslint.cachedir import cache_dir, private_file
 from newslint.names.groups import Usage
 
 # Bump when what is stored for a draft changes (names.find, names.groups), so an
@@ -95,8 +95,7 @@ class NameIndex:
         """The index for ``root`` (created if new); in memory if the cache is read-only."""
         root = os.path.abspath(root)
         try:
-            path = index_file(cache)
-            path.parent.mkdir(parents=True, exist_ok=True)
+            path = private_file(index_file(cache))  # 0600 in a 0700 folder: it holds names
             db = _connect(str(path))
         except (OSError, sqlite3.Error):
             db = _connect(":memory:")

@@ -1,0 +1,83 @@
+"""A misspelt rule id or family is an error with "did you mean", wherever it is named."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import run_cli
+
+LT_OFF = ("--ignore", "spelling,grammar,typography")
+DRAFT = "A storied career.\n"
+
+
+@pytest.fixture
+def desk(tmp_path: Path) -> Path:
+    (tmp_path / ".git").mkdir()
+    (tmp_path / "d.md").write_text(DRAFT, encoding="utf-8")
+    return tmp_path
+
+
+def test_in_the_config(desk: Path) -> None:
+    (desk / ".newslint.yml").write_text("fail_on: warning\nrules:\n  loaded.pufery: off\n")
+    done = run_cli("d.md", *LT_OFF, cwd=desk)
+    assert done.returncode == 2 and done.stdout == "No findings in 0 files.\n"
+    assert done.stderr == (
+        f"newslint: {desk / '.newslint.yml'}:3: error: rules.loaded.pufery: unknown rule or "
+        "family 'loaded.pufery'; did you mean 'loaded.puffery'?\n"
+    )
+
+
+@pytest.mark.parametrize(
+    ("flag", "value", "hint"),
+    [
+        ("--select", "lodaed", "'lodaed'; did you mean 'loaded'?"),
+        (
+            "--select",
+            "loaded,names.hose-list",
+            "'names.hose-list'; did you mean 'names.house-list'?",
+        ),
+        ("--ignore", "loaded.pufery", "'loaded.pufery'; did you mean 'loaded.puffery'?"),
+    ],
+)
+def test_on_the_command_line(desk: Path, flag: str, value: str, hint: str) -> None:
+    done = run_cli("d.md", flag, value, *LT_OFF, cwd=desk)
+    assert done.returncode == 2
+    assert done.stderr == f"newslint: error: {flag}: unknown rule or family {hint}\n"
+
+
+def test_in_front_matter(desk: Path) -> None:
+    (desk / "d.md").write_text("---\nnewslint:\n  rules: {lodaed: off}\n---\n" + DRAFT)
+    done = run_cli("d.md", *LT_OFF, cwd=desk)
+    assert done.returncode == 2
+    assert "d.md:2: error: newslint: rules.lodaed: unknown rule or family 'lodaed'; " in done.stderr
+    assert "did you mean 'loaded'?" in done.stderr
+
+
+def test_in_a_disable_comment(desk: Path) -> None:
+    (desk / "d.md").write_text(
+        DRAFT + "\n<!-- newslint-disable-next-line loaded.pufery -->\n" + DRAFT
+    )
+    done = run_cli("d.md", *LT_OFF, cwd=desk)
+    assert done.returncode == 2
+    assert done.stderr == (
+        "d.md:3: error: newslint-disable-next-line: unknown rule or family 'loaded.pufery'; "
+        "did you mean 'loaded.puffery'?\n"
+    )
+
+
+def test_names_that_exist_pass(desk: Path) -> None:
+    (desk / ".newslint.yml").write_text("rules: {loaded.puffery: error, names: off}\n")
+    (desk / "d.md").write_text("<!-- newslint-disable-next-line loaded.emotive -->\n" + DRAFT)
+    done = run_cli("d.md", "--select", "loaded,attribution", "--ignore", "loaded.emotive", cwd=desk)
+    assert done.returncode == 1 and done.stderr == ""
+    assert "d.md:2:3: error: “storied” is puffery" in done.stdout
+
+
+def test_an_unknown_languagetool_key(desk: Path) -> None:
+    (desk / ".newslint.yml").write_text("languagetool: {requird: true}\n")
+    done = run_cli("d.md", *LT_OFF, cwd=desk)
+    assert done.returncode == 2
+    assert "unknown key 'requird'; did you mean 'required'?" in done.stderr
+    assert ".newslint.yml:1: error: languagetool:" in done.stderr
