@@ -14,7 +14,7 @@ from typing import Any
 import pytest
 import yaml
 
-from newslint.cli import lint_parser
+from newslint.commands.lint import lint_parser
 from newslint.reporters import reporters
 from tests.conftest import ROOT
 

@@ -9,7 +9,8 @@ import jsonschema
 import pytest
 
 from newslint.packs import builtin_rules_dir, load_packs, pack_files
-from newslint.validation import SCHEMA_DIR, schema_files
+from newslint.schemafiles import schema_files
+from newslint.validation import SCHEMA_DIR
 from newslint.yamlfile import load_yaml
 from tests.conftest import run_cli
 
@@ -121,7 +122,7 @@ def test_a_good_config_is_checked_once_then_remembered(tmp_path: Path) -> None:
 def test_the_shipped_schema_files_are_the_generated_ones() -> None:
     for name, schema in schema_files().items():
         shipped = json.loads((SCHEMA_DIR / name).read_text(encoding="utf-8"))
-        assert shipped == schema, f"run python -m newslint.validation to refresh {name}"
+        assert shipped == schema, f"run python -m newslint.schemafiles to refresh {name}"
 
 
 @pytest.mark.parametrize("pack", pack_files(builtin_rules_dir()), ids=lambda p: p.name)

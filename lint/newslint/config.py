@@ -6,6 +6,7 @@ A draft's front matter (``newslint:``) may set the same per-draft options.
 from __future__ import annotations
 
 import fnmatch
+import functools
 import os
 import stat
 from dataclasses import dataclass, field, replace
@@ -15,7 +16,7 @@ from typing import Any
 from newslint.errors import ConfigError, raise_all
 from newslint.schema import Key, check_mapping, did_you_mean
 from newslint.severity import Severity
-from newslint.validation import check_config
+from newslint.validation import SchemaCheck, check_config, config_schema
 from newslint.yamlfile import line_of, load_yaml
 
 CONFIG_NAMES = (".newslint.yml", ".newslint.yaml")
@@ -139,6 +140,13 @@ def _owner(candidate: Path) -> int | None:
     return link.st_uid if link.st_uid != os.getuid() else target.st_uid
 
 
+@functools.cache
+def config_validator() -> SchemaCheck:
+    """The config schema, compiled once (imports jsonschema)."""
+    sections = {"names": NAMES_KEYS, "languagetool": LANGUAGETOOL_KEYS}
+    return SchemaCheck(config_schema(CONFIG_KEYS, sections), "config")
+
+
 def find_config(start: str) -> str | None:
     """The path ``discover_config`` finds, for callers that need no notes."""
     return discover_config(start).path
@@ -153,7 +161,7 @@ def load_config(path: str | None) -> Config:
     except (OSError, UnicodeDecodeError) as exc:
         raise ConfigError(f"cannot read config: {exc}", path) from None
     data = load_yaml(path, text) or {}
-    raise_all(check_config(data, text, path))
+    raise_all(check_config(data, text, path, config_validator))
     names = data.get("names", {})
     root = os.path.dirname(os.path.abspath(path))
     house_list = None

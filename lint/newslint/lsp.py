@@ -22,7 +22,7 @@ from pygls.lsp.server import LanguageServer
 from pygls.uris import to_fs_path
 
 from newslint import __version__, exitcodes
-from newslint.cli import add_rule_options
+from newslint.commands.lint import add_rule_options
 from newslint.discover import MARKDOWN_SUFFIXES
 from newslint.errors import ConfigError, each_error
 from newslint.findings import Finding

@@ -6,6 +6,7 @@ run decides what to do; one broken rule never stops the other packs.
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass, field, replace
 from pathlib import Path
@@ -18,6 +19,7 @@ from newslint.phrases import PhraseTable
 from newslint.rule import COMMON_KEYS, FAMILIES, RULE_ID, Rule, parse_scope
 from newslint.schema import Key, did_you_mean
 from newslint.severity import Severity
+from newslint.validation import SchemaCheck, pack_schema
 from newslint.yamlfile import line_of, load_yaml
 
 PACK_KEYS = {
@@ -115,8 +117,6 @@ def load_pack(
     except (OSError, UnicodeDecodeError) as exc:
         raise ConfigError(f"cannot read rule pack: {exc}", path) from None
     data = load_yaml(path, text)
-    from newslint.validation import pack_validator
-
     problems = pack_validator().validate(data, path)
     errors.extend(problems)
     broken = {_rule_index(p.keys) for p in problems}
@@ -145,6 +145,12 @@ def load_pack(
             )
     pack.phrases.compile()
     return pack
+
+
+@functools.cache
+def pack_validator() -> SchemaCheck:
+    """The pack schema, compiled once (imports jsonschema: only pack-cache misses pay)."""
+    return SchemaCheck(pack_schema(PACK_KEYS, COMMON_KEYS, KINDS), "pack")
 
 
 def _rule_index(keys: str | None) -> int | None:

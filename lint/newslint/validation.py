@@ -5,15 +5,16 @@ The schemas are made from the keys' own definitions (``schema.Key`` in
 key is declared once. ``jsonschema`` finds every problem in a file at once;
 each becomes a ConfigError with the file, the line and the key path, worded
 for an editor, with "did you mean" for a misspelt key. The same schemas are
-shipped as ``newslint/schemas/*.schema.json`` for editors' YAML plugins.
+shipped as ``newslint/schemas/*.schema.json`` for editors' YAML plugins
+(``schemafiles``). The schemas of packs and of the config are built in
+``packs`` and ``config``, which own those keys.
 """
 
 from __future__ import annotations
 
 import contextlib
-import functools
 import string
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -23,6 +24,8 @@ from newslint.yamlfile import line_of
 
 if TYPE_CHECKING:
     from jsonschema.exceptions import ValidationError
+
+    from newslint.kinds.base import Kind
 
 SCHEMA_DIR = Path(__file__).parent / "schemas"
 DIALECT = "https://json-schema.org/draft/2020-12/schema"
@@ -73,24 +76,22 @@ def object_schema(keys: Mapping[str, Key], closed: bool = True) -> dict[str, Any
     return schema
 
 
-def pack_schema() -> dict[str, Any]:
+def pack_schema(
+    pack_keys: Mapping[str, Key], common_keys: Mapping[str, Key], kinds: Mapping[str, Kind]
+) -> dict[str, Any]:
     """The schema of a rule pack: the pack keys, and each rule's keys by its kind."""
-    from newslint.kinds import KINDS
-    from newslint.packs import PACK_KEYS
-    from newslint.rule import COMMON_KEYS
-
     # Only ``kind`` is checked outside the per-kind branches, so that each
     # problem is reported once; the branch of the rule's kind checks the rest.
-    common = object_schema({"kind": COMMON_KEYS["kind"]}, closed=False)
-    common["properties"]["kind"]["enum"] = list(KINDS)
+    common = object_schema({"kind": common_keys["kind"]}, closed=False)
+    common["properties"]["kind"]["enum"] = list(kinds)
     by_kind = [
         {
             "if": {"properties": {"kind": {"const": name}}, "required": ["kind"]},
-            "then": object_schema({**COMMON_KEYS, **kind.KEYS}),
+            "then": object_schema({**common_keys, **kind.KEYS}),
         }
-        for name, kind in KINDS.items()
+        for name, kind in kinds.items()
     ]
-    schema = object_schema(PACK_KEYS)
+    schema = object_schema(pack_keys)
     schema["properties"]["rules"]["items"] = {"$ref": "#/$defs/rule"}
     return {
         "$schema": DIALECT,
@@ -100,14 +101,13 @@ def pack_schema() -> dict[str, Any]:
     }
 
 
-def config_schema() -> dict[str, Any]:
-    """The schema of ``.newslint.yml``, with its nested sections."""
-    from newslint.config import CONFIG_KEYS, LANGUAGETOOL_KEYS, NAMES_KEYS
-
-    schema = object_schema(CONFIG_KEYS)
-    props = schema["properties"]
-    props["names"].update(object_schema(NAMES_KEYS))
-    props["languagetool"].update(object_schema(LANGUAGETOOL_KEYS))
+def config_schema(
+    config_keys: Mapping[str, Key], sections: Mapping[str, Mapping[str, Key]]
+) -> dict[str, Any]:
+    """The schema of ``.newslint.yml``; ``sections`` are its nested mappings' keys."""
+    schema = object_schema(config_keys)
+    for name, keys in sections.items():
+        schema["properties"][name].update(object_schema(keys))
     return {"$schema": DIALECT, "title": "newslint configuration (.newslint.yml)", **schema}
 
 
@@ -135,17 +135,9 @@ class SchemaCheck:
         return sorted(problems.values(), key=lambda p: (p.line or 0, p.keys or ""))
 
 
-@functools.cache
-def pack_validator() -> SchemaCheck:
-    return SchemaCheck(pack_schema(), "pack")
-
-
-@functools.cache
-def config_validator() -> SchemaCheck:
-    return SchemaCheck(config_schema(), "config")
-
-
-def check_config(data: Any, text: str, path: str) -> list[ConfigError]:
+def check_config(
+    data: Any, text: str, path: str, validator: Callable[[], SchemaCheck]
+) -> list[ConfigError]:
     """Problems in a loaded ``.newslint.yml``; a text that passed once is not checked again.
 
     Importing jsonschema costs most of a second, more than a whole cold run,
@@ -161,7 +153,7 @@ def check_config(data: Any, text: str, path: str) -> list[ConfigError]:
     marker = Path(cache_dir()) / "configs-ok" / f"{zlib.crc32(blob):08x}{len(blob):x}"
     if marker.exists():
         return []
-    problems = config_validator().validate(data, path)
+    problems = validator().validate(data, path)
     if not problems:
         with contextlib.suppress(OSError):  # a cache that cannot be written only costs time
             marker.parent.mkdir(parents=True, exist_ok=True)
@@ -278,26 +270,3 @@ def check_placeholders(message: str, allowed: frozenset[str]) -> str | None:
     hint = did_you_mean(unknown[0], allowed)
     known = ", ".join("{" + n + "}" for n in sorted(allowed))
     return f"message uses {{{unknown[0]}}}{hint}; this kind fills in {known}"
-
-
-def schema_files() -> dict[str, dict[str, Any]]:
-    """The shipped schema files, by file name, as they must read."""
-    return {"pack.schema.json": pack_schema(), "config.schema.json": config_schema()}
-
-
-def write_schema_files(folder: Path = SCHEMA_DIR) -> list[Path]:
-    """Write the schema files (run after changing a key: ``python -m newslint.validation``)."""
-    import json
-
-    folder.mkdir(exist_ok=True)
-    written = []
-    for name, schema in schema_files().items():
-        target = folder / name
-        target.write_text(json.dumps(schema, indent=2, ensure_ascii=False) + "\n", "utf-8")
-        written.append(target)
-    return written
-
-
-if __name__ == "__main__":
-    for written in write_schema_files():
-        print(written)

@@ -45,41 +45,6 @@ _FDS = 3  # standard input, output and error
 _HEADER = 8  # bytes of the request length
 
 
-# -- managing it ------------------------------------------------------------------
-
-
-def spawn() -> None:
-    """Start a warm process in the background, detached from this run."""
-    import subprocess
-
-    subprocess.Popen(
-        [sys.executable, "-m", "newslint.warm", "serve"],
-        stdin=subprocess.DEVNULL,
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-        start_new_session=True,
-        close_fds=True,
-    )
-
-
-def stop() -> int | None:
-    """Stop the warm process if one runs; returns its pid."""
-    with contextlib.suppress(OSError, ValueError):
-        pid = int(Path(f"{socket_path()}.pid").read_text())
-        os.kill(pid, signal.SIGTERM)
-        return pid
-    return None
-
-
-def status() -> str:
-    try:
-        path = socket_path()
-        pid = Path(f"{path}.pid").read_text().strip()
-    except OSError:
-        return "warm newslint process: not running"
-    return f"warm newslint process: running (pid {pid}, {path})"
-
-
 # -- the warm process ------------------------------------------------------------
 
 
@@ -88,6 +53,7 @@ def preload() -> None:
     # The whole command with its engine and kinds, the LanguageTool cache and
     # client, and the default reporter.
     import newslint.cli
+    import newslint.commands.lint
     import newslint.languagetool.service
     import newslint.reporters.text  # noqa: F401
     from newslint.linter import Linter, Options
