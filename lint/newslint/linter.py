@@ -101,11 +101,11 @@ class Linter:
         ] + unknown_names(doc, known)
         if misnamed:
             return LintResult(source.path, problems=misnamed)
-        doc.settings = {"languagetool": config.languagetool}
         selection = Selection(
             config.overrides, self.options.select, self.options.ignore, self.options.also
         )
-        result = run_rules(doc, setup.packs.packs, selection, config.vocabulary)
+        settings = {"languagetool": config.languagetool}
+        result = run_rules(doc, setup.packs.packs, selection, config.vocabulary, settings)
         result.fail_on = config.fail_on
         result.notices_are_errors = bool(config.languagetool.get("required")) or bool(
             os.environ.get("NEWSLINT_REQUIRE_LANGUAGETOOL")

@@ -42,9 +42,10 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
+from typing import Any
 
 from newslint.document import HEADING, PLACEHOLDER, QUOTE, VOICE, Block, Document, Quotation
-from newslint.kinds.base import Mark
+from newslint.kinds.base import Mark, RunContext
 from newslint.names.forms import strip_possessive
 from newslint.patterns import SafePattern, compile_pattern
 from newslint.phrases import Hit, PhraseTable, normalise
@@ -208,7 +209,11 @@ class Lexicon:
     patterns: tuple[tuple[str, SafePattern], ...]
 
     def block_cues(
-        self, doc: Document, hits: Sequence[Hit], categories: frozenset[str]
+        self,
+        doc: Document,
+        hits: Sequence[Hit],
+        categories: frozenset[str],
+        memo: dict[str, Any],
     ) -> dict[int, list[Cue]]:
         """The cues of the wanted categories in each block, by block index (block offsets)."""
         found: dict[int, list[Cue]] = {}
@@ -216,22 +221,22 @@ class Lexicon:
             if hit.entry.payload in categories:
                 cue = Cue(hit.entry.payload, hit.start, hit.end, hit.text)
                 found.setdefault(hit.block.index, []).append(cue)
-        for index, cues in self._pattern_cues(doc).items():
+        for index, cues in self._pattern_cues(doc, memo).items():
             wanted = [cue for cue in cues if cue.category in categories]
             if wanted:
                 found.setdefault(index, []).extend(wanted)
         return found
 
-    def _pattern_cues(self, doc: Document) -> dict[int, list[Cue]]:
+    def _pattern_cues(self, doc: Document, memo: dict[str, Any]) -> dict[int, list[Cue]]:
         """Cues the patterns find, every category, once per document.
 
         The five attribution rules each ask; the patterns run for the first
-        and the others read the document's memo.
+        and the others read the run's memo for this document.
         """
         # Rules that share their cue lists (the YAML anchor) share the memo.
         key = "attribution:pattern-cues:" + "\0".join(f"{c}={p.source}" for c, p in self.patterns)
-        if key in doc.memo:
-            return dict(doc.memo[key])
+        if key in memo:
+            return dict(memo[key])
         found: dict[int, list[Cue]] = {}
         if self.patterns:
             # A blockquote is all the source's words: no cue in it is the writer's.
@@ -242,7 +247,7 @@ class Lexicon:
                         if end > start:
                             cue = Cue(category, start, end, voice[start:end], pattern=True)
                             found.setdefault(block.index, []).append(cue)
-        doc.memo[key] = found
+        memo[key] = found
         return dict(found)
 
     def find(self, voice: str, block_cues: Sequence[Cue], offset: int) -> list[Cue]:
@@ -693,9 +698,15 @@ class Analysis:
     listed: Mapping[int, Sequence[Cue]]  # listed phrases by block index, block offsets
 
 
-def analyse(doc: Document, lexicon: Lexicon, hits: Sequence[Hit], claims: bool = True) -> Analysis:
+def analyse(
+    doc: Document,
+    lexicon: Lexicon,
+    hits: Sequence[Hit],
+    memo: dict[str, Any],
+    claims: bool = True,
+) -> Analysis:
     """Every sentence of the draft; with ``claims``, also whether each is a claim and its source."""
-    listed = lexicon.block_cues(doc, hits, frozenset(WORD_LISTS))
+    listed = lexicon.block_cues(doc, hits, frozenset(WORD_LISTS), memo)
     names = known_names(doc) if claims else None
     infos = []
     for block in doc.blocks:
@@ -961,11 +972,12 @@ class Attribution:
     check: str
     lexicon: Lexicon
 
-    def run(self, doc: Document, hits: Sequence[Hit]) -> Iterator[Mark]:
+    def run(self, doc: Document, hits: Sequence[Hit], context: RunContext) -> Iterator[Mark]:
         if self.check in ("vague", "anonymous-source"):
-            yield from self._cues(doc, hits)
+            yield from self._cues(doc, hits, context.memo)
             return
-        analysis = analyse(doc, self.lexicon, hits, claims=self.check != "unattributed-quote")
+        claims = self.check != "unattributed-quote"
+        analysis = analyse(doc, self.lexicon, hits, context.memo, claims=claims)
         if self.check == "unattributed-quote":
             yield from self._quotes(doc, analysis)
         else:
@@ -983,10 +995,10 @@ class Attribution:
             )
             yield Mark(info.block, info.start, info.end, message, data=claim_data(verdict))
 
-    def _cues(self, doc: Document, hits: Sequence[Hit]) -> Iterator[Mark]:
+    def _cues(self, doc: Document, hits: Sequence[Hit], memo: dict[str, Any]) -> Iterator[Mark]:
         """Vague or anonymous sourcing: only its own cues are needed, not the whole analysis."""
         category = "vague" if self.check == "vague" else "anonymous"
-        listed = self.lexicon.block_cues(doc, hits, frozenset({category}))
+        listed = self.lexicon.block_cues(doc, hits, frozenset({category}), memo)
         for block in doc.blocks:
             block_cues = listed.get(block.index)
             if not block_cues or not self._block_in_scope(block):

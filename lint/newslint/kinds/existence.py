@@ -6,7 +6,7 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
 from newslint.document import Document
-from newslint.kinds.base import Mark, in_scope, string_list
+from newslint.kinds.base import Mark, RunContext, in_scope, string_list
 from newslint.patterns import SafePattern, compile_pattern
 from newslint.phrases import Hit, PhraseTable
 from newslint.rule import Rule
@@ -29,7 +29,7 @@ class Existence:
     patterns: tuple[SafePattern, ...]
     exceptions: tuple[str, ...]
 
-    def run(self, doc: Document, hits: Sequence[Hit]) -> Iterator[Mark]:
+    def run(self, doc: Document, hits: Sequence[Hit], context: RunContext) -> Iterator[Mark]:
         for hit in hits:
             if not self._excepted(hit.block.text, hit.start, hit.end):
                 yield Mark(hit.block, hit.start, hit.end, self.rule.format(match=hit.text))

@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import Any
 
 from newslint.document import PLACEHOLDER, QUOTE, Block, Document
-from newslint.kinds.base import Mark, in_scope, string_list
+from newslint.kinds.base import Mark, RunContext, in_scope, string_list
 from newslint.names.forms import strip_particle, strip_possessive
 from newslint.phrases import Hit, PhraseTable, words_of
 from newslint.rule import Rule
@@ -54,18 +54,18 @@ class LanguageToolCheck:
     accept_words: frozenset[str]
     leave_names: bool
 
-    def run(self, doc: Document, hits: Sequence[Hit]) -> Iterator[Mark]:
+    def run(self, doc: Document, hits: Sequence[Hit], context: RunContext) -> Iterator[Mark]:
         from newslint.languagetool.client import CheckOptions
         from newslint.languagetool.service import ServiceSettings, check_paragraphs
 
         blocks = [b for b in doc.blocks if b.text.strip()]
         options = CheckOptions(language=self.language, disabled_rules=self.disabled_rules)
-        settings = _settings(doc.settings.get("languagetool") or {}, ServiceSettings)
+        settings = _settings(context.settings.get("languagetool") or {}, ServiceSettings)
         memo_key = f"languagetool:{options.fingerprint()}"
-        if memo_key not in doc.memo:
+        if memo_key not in context.memo:
             texts = [_plain(b.text) for b in blocks]
-            doc.memo[memo_key] = check_paragraphs(texts, options, settings)
-        results = doc.memo[memo_key]
+            context.memo[memo_key] = check_paragraphs(texts, options, settings)
+        results = context.memo[memo_key]
         accepted = self._accepted_names(doc)
         for block, matches in zip(blocks, results, strict=True):
             for match in matches:

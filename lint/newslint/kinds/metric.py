@@ -10,7 +10,7 @@ from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 
 from newslint.document import Block, Document
-from newslint.kinds.base import Mark, in_scope
+from newslint.kinds.base import Mark, RunContext, in_scope
 from newslint.phrases import Hit, PhraseTable
 from newslint.readability import score, word_count
 from newslint.rule import Rule
@@ -46,7 +46,7 @@ class Metric:
     low: float | None
     ceiling: float | None = None
 
-    def run(self, doc: Document, hits: Sequence[Hit]) -> Iterator[Mark]:
+    def run(self, doc: Document, hits: Sequence[Hit], context: RunContext) -> Iterator[Mark]:
         if self.metric in SENTENCE:
             yield from self._sentences(doc)
         elif self.metric in PARAGRAPH:

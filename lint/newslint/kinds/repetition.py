@@ -7,7 +7,7 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
 from newslint.document import QUOTE, Document
-from newslint.kinds.base import Mark, in_scope, string_list
+from newslint.kinds.base import Mark, RunContext, in_scope, string_list
 from newslint.phrases import Hit, PhraseTable
 from newslint.rule import Rule
 from newslint.schema import Key
@@ -29,7 +29,7 @@ class Repetition:
     allow: frozenset[str]
     fixable: bool = True
 
-    def run(self, doc: Document, hits: Sequence[Hit]) -> Iterator[Mark]:
+    def run(self, doc: Document, hits: Sequence[Hit], context: RunContext) -> Iterator[Mark]:
         for block in doc.blocks:
             for match in _REPEAT.finditer(block.text):
                 word = match.group(1)

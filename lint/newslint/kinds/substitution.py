@@ -6,7 +6,7 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
 from newslint.document import QUOTE, Document
-from newslint.kinds.base import Mark
+from newslint.kinds.base import Mark, RunContext
 from newslint.names.forms import leading_particle, strip_particle
 from newslint.phrases import Hit, PhraseTable
 from newslint.rule import Rule
@@ -50,7 +50,7 @@ class Substitution:
     fixable: bool
     quoted_severity: Severity | None
 
-    def run(self, doc: Document, hits: Sequence[Hit]) -> Iterator[Mark]:
+    def run(self, doc: Document, hits: Sequence[Hit], context: RunContext) -> Iterator[Mark]:
         for hit in hits:
             preferred = str(hit.entry.payload)
             if self.names and not _name_case_matches(hit.text, hit.entry.phrase):
