@@ -47,7 +47,7 @@ def snapshot(folder: Path) -> dict[str, tuple[int, int]]:
 
 def isolate() -> Session:
     """Point every newslint cache and runtime folder of this process and its children away."""
-    from newslint.languagetool.server import default_lt_home
+    from newslint.languagetool.install import default_lt_home
 
     root = Path(tempfile.mkdtemp(prefix="newslint-tests-"))
     cache = user_cache()
@@ -58,6 +58,7 @@ def isolate() -> Session:
     os.environ["NEWSLINT_CACHE_DIR"] = str(root / "cache")
     os.environ["NEWSLINT_RUNTIME_DIR"] = str(root / "run")
     os.environ["NEWSLINT_DAEMON"] = "0"  # cold runs unless a test starts a warm process
+    os.environ["NEWSLINT_OFFLINE"] = "1"  # no test fetches jars by accident (one does, on purpose)
     os.environ[MARKER] = str(root)
     return session
 
@@ -116,17 +117,35 @@ def stop_started(session: Session, folders: list[Path]) -> list[str]:
     return describe(left)
 
 
-def changes(session: Session) -> list[str]:
-    """Files of the user's cache made, changed or removed since the session began."""
+def changes(session: Session, checkout: Path) -> list[str]:
+    """Files of the user's cache made, changed or removed since the session began.
+
+    On a machine shared with other checkouts of newslint their runs write the
+    same cache; a changed file that names another checkout's rules and not
+    this one (a pack cache) is theirs and left out, and so are pruned pack
+    caches. Any other change counts.
+    """
     now = snapshot(session.user_cache)
-    said = [f"new: {name}" for name in sorted(now.keys() - session.before.keys())]
-    said += [f"removed: {name}" for name in sorted(session.before.keys() - now.keys())]
-    said += [
-        f"changed: {name}"
-        for name in sorted(now.keys() & session.before.keys())
-        if now[name] != session.before[name]
-    ]
+    # Every run prunes the pack cache to its newest entries, so another
+    # checkout's run removes pack files too; this session could only do so by
+    # writing one there, which the loop below reports.
+    gone = sorted(session.before.keys() - now.keys())
+    said = [f"removed: {name}" for name in gone if not name.startswith("packs-")]
+    for name in sorted(now):
+        if session.before.get(name) == now[name]:
+            continue
+        if not _someone_elses(session.user_cache / name, checkout):
+            said.append(f"{'changed' if name in session.before else 'new'}: {name}")
     return said
+
+
+def _someone_elses(path: Path, checkout: Path) -> bool:
+    try:
+        with path.open("rb") as handle:
+            head = handle.read(1 << 20)
+    except OSError:
+        return False
+    return str(checkout).encode() not in head and b"/rules/" in head
 
 
 def finish(session: Session, folders: list[Path]) -> None:

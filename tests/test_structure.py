@@ -15,11 +15,15 @@ from newslint.commands import COMMANDS
 
 PACKAGE = Path(__file__).resolve().parents[1] / "lint" / "newslint"
 MAX_LINES = 400
-# Modules being split on their own branches (issue 12 item 2, the attribution
-# issue); each must leave this list when that work is merged.
-TOO_LONG_FOR_NOW = {"languagetool.server", "kinds.attribution"}
+# Modules over the limit not yet split; each must leave this list when it is.
+TOO_LONG_FOR_NOW: set[str] = set()
 # Functions at grade D (21-30) not yet split; each must leave this list when it is.
-GRADE_D_FOR_NOW = {"newslint.markdown._walk_inline", "newslint.names.keys._parse"}
+GRADE_D_FOR_NOW = {
+    "newslint.markdown._walk_inline",
+    "newslint.names.keys._parse",
+    "newslint.facts.counts._count_at",  # from the facts merge
+    "newslint.facts.headline._numbers",  # from the facts merge
+}
 
 
 def module_name(path: Path) -> str:

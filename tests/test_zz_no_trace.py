@@ -29,4 +29,5 @@ def test_no_process_the_suite_started_is_left_running(
 
 @pytest.mark.last
 def test_the_users_cache_is_untouched(isolation_session: isolation.Session) -> None:
-    assert isolation.changes(isolation_session) == []
+    checkout = Path(__file__).resolve().parents[1]
+    assert isolation.changes(isolation_session, checkout) == []

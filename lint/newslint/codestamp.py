@@ -10,7 +10,7 @@ import os
 
 from newslint import __version__
 
-_FOLDERS = ("", "commands", "kinds", "names", "reporters", "languagetool")
+_FOLDERS = ("", "attribution", "commands", "facts", "kinds", "names", "reporters", "languagetool")
 
 
 def code_stamp() -> str:

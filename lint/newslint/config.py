@@ -13,6 +13,8 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
+from newslint.dialect import DEFAULT as DEFAULT_DIALECT
+from newslint.dialect import DIALECTS
 from newslint.errors import ConfigError, raise_all
 from newslint.schema import Key, check_mapping, did_you_mean
 from newslint.severity import Severity
@@ -36,8 +38,11 @@ CONFIG_KEYS: dict[str, Key] = {
     "max_file_mb": Key((int, float), False, "larger files are skipped (default 10)"),
     "languagetool": Key((dict,), False, "LanguageTool settings (see README)"),
     "names": Key((dict,), False, "name-spelling settings (see README)"),
+    "dialect": Key(
+        (str,), False, "house English: en-US (default), en-GB, en-AU, en-CA, en-NZ, en-ZA"
+    ),
 }
-FRONT_MATTER_KEYS = {k: CONFIG_KEYS[k] for k in ("rules", "vocabulary", "fail_on")}
+FRONT_MATTER_KEYS = {k: CONFIG_KEYS[k] for k in ("rules", "vocabulary", "fail_on", "dialect")}
 LANGUAGETOOL_KEYS: dict[str, Key] = {
     "required": Key((bool,), False, "a run without LanguageTool fails (exit 2)"),
     "timeout": Key((int, float), False, "seconds per request (default 10)"),
@@ -70,6 +75,7 @@ class Config:
     languagetool: dict[str, Any] = field(default_factory=dict)
     names: dict[str, Any] = field(default_factory=dict)
     house_list: str | None = None  # names.house_list, as a path
+    dialect: str = DEFAULT_DIALECT
 
     def is_ignored(self, file: str) -> bool:
         rel = os.path.relpath(os.path.abspath(file), os.path.abspath(self.root))
@@ -86,6 +92,7 @@ class Config:
             overrides=self.overrides + parsed.get("overrides", ()),
             vocabulary=self.vocabulary | parsed.get("vocabulary", frozenset()),
             fail_on=parsed.get("fail_on", self.fail_on),
+            dialect=parsed.get("dialect", self.dialect),
         )
 
 
@@ -194,6 +201,7 @@ def load_config(path: str | None) -> Config:
         languagetool=dict(data.get("languagetool", {})),
         names=dict(data.get("names", {})),
         house_list=house_list,
+        dialect=parsed.get("dialect", DEFAULT_DIALECT),
     )
 
 
@@ -208,7 +216,25 @@ def _parse(data: dict[str, Any], path: str, line: int) -> dict[str, Any]:
             parsed["fail_on"] = Severity.parse(str(data["fail_on"]))
         except ValueError as exc:
             raise ConfigError(str(exc), path, line_of(data, "fail_on", line), "fail_on") from None
+    if "dialect" in data:
+        parsed["dialect"] = _dialect(data["dialect"], path, line_of(data, "dialect", line))
     return parsed
+
+
+def _dialect(value: Any, path: str, line: int | None) -> str:
+    """en-GB, en_gb or EN-gb → en-GB; anything else is an error with a hint."""
+    text = str(value).replace("_", "-")
+    for dialect in DIALECTS:
+        if text.lower() == dialect.lower():
+            return dialect
+    alias = {"en-uk": "en-GB", "en-gb-oxendict": "en-GB", "en": "en-US"}.get(text.lower())
+    hint = f"; did you mean {alias!r}?" if alias else did_you_mean(text, DIALECTS)
+    raise ConfigError(
+        f"{value!r} is not a dialect newslint knows{hint or '.'} Use one of: {', '.join(DIALECTS)}",
+        path,
+        line,
+        "dialect",
+    )
 
 
 def _overrides(rules: dict[str, Any], path: str) -> list[tuple[str, str]]:

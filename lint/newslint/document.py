@@ -148,3 +148,9 @@ class Document:
     front_matter: dict[str, Any] = field(default_factory=dict)
     front_matter_line: int = 0
     comments: list[Comment] = field(default_factory=list)
+    # Run settings for rules that talk to services (the config's
+    # ``languagetool:`` section), set by the linter before rules run.
+    settings: dict[str, Any] = field(default_factory=dict)
+    # Work that several rules of one kind share for this document (the four
+    # LanguageTool rules ask the server once), keyed by the kind.
+    memo: dict[str, Any] = field(default_factory=dict)

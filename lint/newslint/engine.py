@@ -2,15 +2,14 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable
 from dataclasses import dataclass, field
-from typing import Any
 
 from newslint import postprocess
 from newslint.document import Document
 from newslint.errors import NewslintError, ServiceUnavailable
 from newslint.findings import FileProblem, Finding
-from newslint.kinds.base import Mark, RunContext
+from newslint.kinds.base import Mark
 from newslint.packs import Pack
 from newslint.rule import Rule
 from newslint.selection import Selection
@@ -29,19 +28,10 @@ class LintResult:
 
 
 def run_rules(
-    doc: Document,
-    packs: Iterable[Pack],
-    selection: Selection,
-    vocabulary: frozenset[str],
-    settings: Mapping[str, Any] | None = None,
+    doc: Document, packs: Iterable[Pack], selection: Selection, vocabulary: frozenset[str]
 ) -> LintResult:
-    """All findings of the active rules on ``doc``, post-processed and sorted.
-
-    ``settings`` are the config sections services read (``languagetool``);
-    they and the work rules share reach the checks in one RunContext.
-    """
+    """All findings of the active rules on ``doc``, post-processed and sorted."""
     result = LintResult(doc.path)
-    context = RunContext(settings or {})
     for pack in packs:
         active = [c for c in pack.checks if selection.is_active(c.rule)]
         if not active:
@@ -53,7 +43,7 @@ def run_rules(
                 h for h in hits.get(rule.id, ()) if rule.covers(h.block.scope_at(h.start, h.end))
             ]
             try:
-                for mark in check.run(doc, rule_hits, context):
+                for mark in check.run(doc, rule_hits):
                     result.findings.append(to_finding(doc, rule, mark))
             except ServiceUnavailable as exc:
                 if exc.message not in result.notices:

@@ -16,6 +16,7 @@ COMMANDS: dict[str, str] = {
     "explain": "newslint.commands.explain",
     "names": "newslint.commands.names",
     "server": "newslint.commands.server",
+    "setup": "newslint.commands.setup",
     "lsp": "newslint.commands.lsp",
     "check-rules": "newslint.commands.check_rules",
 }

@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import os
 import sys
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
@@ -24,14 +25,14 @@ def lint_parser() -> argparse.ArgumentParser:
         prog="newslint",
         description="Editorial style and fact-flag linter for news drafts in Markdown.",
         epilog="Sub-commands: newslint rules | newslint explain RULE_ID | newslint lsp | "
-        "newslint names PATH | newslint check-rules [PACK...]",
+        "newslint names PATH | newslint check-rules [PACK...] | newslint setup",
     )
     parser.add_argument("paths", nargs="*", help="files or folders; '-' reads standard input")
     parser.add_argument(
         "--format",
         help="text (the default when piped), pretty (the default on a terminal), json, "
-        "checklist, github, sarif, rdjson, markdown (a pull-request summary) or html "
-        "(a page for editors)",
+        "checklist, checklist-csv, checklist-json, github, sarif, rdjson, markdown "
+        "(a pull-request summary) or html (a page for editors)",
     )
     add_rule_options(parser)
     parser.add_argument(
@@ -121,7 +122,7 @@ def main(args: list[str]) -> int:
         parser.print_usage(sys.stderr)
         print("newslint: error: give at least one file or folder ('-' for stdin)", file=sys.stderr)
         return exitcodes.USAGE_OR_CONFIG
-    if ns.format == "checklist":
+    if ns.format and ns.format.startswith("checklist"):
         # The fact-check sheet lists attributed claims too; their rule ships
         # off so that it never shows in other formats, and this turns it on.
         from newslint.reporters.checklist import RULES
@@ -131,19 +132,10 @@ def main(args: list[str]) -> int:
     from newslint.reporters import ReportContext, reporters
 
     ns.format = ns.format or delivery.default_format()
-    conflict = delivery.check_options(ns)
-    if conflict:
-        print(f"newslint: error: {conflict}", file=sys.stderr)
-        return exitcodes.USAGE_OR_CONFIG
     formats = reporters()
-    if ns.format not in formats:
-        print(
-            f"newslint: error: unknown format {ns.format!r}; use one of: {', '.join(formats)}",
-            file=sys.stderr,
-        )
-        return exitcodes.USAGE_OR_CONFIG
-    if ns.config and not os.path.isfile(ns.config):
-        print(f"newslint: error: config file {ns.config!r} does not exist", file=sys.stderr)
+    wrong = _wrong_options(ns, formats)
+    if wrong:
+        print(f"newslint: error: {wrong}", file=sys.stderr)
         return exitcodes.USAGE_OR_CONFIG
 
     from newslint.cachedir import check as check_cache
@@ -175,6 +167,20 @@ def main(args: list[str]) -> int:
     sys.stdout.write(formats[ns.format](findings, context))
     code = exit_code(results, ns.fail_on, broken_config)
     return exitcodes.CLEAN if ns.exit_zero and code == exitcodes.FINDINGS else code
+
+
+def _wrong_options(ns: argparse.Namespace, formats: Mapping[str, object]) -> str | None:
+    """What is wrong with the options together, before anything is linted."""
+    from newslint import delivery
+
+    conflict = delivery.check_options(ns)
+    if conflict:
+        return conflict
+    if ns.format not in formats:
+        return f"unknown format {ns.format!r}; use one of: {', '.join(formats)}"
+    if ns.config and not os.path.isfile(ns.config):
+        return f"config file {ns.config!r} does not exist"
+    return None
 
 
 @dataclass(frozen=True)

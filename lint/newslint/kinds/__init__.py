@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+from newslint import attribution
+from newslint.facts import kind as facts
 from newslint.kinds import (
-    attribution,
     consistency,
     existence,
     languagetool,
@@ -24,4 +25,5 @@ KINDS: dict[str, Kind] = {
     "attribution": attribution,
     "languagetool": languagetool,
     "variants": variants,
+    "facts": facts,
 }

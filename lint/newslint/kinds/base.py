@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Mapping, Sequence
-from dataclasses import dataclass, field
-from typing import Any, Protocol
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+from typing import Protocol
 
 from newslint.document import Block, Document
 from newslint.phrases import Hit, PhraseTable
@@ -27,29 +27,13 @@ class Mark:
     data: tuple[tuple[str, str], ...] = ()
 
 
-@dataclass
-class RunContext:
-    """What the checks of one document share in one run, beside the document itself.
-
-    The document is the draft's model and nothing else; run settings and the
-    work rules share travel here, made by the engine for each document.
-    """
-
-    # Config sections services read (``languagetool:``: timeout, memory…).
-    settings: Mapping[str, Any] = field(default_factory=dict)
-    # Work several rules of one kind share for this document (the LanguageTool
-    # rules ask the server once, the attribution rules run their patterns
-    # once), keyed by what produced it.
-    memo: dict[str, Any] = field(default_factory=dict)
-
-
 class Check(Protocol):
     """A compiled rule: yields marks for one document."""
 
     @property
     def rule(self) -> Rule: ...  # read-only, so frozen dataclasses are Checks
 
-    def run(self, doc: Document, hits: Sequence[Hit], context: RunContext) -> Iterator[Mark]: ...
+    def run(self, doc: Document, hits: Sequence[Hit]) -> Iterator[Mark]: ...
 
 
 class Kind(Protocol):

@@ -11,7 +11,7 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
 from newslint.document import Document
-from newslint.kinds.base import Mark, RunContext
+from newslint.kinds.base import Mark
 from newslint.phrases import Hit, PhraseTable, normalise
 from newslint.rule import Rule
 from newslint.schema import Key
@@ -29,7 +29,7 @@ KEYS = {
 class Consistency:
     rule: Rule
 
-    def run(self, doc: Document, hits: Sequence[Hit], context: RunContext) -> Iterator[Mark]:
+    def run(self, doc: Document, hits: Sequence[Hit]) -> Iterator[Mark]:
         by_group: dict[int, list[Hit]] = {}
         for hit in hits:
             by_group.setdefault(int(hit.entry.payload), []).append(hit)

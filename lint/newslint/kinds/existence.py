@@ -3,14 +3,15 @@
 from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from newslint.document import Document
-from newslint.kinds.base import Mark, RunContext, in_scope, string_list
+from newslint.kinds.base import Mark, in_scope, string_list
 from newslint.patterns import SafePattern, compile_pattern
 from newslint.phrases import Hit, PhraseTable
 from newslint.rule import Rule
 from newslint.schema import Key
+from newslint.senses import SENSE_KEYS, Senses, senses_of
 
 # The names its messages may use: {match} and so on, filled in by the check.
 PLACEHOLDERS = frozenset(("match",))
@@ -20,6 +21,7 @@ KEYS = {
     "patterns": Key((list,), False, "regular expressions to flag, for what a list cannot say"),
     "ignorecase": Key((bool,), False, "match regardless of case (default true)"),
     "exceptions": Key((list,), False, "phrases in which a listed word is fine"),
+    **SENSE_KEYS,
 }
 
 
@@ -28,9 +30,12 @@ class Existence:
     rule: Rule
     patterns: tuple[SafePattern, ...]
     exceptions: tuple[str, ...]
+    senses: Senses = field(default_factory=Senses)
 
-    def run(self, doc: Document, hits: Sequence[Hit], context: RunContext) -> Iterator[Mark]:
+    def run(self, doc: Document, hits: Sequence[Hit]) -> Iterator[Mark]:
         for hit in hits:
+            if self.senses.rejects(hit):
+                continue
             if not self._excepted(hit.block.text, hit.start, hit.end):
                 yield Mark(hit.block, hit.start, hit.end, self.rule.format(match=hit.text))
         for pattern in self.patterns:
@@ -58,4 +63,4 @@ def compile(rule: Rule, phrases: PhraseTable) -> Existence:
         phrases.add(rule.id, word, ignorecase=ignorecase)
     patterns = tuple(compile_pattern(p, ignorecase, "patterns") for p in raw_patterns)
     exceptions = tuple(e.lower() for e in string_list(rule, "exceptions"))
-    return Existence(rule, patterns, exceptions)
+    return Existence(rule, patterns, exceptions, senses_of(rule))

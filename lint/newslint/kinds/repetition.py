@@ -7,10 +7,11 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
 from newslint.document import QUOTE, Document
-from newslint.kinds.base import Mark, RunContext, in_scope, string_list
+from newslint.kinds.base import Mark, in_scope, string_list
 from newslint.phrases import Hit, PhraseTable
 from newslint.rule import Rule
 from newslint.schema import Key
+from newslint.typos import repeated_name
 
 # The names its messages may use: {match} and so on, filled in by the check.
 PLACEHOLDERS = frozenset(("match",))
@@ -29,12 +30,14 @@ class Repetition:
     allow: frozenset[str]
     fixable: bool = True
 
-    def run(self, doc: Document, hits: Sequence[Hit], context: RunContext) -> Iterator[Mark]:
+    def run(self, doc: Document, hits: Sequence[Hit]) -> Iterator[Mark]:
         for block in doc.blocks:
             for match in _REPEAT.finditer(block.text):
                 word = match.group(1)
                 if word.lower() in self.allow or word.isdigit():
                     continue
+                if repeated_name(word, match.group(2)):
+                    continue  # Duran Duran, Sirhan Sirhan
                 # Flag from the end of the first word, so that deleting the
                 # span leaves one copy.
                 start, end = match.end(1), match.end()

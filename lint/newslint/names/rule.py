@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from newslint.document import QUOTE, Block, Document
-from newslint.kinds.base import Mark, RunContext
+from newslint.kinds.base import Mark
 from newslint.kinds.substitution import QUOTED_NOTE
 from newslint.names.find import DraftNames, NameUse, find_names, fold
 from newslint.names.groups import Group, Policy, draft_usages, group, make_policy, other_people
@@ -66,7 +66,7 @@ class Variants:
     # run over many drafts walks the repository once. Never pickled.
     indexes: Indexes | None = field(default=None, compare=False, repr=False)
 
-    def run(self, doc: Document, hits: Sequence[Hit], context: RunContext) -> Iterator[Mark]:
+    def run(self, doc: Document, hits: Sequence[Hit]) -> Iterator[Mark]:
         names = find_names(doc)
         covered = _Spans.of(hits)
         plans = draft_plans(names, self.policy)

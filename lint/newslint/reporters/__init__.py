@@ -35,6 +35,8 @@ FORMATS = {
     "pretty": "pretty",
     "json": "json_format",
     "checklist": "checklist",
+    "checklist-csv": "checklist_csv",
+    "checklist-json": "checklist_json",
     "github": "github",
     "sarif": "sarif",
     "rdjson": "rdjson",

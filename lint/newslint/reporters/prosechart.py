@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from newslint.document import WORD, Block
-from newslint.readability import score
+from newslint.readability import syllables
 
 WIDTH = 320
 HEIGHT = 90
@@ -77,7 +77,7 @@ def kincaid_grade(words: list[str], sentences: int) -> float:
 
 @lru_cache(maxsize=1 << 16)
 def _syllables(word: str) -> int:
-    return max(1, int(score("syllable_count", word)))
+    return max(1, syllables(word))
 
 
 def chart(stats: list[ParagraphStats]) -> Chart | None:
