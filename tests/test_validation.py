@@ -50,14 +50,16 @@ def test_a_misspelt_examples_key_gets_did_you_mean(tmp_path: Path) -> None:
 def test_an_unknown_placeholder_in_a_message_is_an_error(tmp_path: Path) -> None:
     errors = pack_errors(tmp_path, rule("x", message="avoid {nonsense}"))
     assert errors == [
-        "house.yml:6: error: rules[0] (style.x).message: message uses {nonsense}; "
-        "this kind fills in {match}"
+        "house.yml:6: error: rules[0] (style.x).message: message placeholder {nonsense} "
+        "is not one newslint fills in; use {match}"
     ]
 
 
 def test_an_unclosed_brace_in_a_message_is_an_error(tmp_path: Path) -> None:
     (error,) = pack_errors(tmp_path, rule("x", message="avoid {match"))
-    assert error.startswith("house.yml:6: error: rules[0] (style.x).message: message cannot")
+    assert error.startswith(
+        "house.yml:6: error: rules[0] (style.x).message: message is not a valid template"
+    )
 
 
 def test_every_problem_in_a_pack_is_reported_at_once(tmp_path: Path) -> None:

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import fnmatch
 import functools
+import math
 import os
 import stat
 from dataclasses import dataclass, field, replace
@@ -197,12 +198,24 @@ def load_config(path: str | None) -> Config:
         vocabulary=parsed.get("vocabulary", frozenset()),
         ignore=tuple(str(p) for p in data.get("ignore", [])),
         fail_on=parsed.get("fail_on", Severity.ERROR),
-        max_file_mb=float(data.get("max_file_mb", 10.0)),
+        max_file_mb=_max_file_mb(data, path),
         languagetool=dict(data.get("languagetool", {})),
         names=dict(data.get("names", {})),
         house_list=house_list,
         dialect=parsed.get("dialect", DEFAULT_DIALECT),
     )
+
+
+def _max_file_mb(data: dict[str, Any], path: str) -> float:
+    """A finite, positive size in MB (booleans are YAML's, not sizes)."""
+    value = data.get("max_file_mb", 10.0)
+    if isinstance(value, bool) or not math.isfinite(value) or value <= 0:
+        raise ConfigError(
+            f"max_file_mb must be a positive number of megabytes, like 10 or 0.5 (got {value!r})",
+            path,
+            line_of(data, "max_file_mb", 1),
+        )
+    return float(value)
 
 
 def _parse(data: dict[str, Any], path: str, line: int) -> dict[str, Any]:

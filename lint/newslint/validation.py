@@ -259,14 +259,20 @@ def _unknown_keys(
 
 
 def check_placeholders(message: str, allowed: frozenset[str]) -> str | None:
-    """What is wrong with ``message``'s ``{names}``, or None when each is one the kind fills."""
+    """What is wrong with ``message``'s ``{names}``, or None when each is one the kind fills.
+
+    Only plain names: a format spec, a conversion or an attribute
+    (``{match.__class__}``) could read more than the message should.
+    """
     try:
-        names = {field for _, field, _, _ in string.Formatter().parse(message) if field}
+        parsed = list(string.Formatter().parse(message))
     except ValueError as exc:  # an unclosed or stray brace
-        return f"message cannot be filled in ({exc}); write a literal brace as {{{{ or }}}}"
-    unknown = sorted(names - allowed)
-    if not unknown:
-        return None
-    hint = did_you_mean(unknown[0], allowed)
+        return f"message is not a valid template ({exc}); write a literal brace as {{{{ or }}}}"
     known = ", ".join("{" + n + "}" for n in sorted(allowed))
-    return f"message uses {{{unknown[0]}}}{hint}; this kind fills in {known}"
+    for _, name, spec, conversion in parsed:
+        if name is None or (name in allowed and not spec and not conversion):
+            continue
+        shown = "{" + name + (f"!{conversion}" if conversion else "") + (f":{spec}" if spec else "")
+        hint = did_you_mean(name, allowed) if not spec and not conversion else ""
+        return f"message placeholder {shown}}} is not one newslint fills in{hint}; use {known}"
+    return None

@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 import os
 import sys
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
@@ -31,7 +31,7 @@ def lint_parser() -> argparse.ArgumentParser:
     parser.add_argument(
         "--format",
         help="text (the default when piped), pretty (the default on a terminal), json, "
-        "checklist, checklist-csv, checklist-json, github, sarif, rdjson, markdown "
+        "json-lines, checklist, checklist-csv, checklist-json, github, sarif, rdjson, markdown "
         "(a pull-request summary) or html (a page for editors)",
     )
     add_rule_options(parser)
@@ -138,11 +138,12 @@ def main(args: list[str]) -> int:
         print(f"newslint: error: {wrong}", file=sys.stderr)
         return exitcodes.USAGE_OR_CONFIG
 
-    from newslint.cachedir import check as check_cache
+    _note_cache()
+    from newslint import streaming
 
-    cache_problem = check_cache()
-    if cache_problem:  # once per run; each cache then quietly does without
-        print(f"newslint: note: {cache_problem}", file=sys.stderr)
+    if streaming.can_stream(ns):
+        code = streaming.run(plan_run(ns), formats[ns.format], _use_color(ns), ns.quiet)
+        return _advisory(ns, code)
     run = _lint_all(ns)
     results, broken_config = run.results, run.broken_config
     if ns.fix:
@@ -155,17 +156,38 @@ def main(args: list[str]) -> int:
     problems = [p for r in results for p in r.problems]
     for problem in problems:
         print(str(problem), file=sys.stderr)
-    broken_config |= _say_notices(results)
+    from newslint.streaming import say_notices
+
+    broken_config |= say_notices(results)
     color = _use_color(ns)
     in_bytes = ns.columns == "bytes"
     sources = delivery.sources_for(ns.format, results, run.stdin_texts, needed=in_bytes)
     if in_bytes:
         findings = delivery.byte_columns(findings, sources)
     context = ReportContext(
-        files=len(results), color=color, rules=run.rules, sources=sources, quiet=ns.quiet
+        # A file that could not be linted is not one with "no findings".
+        files=sum(1 for r in results if r.findings or not r.problems),
+        color=color,
+        rules=run.rules,
+        sources=sources,
+        quiet=ns.quiet,
     )
     sys.stdout.write(formats[ns.format](findings, context))
     code = exit_code(results, ns.fail_on, broken_config)
+    return _advisory(ns, code)
+
+
+def _note_cache() -> None:
+    """Say once per run when the cache cannot be used; each cache then does without."""
+    from newslint.cachedir import check as check_cache
+
+    cache_problem = check_cache()
+    if cache_problem:
+        print(f"newslint: note: {cache_problem}", file=sys.stderr)
+
+
+def _advisory(ns: argparse.Namespace, code: int) -> int:
+    """--exit-zero: findings exit 0; a broken config or draft still exits 2."""
     return exitcodes.CLEAN if ns.exit_zero and code == exitcodes.FINDINGS else code
 
 
@@ -195,21 +217,59 @@ class LintRun:
 
 
 def _lint_all(ns: argparse.Namespace) -> LintRun:
+    plan = plan_run(ns)
+    return LintRun(
+        list(plan.results()), plan.broken_config, plan.linter, plan.rules, plan.stdin_texts
+    )
+
+
+@dataclass
+class Plan:
+    """What to lint, in order: results already known, and paths still to lint.
+
+    Planning loads every config first (so a broken one is known before any
+    output); ``results`` then lints the paths, yielding each result in order.
+    """
+
+    ns: argparse.Namespace
+    linter: Linter
+    items: list[LintResult | str]
+    broken_config: bool
+    rules: dict[str, Rule]
+    stdin_texts: dict[str, str]
+
+    def results(self) -> Iterator[LintResult]:
+        from newslint import delivery
+        from newslint.parallel import iter_lint_paths, wants_progress
+
+        paths = [item for item in self.items if isinstance(item, str)]
+        progress = wants_progress(len(paths), self.ns.quiet)
+        linted = iter_lint_paths(
+            self.linter, paths, delivery.jobs(self.ns), progress, not self.ns.no_color
+        )
+        for item in self.items:
+            yield next(linted) if isinstance(item, str) else item
+        linted.close()
+
+
+def plan_run(ns: argparse.Namespace) -> Plan:
     from newslint.discover import discover
     from newslint.linter import Linter, Options
     from newslint.reading import decode
 
     options = Options(ns.config, _selected(ns), _split(ns.ignore), ns.fail_on, _also(ns))
     linter = Linter(options)
-    results: list[LintResult] = []
+    results: list[LintResult | str] = []
     broken_config = False
     reported_configs: set[str] = set()
-    pending: list[int] = []  # places in results of the files linted after this loop
     rules: dict[str, Rule] = {}
     seen_setups: set[int] = set()
     stdin_texts: dict[str, str] = {}
     for target in discover(ns.paths):
         shown = ns.stdin_filename if target.path == "-" else target.path
+        if target.notice:
+            print(f"newslint: note: {_escaped(shown)}: {target.notice}", file=sys.stderr)
+            continue
         if target.problem:
             results.append(LintResult(shown, problems=[FileProblem(shown, target.problem)]))
             continue
@@ -247,34 +307,14 @@ def _lint_all(ns: argparse.Namespace) -> LintRun:
             stdin_texts[shown] = source.text
             results.append(linter.lint_source(source, setup))
         else:
-            pending.append(len(results))
-            results.append(LintResult(target.path))  # its place, so the order stays
-    from newslint import delivery
-    from newslint.parallel import lint_paths, wants_progress
-
-    paths = [results[i].path for i in pending]
-    progress = wants_progress(len(paths), ns.quiet)
-    linted = lint_paths(linter, paths, delivery.jobs(ns), progress, not ns.no_color)
-    for index, result in zip(pending, linted, strict=True):
-        results[index] = result
-    return LintRun(results, broken_config, linter, rules, stdin_texts)
+            results.append(target.path)  # linted in its place, so the order stays
+    return Plan(ns, linter, results, broken_config, rules, stdin_texts)
 
 
-def _say_notices(results: list[LintResult]) -> bool:
-    """Print each service notice once; true if one of them is an error."""
-    said: set[str] = set()
-    failed = False
-    for result in results:
-        for notice in result.notices:
-            if notice in said:
-                continue
-            said.add(notice)
-            if result.notices_are_errors:
-                failed = True
-                print(f"newslint: error: {notice} (LanguageTool is required)", file=sys.stderr)
-            else:
-                print(f"newslint: note: {notice}; the other checks ran", file=sys.stderr)
-    return failed
+def _escaped(path: str) -> str:
+    from newslint.findings import escape_path
+
+    return escape_path(path)
 
 
 def _use_color(ns: argparse.Namespace) -> bool:

@@ -34,6 +34,7 @@ FORMATS = {
     "text": "text",
     "pretty": "pretty",
     "json": "json_format",
+    "json-lines": "json_lines",
     "checklist": "checklist",
     "checklist-csv": "checklist_csv",
     "checklist-json": "checklist_json",
