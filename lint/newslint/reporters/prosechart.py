@@ -1,7 +1,7 @@
 """Per-paragraph sentence length and grade level, drawn as a small inline SVG.
 
 Bars are the mean words per sentence of each body paragraph; dots joined by
-a line are its Flesch-Kincaid grade, by textstat's formula and syllable
+a line are its Flesch-Kincaid grade, by the formula and syllable
 counts but over newslint's own sentences and words (so bar and dot agree),
 with each word's syllables counted once per run: a report of 500 drafts
 would otherwise spend seconds counting the same words again. The numbers are also given as a table
