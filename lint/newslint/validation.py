@@ -232,6 +232,8 @@ def _message(error: ValidationError, name: str) -> str:
         choices = [str(c) for c in value]
         hint = did_you_mean(error.instance, choices)
         what = name.strip("'") if name.startswith("'") else "value"
+        if set(choices) == {"error", "warning", "suggestion"}:
+            what = "severity"  # severity: and fail_on: take the same levels
         return f"unknown {what} {error.instance!r}{hint}; use one of: {', '.join(choices)}"
     if kind == "pattern" and name == "'id'":
         return f"rule id {error.instance!r} must be family.name in lower-case kebab-case"
