@@ -157,6 +157,6 @@ def main() -> int:
         # For the next run (this one has paid its start-up), except on CI,
         # where a run is the only one and a process left behind outlives the job.
         if warm and not os.environ.get("CI"):
-            from newslint.warm import spawn
+            from newslint.warmctl import spawn
 
             spawn()

@@ -13,7 +13,7 @@ from markdown_it import MarkdownIt
 from newslint.cachedir import cache_dir
 from newslint.config import Config, discover_config, load_config
 from newslint.engine import LintResult, run_rules
-from newslint.errors import ConfigError, InputError
+from newslint.errors import ConfigError, InputError, each_error
 from newslint.findings import FileProblem
 from newslint.markdown import make_parser
 from newslint.packcache import load_packs_cached
@@ -96,9 +96,8 @@ class Linter:
             doc = parse_document(source.path, source.text, self._parser)
             config = config.with_front_matter(doc.front_matter, source.path, doc.front_matter_line)
         except (InputError, ConfigError) as exc:
-            return LintResult(
-                source.path, problems=[FileProblem(source.path, exc.message, exc.line)]
-            )
+            problems = [FileProblem(source.path, e.message, e.line) for e in each_error(exc)]
+            return LintResult(source.path, problems=problems)
         known = setup.packs.rules
         misnamed = [
             FileProblem(source.path, f"newslint: rules.{name}: {why}", doc.front_matter_line)

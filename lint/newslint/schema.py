@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import difflib
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 from newslint.errors import ConfigError
@@ -23,9 +23,12 @@ class Key:
     types: tuple[type, ...]
     required: bool = False
     doc: str = ""
+    # More JSON Schema for the value than its types say (list items, choices);
+    # newslint.validation merges it into the generated schema.
+    json: Mapping[str, Any] | None = field(default=None, compare=False)
 
 
-def did_you_mean(word: str, choices: Any) -> str:
+def did_you_mean(word: object, choices: Any) -> str:
     """A ``; did you mean 'x'?`` hint, or nothing."""
     close = difflib.get_close_matches(str(word), [str(c) for c in choices], n=1, cutoff=0.6)
     return f"; did you mean {close[0]!r}?" if close else ""
