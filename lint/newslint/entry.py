@@ -13,7 +13,7 @@ import os
 import sys
 
 # Runs that hold the terminal for long, or manage processes, stay here.
-_LOCAL = ("lsp", "server")
+_LOCAL = ("lsp", "server", "audit")
 _HEADER = 8
 
 
