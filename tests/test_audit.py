@@ -229,7 +229,8 @@ def test_each_worker_runs_its_own_languagetool(tmp_path: Path) -> None:
         if "recieved" in str(r["message"])
     ]
     assert spelling == [("typo.md", 1, 11, "spelling.typo")]
-    assert not [r for r in rows if r["path"] == "clean.md"]
+    families = {str(r["rule"]).split(".")[0] for r in rows if r["path"] == "clean.md"}
+    assert not families & {"spelling", "grammar", "typography"}
     # The worker's server lived in the worker's own cache folder and stopped with it.
     workers = list((cache / "audit").iterdir())
     assert [w.name for w in workers] == ["worker-0"]

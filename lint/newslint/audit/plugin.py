@@ -24,6 +24,7 @@ if TYPE_CHECKING:
     from distributed import Worker
 
 PLUGIN_NAME = "newslint-audit"
+START_TIMEOUT_S = 300.0
 
 
 @dataclass(frozen=True)
@@ -78,8 +79,10 @@ def _start_languagetool() -> None:
 
     try:
         # The idle stop stays on: a worker killed outright never tears down,
-        # and its server must not outlive it by more than that.
-        ensure_server(ServerSettings())
+        # and its server must not outlive it by more than that. A long start
+        # timeout: an audit runs for hours, and a busy machine's JVM may take
+        # minutes to load English, which a pre-commit hook could not wait for.
+        ensure_server(ServerSettings(start_timeout_s=START_TIMEOUT_S))
     except LanguageToolUnavailable:
         return
 
