@@ -188,7 +188,8 @@ def test_audit_matches_newslint_and_resumes(tmp_path: Path) -> None:
     archive = make_archive(tmp_path / "archive", 9)
     (archive / "world" / "binary.md").write_bytes(b"\xff\x00binary")
     out = tmp_path / "out"
-    first = audit(archive, out, "--workers", "1", "--no-languagetool")
+    page = tmp_path / "summary.html"
+    first = audit(archive, out, "--workers", "1", "--no-languagetool", "--html", str(page))
     assert dataset_findings(out) == json_findings(archive, *NO_LT)
     rows = read_rows(out)
     failed = [r for r in rows if r["error"] is not None]
@@ -199,6 +200,9 @@ def test_audit_matches_newslint_and_resumes(tmp_path: Path) -> None:
     assert "Audited 10 drafts" in first.stdout and "1 drafts failed" in first.stdout
     assert "By desk:" in first.stdout and "By year:" in first.stdout
     assert "10 drafts audited, 0 unchanged" in first.stdout
+    html = page.read_text(encoding="utf-8")
+    assert "<p>10 drafts audited: " in html and "<td>world/binary.md</td>" in html
+    assert "<h2>By desk</h2>" in html and "<td>politics</td>" in html
 
     again = audit(archive, out, "--workers", "1", "--no-languagetool")
     assert "0 drafts audited, 10 unchanged" in again.stdout

@@ -48,6 +48,7 @@ def parser() -> argparse.ArgumentParser:
         action="store_true",
         help="start no LanguageTool servers (spelling and grammar rules are skipped)",
     )
+    made.add_argument("--html", metavar="FILE", help="also write the summary as an HTML page")
     add_rule_options(made)
     made.add_argument("--quiet", "-q", action="store_true", help="no progress bar")
     made.add_argument("--no-color", action="store_true", help="never colour the output")
@@ -85,6 +86,10 @@ def main(args: Sequence[str]) -> int:
     )
     run = run_audit(plan)
     sys.stdout.write(format_summary(run.summary))
+    if ns.html:
+        from newslint.audit.htmlsummary import render
+
+        Path(ns.html).write_text(render(run.summary), encoding="utf-8")
     where = ns.out if run.dataset == "sqlite" else f"{ns.out}/findings/*.parquet"
     sys.stdout.write(
         f"{run.drafts - run.skipped} drafts audited, {run.skipped} unchanged since the last "
