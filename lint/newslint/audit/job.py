@@ -28,7 +28,7 @@ from newslint.audit.work import DraftResult, audit_batch
 from newslint.linter import Options
 
 if TYPE_CHECKING:
-    from distributed import Client
+    from distributed import Client, Future
 
 MAX_BATCH = 64  # drafts per task: enough to hide a task's overhead
 BATCHES_PER_WORKER = 4  # so a slow batch at the end leaves no worker idle for long
@@ -163,10 +163,11 @@ def _audit(
             _store(state, dataset, pending)
 
 
-def _results(future: object, batch: list[Draft]) -> list[DraftResult]:
+def _results(future: Future, batch: list[Draft]) -> list[DraftResult]:
     """The batch's results, or a failure row per draft when Dask gave up on it."""
     try:
-        return future.result()  # type: ignore[attr-defined,no-any-return]
+        results: list[DraftResult] = future.result()
+        return results
     except Exception as exc:
         reason = f"audit task failed: {type(exc).__name__}: {exc}"
         return [DraftResult(d.path, d.digest, error=reason) for d in batch]
