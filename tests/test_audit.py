@@ -20,7 +20,7 @@ from pathlib import Path
 import pytest
 
 from newslint.audit.dataset import COLUMNS, ParquetDataset, SQLiteDataset
-from newslint.audit.job import batch_size
+from newslint.audit.job import AuditPlan, batch_size, settings_fingerprint
 from newslint.audit.names import variant_groups
 from newslint.audit.state import AuditState
 from newslint.audit.work import DraftResult, Row, front_fields
@@ -352,3 +352,18 @@ def test_a_killed_worker_loses_nothing_and_doubles_nothing(
     # One result per draft: the state has each draft once, the rows each finding once.
     assert len({(r["path"], r["digest"]) for r in read_rows(out)}) <= 200
     assert len(AuditState(out).done()) == 200
+
+
+def test_an_audit_with_other_rules_does_not_resume_into_the_same_folder(tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    state = AuditState(out)
+    plan = AuditPlan(archives=(".",), out=out, options=Options(select=("style",)))
+
+    assert state.same_settings(settings_fingerprint(plan))
+    state.close()
+    archive = make_archive(tmp_path / "archive", 2)
+    done = run_cli("audit", "--out", str(out), "--no-languagetool", ".", cwd=archive)
+    assert done.returncode == 2
+    assert "holds an audit made with other rules or options" in done.stderr
+    assert "give a new --out" in done.stderr
+    assert not (out / "findings").exists()  # refused before writing anything

@@ -25,6 +25,7 @@ from newslint.audit.progress import progress
 from newslint.audit.state import AuditState
 from newslint.audit.summary import SUMMARY_COLUMNS, Summary, summarise
 from newslint.audit.work import DraftResult, audit_batch
+from newslint.errors import NewslintError
 from newslint.linter import Options
 
 if TYPE_CHECKING:
@@ -64,6 +65,11 @@ def run_audit(plan: AuditPlan) -> AuditRun:
     current = {(d.path, d.digest) for d in drafts}
     state = AuditState(plan.out)
     try:
+        if not state.same_settings(settings_fingerprint(plan)):
+            raise NewslintError(
+                f"{plan.out} holds an audit made with other rules or options; "
+                "resuming it would mix the two: give a new --out"
+            )
         dataset = open_dataset(plan.out, state.db, plan.parquet)
         if isinstance(dataset, ParquetDataset):
             dataset.remove_orphans(state.parts())
@@ -80,6 +86,24 @@ def run_audit(plan: AuditPlan) -> AuditRun:
         return AuditRun(len(drafts), len(drafts) - len(todo), dataset.kind, summary)
     finally:
         state.close()
+
+
+def settings_fingerprint(plan: AuditPlan) -> str:
+    """What the findings depend on besides the drafts: options, packs, config, version.
+
+    A ``.newslint.yml`` found upward from the drafts is not included (there may
+    be one per folder); pass ``--config`` to have it checked.
+    """
+    from newslint import __version__
+    from newslint.packs import builtin_rules_dir, pack_files
+
+    digest = hashlib.sha256(repr((__version__, plan.options, plan.languagetool)).encode())
+    files = pack_files(builtin_rules_dir())
+    if plan.options.config_path:
+        files.append(Path(plan.options.config_path))
+    for path in files:
+        digest.update(path.read_bytes() if path.is_file() else b"")
+    return digest.hexdigest()
 
 
 def _unique(drafts: Iterator[Draft]) -> list[Draft]:

@@ -22,6 +22,7 @@ CREATE TABLE IF NOT EXISTS drafts (
     path TEXT NOT NULL, digest TEXT NOT NULL, error TEXT, front TEXT NOT NULL,
     names TEXT NOT NULL, part TEXT, PRIMARY KEY (path, digest));
 CREATE TABLE IF NOT EXISTS notices (text TEXT PRIMARY KEY);
+CREATE TABLE IF NOT EXISTS settings (fingerprint TEXT NOT NULL);
 """
 
 
@@ -47,6 +48,15 @@ class AuditState:
 
     def close(self) -> None:
         self.db.close()
+
+    def same_settings(self, fingerprint: str) -> bool:
+        """Whether this folder's audit used these rules and options (recorded on first use)."""
+        known = self.db.execute("SELECT fingerprint FROM settings").fetchone()
+        if known is None:
+            with self.db:
+                self.db.execute("INSERT INTO settings VALUES (?)", (fingerprint,))
+            return True
+        return bool(known[0] == fingerprint)
 
     def done(self) -> set[tuple[str, str]]:
         return set(self.db.execute("SELECT path, digest FROM drafts"))
