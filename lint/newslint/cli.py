@@ -46,6 +46,10 @@ def main(argv: Sequence[str] | None = None) -> int:
             from newslint.names import command as names_command
 
             return names_command.main(args[1:])
+        if args and args[0] == "audit":
+            from newslint.audit import command as audit_command
+
+            return audit_command.main(args[1:])
         if args and args[0] in SUBCOMMANDS:
             from newslint import commands
 
@@ -68,7 +72,7 @@ def lint_parser() -> argparse.ArgumentParser:
         prog="newslint",
         description="Editorial style and fact-flag linter for news drafts in Markdown.",
         epilog="Sub-commands: newslint rules | newslint explain RULE_ID | newslint lsp | "
-        "newslint names PATH",
+        "newslint names PATH | newslint audit ARCHIVE",
     )
     parser.add_argument("paths", nargs="*", help="files or folders; '-' reads standard input")
     parser.add_argument(
