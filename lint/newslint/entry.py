@@ -18,7 +18,7 @@ if TYPE_CHECKING:
     import socket
 
 # Runs that hold the terminal for long, or manage processes, stay here.
-_LOCAL = ("lsp", "server", "setup")
+_LOCAL = ("lsp", "server", "setup", "audit")
 _HEADER = 8
 
 

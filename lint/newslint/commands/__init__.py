@@ -19,6 +19,7 @@ COMMANDS: dict[str, str] = {
     "setup": "newslint.commands.setup",
     "lsp": "newslint.commands.lsp",
     "check-rules": "newslint.commands.check_rules",
+    "audit": "newslint.commands.audit",
 }
 
 
