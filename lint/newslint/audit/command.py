@@ -13,7 +13,7 @@ DEFAULT_OUT = "newslint-audit"
 
 
 def parser() -> argparse.ArgumentParser:
-    from newslint.cli import add_rule_options
+    from newslint.commands.lint import add_rule_options
 
     made = argparse.ArgumentParser(
         prog="newslint audit",
@@ -65,17 +65,17 @@ def _positive(text: str) -> int:
 def main(args: Sequence[str]) -> int:
     from newslint.audit.job import AuditPlan, run_audit
     from newslint.audit.summary import format_summary
-    from newslint.cli import _split
+    from newslint.commands.lint import split_rules
     from newslint.linter import Options
 
     ns = parser().parse_args(args)
-    ignore = _split(ns.ignore)
+    ignore = split_rules(ns.ignore)
     if ns.no_languagetool:
         ignore = (*ignore, "spelling", "grammar", "typography", "style.languagetool")
     plan = AuditPlan(
         archives=tuple(ns.archives),
         out=Path(ns.out),
-        options=Options(config_path=ns.config, select=_split(ns.select), ignore=ignore),
+        options=Options(config_path=ns.config, select=split_rules(ns.select), ignore=ignore),
         scheduler=ns.scheduler,
         workers=ns.workers,
         languagetool=not ns.no_languagetool,

@@ -48,11 +48,11 @@ class AuditPlugin(WorkerPlugin):
     cache: Path | None = None
 
     def setup(self, worker: Worker) -> None:
-        from newslint.cachedir import cache_dir
+        from newslint.cachedir import cache_dir, private_dir
 
         root = self.settings.cache_root or os.path.join(cache_dir(), "audit")
-        self.cache = Path(root) / _folder_name(worker.name)
-        self.cache.mkdir(parents=True, exist_ok=True)
+        # Private (0700), like every cache: it holds draft sentences.
+        self.cache = private_dir(Path(root) / _folder_name(worker.name))
         # A worker process runs only newslint's tasks, so its environment is
         # ours to set: every cache the rules open follows this variable.
         os.environ["NEWSLINT_CACHE_DIR"] = str(self.cache)

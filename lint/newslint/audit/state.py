@@ -84,7 +84,7 @@ class AuditState:
         ):
             if (path, digest) in current:
                 spellings = tuple(tuple(s) for s in json.loads(names))
-                yield DoneDraft(path, digest, error, json.loads(front), spellings)  # type: ignore[arg-type]
+                yield DoneDraft(path, digest, error, json.loads(front), spellings)
 
     def notices(self) -> list[str]:
         return [text for (text,) in self.db.execute("SELECT text FROM notices ORDER BY text")]

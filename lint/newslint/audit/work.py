@@ -53,9 +53,12 @@ def audit_batch(drafts: Sequence[Draft]) -> list[DraftResult]:
     """Runs on a worker, with the linter its AuditPlugin made."""
     from distributed import get_worker
 
-    from newslint.audit.plugin import PLUGIN_NAME
+    from newslint.audit.plugin import PLUGIN_NAME, AuditPlugin
 
-    linter = get_worker().plugins[PLUGIN_NAME].linter
+    plugin = get_worker().plugins[PLUGIN_NAME]
+    # Registered by the audit's client, and set up before any task runs.
+    assert isinstance(plugin, AuditPlugin) and plugin.linter is not None
+    linter = plugin.linter
     return [audit_draft(linter, draft) for draft in drafts]
 
 

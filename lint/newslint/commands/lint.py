@@ -83,7 +83,7 @@ def add_rule_options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--config", help="use this .newslint.yml instead of searching upward")
 
 
-def _split(values: list[str]) -> tuple[str, ...]:
+def split_rules(values: list[str]) -> tuple[str, ...]:
     return tuple(v.strip() for value in values for v in value.split(",") if v.strip())
 
 
@@ -95,7 +95,7 @@ def _selected(ns: argparse.Namespace) -> tuple[str, ...]:
     ships off; with no --select, ``_also`` turns it on beside every rule
     (house families included) unless it is --ignore'd.
     """
-    select, ignore = _split(ns.select), _split(ns.ignore)
+    select, ignore = split_rules(ns.select), split_rules(ns.ignore)
     if not ns.project or not select:
         return select
     from newslint.config import PROJECT_RULE
@@ -258,7 +258,7 @@ def plan_run(ns: argparse.Namespace) -> Plan:
     from newslint.linter import Linter, Options
     from newslint.reading import decode
 
-    options = Options(ns.config, _selected(ns), _split(ns.ignore), ns.fail_on, _also(ns))
+    options = Options(ns.config, _selected(ns), split_rules(ns.ignore), ns.fail_on, _also(ns))
     linter = Linter(options)
     results: list[LintResult | str] = []
     broken_config = False
