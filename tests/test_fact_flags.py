@@ -196,6 +196,19 @@ def test_a_title_in_quotation_marks_is_no_quote(phrase: str) -> None:
     assert lint_text(f'The book "{phrase}" sold well in Ohio.\n', select=(QUOTE,)) == []
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        'India is ready to sign a "defence cooperation agreement" with its neighbour.',
+        'He left early to desert his "band of brothers" in the field.',
+        'The question is, "Should he have known it was coming?"',
+        'My point was: "Nobody reads the small print."',
+    ],
+)
+def test_a_quoted_noun_phrase_or_the_writers_own_question_is_no_quote(text: str) -> None:
+    assert lint_text(text + "\n", select=(QUOTE,)) == []
+
+
 def test_a_quote_with_no_speaker_is_still_flagged() -> None:
     text = 'Nobody knows why the papers "were left out in the rain for days" on Monday.\n'
     [finding] = lint_text(text, select=(QUOTE,))

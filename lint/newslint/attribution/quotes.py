@@ -110,6 +110,8 @@ def _inline_quotes(
         # the paragraph that opens it is the one judged.
         if quotation.continued or _is_term(block.text, quotation, terms):
             continue
+        if _WRITERS_FRAME.search(block.text, 0, quotation.start):
+            continue  # the writer's own question or point, set in quotation marks
         spanned = [i for i in infos if i.start < quotation.end and quotation.start < i.end]
         if not spanned:
             continue
@@ -127,6 +129,14 @@ def _inline_quotes(
         yield QuoteVerdict(block, first.start, last.end, quotation, speaker)
 
 
+# "The question is, “Should he have known?”": the writer frames a question or
+# point of their own; nobody is being quoted.
+_WRITERS_FRAME = re.compile(
+    r"\b(?:the|my|our|a|one) (?:real |big |only |key )?"
+    r"(?:question|answer|point|lesson|issue|problem|moral|message|rule)"
+    r" (?:is|was|remains|becomes|here is)[,:]?\s*$",
+    re.I,
+)
 _TRANSCRIPT = re.compile(r"[\"“](Q)\s|\b([A-Z][A-Z.]+(?: [A-Z][A-Z.]+)*):\s")
 
 
@@ -199,6 +209,10 @@ def _top_level(quotations: Sequence[Quotation]) -> list[Quotation]:
     return tops
 
 
+# A quotation right after an article or possessive is a noun phrase being
+# named or doubted ("his “band of brothers”"), not a speaker's sentence.
+_DETERMINER_END = re.compile(r"\b(?:a|an|the|his|her|its|their|our|my|your|this|that)$", re.I)
+
 # Words a title keeps in lower case: "War on Terror", "Checks and Balances".
 _TITLE_SMALL = frozenset(("a", "an", "and", "at", "by", "for", "in", "of", "on", "or", "the", "to"))
 
@@ -217,4 +231,6 @@ def _is_term(text: str, quotation: Quotation, terms: Sequence[Cue]) -> bool:
         return True  # a title, name or slogan: "Checks And Balances", "60 Minutes II"
     if re.search(r"[\w][’']s$", before):  # the administration's “tough on Iran” stance
         return True
+    if _DETERMINER_END.search(before) and len(words) <= 6 and not re.search(r"[.!?]", inner):
+        return True  # a noun phrase quoted as a term: a “defense cooperation agreement”
     return any(c.end == len(before) for c in terms)
