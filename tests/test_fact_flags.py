@@ -61,6 +61,22 @@ def test_a_background_fact_is_only_a_suggestion() -> None:
 
 
 @pytest.mark.parametrize(
+    ("text", "severity"),
+    [
+        ("The goalkeeper was substituted off in the 60th minute due to injury.", "SUGGESTION"),
+        ("The final was postponed because of heavy rain.", "SUGGESTION"),
+        ("The bridge failed due to poor maintenance.", "WARNING"),
+        ("The plant closed because of the new tax.", "WARNING"),
+    ],
+)
+def test_an_injury_or_the_weather_seen_at_an_event_is_no_cause_to_source(
+    text: str, severity: str
+) -> None:
+    [(_, found, _)] = claims(text + "\n")
+    assert found == Severity[severity]
+
+
+@pytest.mark.parametrize(
     "text",
     [
         "May God help us all.",
