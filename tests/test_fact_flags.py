@@ -180,10 +180,22 @@ def test_the_draft_is_analysed_once_for_every_attribution_rule(monkeypatch) -> N
         ("There is some talk of a merger.", VAGUE),
         ("The deal collapsed, with word coming this week that the bank pulled out.", VAGUE),
         ("The post came from someone who called himself a guard.", VAGUE),
+        ("The wires hummed with reports that the army is planning an attack.", VAGUE),
+        ("Worse still is the suspicion that the vote was rigged.", VAGUE),
     ],
 )
 def test_unnamed_sources_rumour_and_hearsay_are_flagged(text: str, rule: str) -> None:
     assert rule in {f.rule for f in lint_text(text + "\n", select=(ANONYMOUS, VAGUE))}
+
+
+def test_a_plural_subject_stating_that_is_a_source() -> None:
+    text = "The missile's manufacturers state that five missiles could sink a 20,000 ton ship.\n"
+    assert claims(text) == []
+
+
+def test_a_suspicion_the_sentence_attributes_is_not_vague() -> None:
+    text = "Police said the suspicion that he fled was wrong.\n"
+    assert lint_text(text, select=(VAGUE,)) == []
 
 
 def test_a_named_spokesman_is_no_anonymous_source() -> None:
