@@ -237,6 +237,13 @@ def test_a_quoted_noun_phrase_or_the_writers_own_question_is_no_quote(text: str)
     assert lint_text(text + "\n", select=(QUOTE,)) == []
 
 
+def test_a_fragment_quoted_inside_a_clause_is_the_named_subjects_words() -> None:
+    text = 'Iran and Syria signed a pact to combat "challenges and threats" in the region.\n'
+    assert lint_text(text, select=(QUOTE,)) == []
+    nobody = 'On Monday the papers were "left out in the rain for days" again.\n'
+    assert [f.rule for f in lint_text(nobody, select=(QUOTE,))] == [QUOTE]
+
+
 def test_a_quote_with_no_speaker_is_still_flagged() -> None:
     text = 'Nobody knows why the papers "were left out in the rain for days" on Monday.\n'
     [finding] = lint_text(text, select=(QUOTE,))

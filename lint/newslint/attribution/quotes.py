@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from newslint.attribution.carry import Analysis
 from newslint.attribution.clauses import SentenceInfo
 from newslint.attribution.english import WORD
-from newslint.attribution.facts import NAME
+from newslint.attribution.facts import DAYS, MONTHS, NAME
 from newslint.attribution.lexicon import Cue
 from newslint.attribution.sources import source_of
 from newslint.document import QUOTE, Block, Document, Quotation
@@ -124,6 +124,8 @@ def _inline_quotes(
             speaker = _lead_in_speaker(block.text[first.start : quotation.start])
         if not speaker and first.scope == QUOTE:
             speaker = _speaker_beside(infos, first, last, attributed_at, speaker_before)
+        if not speaker:
+            speaker = _fragment_owner(block.text, first.start, quotation)
         if speaker:
             attributed_at.update((i.position, speaker) for i in spanned)
         yield QuoteVerdict(block, first.start, last.end, quotation, speaker)
@@ -172,6 +174,72 @@ def _lead_in_speaker(lead_in: str) -> str:
     # A name that is not just the capital opening the sentence.
     names = [n for n in names if " " in n or not body.startswith(n) or n.isupper()]
     return names[0] if names else NO_SPEAKER
+
+
+MONTH_OR_DAY = re.compile(f"(?:{MONTHS}|{DAYS})")
+# Words that open a sentence or name a time, not a party who could be quoted.
+_NOT_PARTIES = frozenset(
+    (
+        "In",
+        "On",
+        "At",
+        "By",
+        "For",
+        "From",
+        "With",
+        "After",
+        "Before",
+        "During",
+        "Since",
+        "When",
+        "While",
+        "As",
+        "The",
+        "A",
+        "An",
+        "This",
+        "That",
+        "It",
+        "He",
+        "She",
+        "They",
+        "We",
+        "I",
+        "Nobody",
+        "No",
+        "Some",
+        "Many",
+        "Most",
+        "Every",
+        "Each",
+        "Yesterday",
+        "Today",
+        "Tomorrow",
+    )
+)
+
+
+def _fragment_owner(text: str, sentence_start: int, quotation: Quotation) -> str:
+    """Who a short quoted fragment belongs to: the party the clause names.
+
+    "Iran and Syria agreed upon a pact to combat “challenges and threats”":
+    a few words quoted inside a clause whose subject is named are that
+    party's words, as an editor reads them.
+    """
+    inner = text[quotation.start + 1 : quotation.end - (0 if quotation.open_end else 1)]
+    words = WORD.findall(inner)
+    before = text[sentence_start : quotation.start].rstrip()
+    first_letter = next((c for c in inner if c.isalpha()), "")
+    fragment = len(words) <= 8 and first_letter.islower() and not re.search(r"[.!?]", inner)
+    if not fragment or not before or not before[-1].isalnum():
+        return NO_SPEAKER
+    clause = re.split(r"[,;:—]", before)[-1]
+    for name in NAME.finditer(clause):
+        first_word = name.group(0).split()[0]
+        if first_word in _NOT_PARTIES or re.fullmatch(MONTH_OR_DAY, first_word):
+            continue
+        return name.group(0)
+    return NO_SPEAKER
 
 
 def _speaker_beside(
