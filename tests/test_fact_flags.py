@@ -182,6 +182,7 @@ def test_the_draft_is_analysed_once_for_every_attribution_rule(monkeypatch) -> N
         ("The post came from someone who called himself a guard.", VAGUE),
         ("The wires hummed with reports that the army is planning an attack.", VAGUE),
         ("Worse still is the suspicion that the vote was rigged.", VAGUE),
+        ("Iran is suspected by many nations of building a bomb.", VAGUE),
     ],
 )
 def test_unnamed_sources_rumour_and_hearsay_are_flagged(text: str, rule: str) -> None:
