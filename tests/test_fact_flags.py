@@ -194,6 +194,17 @@ def test_a_plural_subject_stating_that_is_a_source() -> None:
     assert claims(text) == []
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The worst disaster was reported in the now-defunct Asiaweek in 2001.",
+        "One remark made by Shalan on Al-Arabiya, that he quit because of the scandal, was odd.",
+    ],
+)
+def test_a_named_publication_or_speaker_is_a_source(text: str) -> None:
+    assert lint_text(text + "\n", select=(CLAIM, VAGUE)) == []
+
+
 def test_a_suspicion_the_sentence_attributes_is_not_vague() -> None:
     text = "Police said the suspicion that he fled was wrong.\n"
     assert lint_text(text, select=(VAGUE,)) == []
