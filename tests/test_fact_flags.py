@@ -256,6 +256,17 @@ def test_a_fragment_quoted_inside_a_clause_is_the_named_subjects_words() -> None
     assert [f.rule for f in lint_text(nobody, select=(QUOTE,))] == [QUOTE]
 
 
+def test_a_q_and_a_transcript_answer_is_the_interviewees_words() -> None:
+    text = (
+        "Q. What happened after the storm?\n\n"
+        'A. "Nobody came to help us for three whole days after the storm."\n\n'
+        "A. Smith closed the plant in 2009, cutting 400 jobs.\n"
+    )
+    assert lint_text(text, select=(QUOTE,)) == []
+    # An initial is not an answer: the claim after it is still the writer's.
+    assert [f.line for f in lint_text(text, select=(CLAIM,)) if f.rule == CLAIM] == [5]
+
+
 def test_a_quote_with_no_speaker_is_still_flagged() -> None:
     text = 'Nobody knows why the papers "were left out in the rain for days" on Monday.\n'
     [finding] = lint_text(text, select=(QUOTE,))
