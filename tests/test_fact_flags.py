@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 
+from newslint.findings import Finding
 from newslint.packs import load_packs
 from newslint.reporters import ReportContext, reporters
 from newslint.severity import Severity
@@ -19,6 +20,15 @@ QUOTE = "attribution.unattributed-quote"
 ANONYMOUS = "attribution.anonymous-source"
 VAGUE = "attribution.vague"
 SHEET_RULES = ("attribution", "attribution.claim", "attribution.quote")
+
+
+def claims_found(text: str) -> list[Finding]:
+    """The unattributed-claim warnings of a draft."""
+    return [
+        f
+        for f in lint_text(text, select=(CLAIM,))
+        if f.rule == CLAIM and f.severity == Severity.WARNING
+    ]
 
 
 def claims(text: str) -> list[tuple[str, Severity, str]]:
@@ -208,6 +218,15 @@ def test_a_named_publication_or_speaker_is_a_source(text: str) -> None:
 def test_a_suspicion_the_sentence_attributes_is_not_vague() -> None:
     text = "Police said the suspicion that he fled was wrong.\n"
     assert lint_text(text, select=(VAGUE,)) == []
+
+
+def test_experts_described_then_named_according_to_are_a_source() -> None:
+    text = (
+        "Two economists have put a price tag of $2 trillion on the war. According to "
+        "Linda Bilmes of Harvard, the final cost will run higher.\n\n"
+        "The plant closed with 4,000 jobs lost. According to the union, the owners lied.\n"
+    )
+    assert [f.line for f in claims_found(text)] == [3]
 
 
 def test_a_named_spokesman_is_no_anonymous_source() -> None:
