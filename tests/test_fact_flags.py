@@ -286,6 +286,14 @@ def test_a_q_and_a_transcript_answer_is_the_interviewees_words() -> None:
     assert [f.line for f in lint_text(text, select=(CLAIM,)) if f.rule == CLAIM] == [5]
 
 
+def test_the_one_speaker_named_in_the_paragraph_owns_its_quoted_sentence() -> None:
+    quote = '"It is a desperate situation, and we need help now."'
+    one = f"Blanco said the city would rebuild. The levees failed overnight. {quote}\n"
+    assert lint_text(one, select=(QUOTE,)) == []
+    two = f"Blanco said it would rebuild. Nagin said it would not. The levees failed. {quote}\n"
+    assert [f.rule for f in lint_text(two, select=(QUOTE,))] == [QUOTE]
+
+
 def test_a_quote_with_no_speaker_is_still_flagged() -> None:
     text = 'Nobody knows why the papers "were left out in the rain for days" on Monday.\n'
     [finding] = lint_text(text, select=(QUOTE,))

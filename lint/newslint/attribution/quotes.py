@@ -10,7 +10,7 @@ from newslint.attribution.carry import Analysis
 from newslint.attribution.clauses import SentenceInfo
 from newslint.attribution.english import WORD
 from newslint.attribution.facts import DAYS, MONTHS, NAME
-from newslint.attribution.lexicon import Cue
+from newslint.attribution.lexicon import NAMED, Cue
 from newslint.attribution.sources import source_of
 from newslint.document import QUOTE, Block, Document, Quotation
 
@@ -126,6 +126,8 @@ def _inline_quotes(
             speaker = _speaker_beside(infos, first, last, attributed_at, speaker_before)
         if not speaker:
             speaker = _fragment_owner(block.text, first.start, quotation)
+        if not speaker and first.scope == QUOTE:
+            speaker = _only_speaker(infos, spanned)
         if speaker:
             attributed_at.update((i.position, speaker) for i in spanned)
         yield QuoteVerdict(block, first.start, last.end, quotation, speaker)
@@ -240,6 +242,25 @@ def _fragment_owner(text: str, sentence_start: int, quotation: Quotation) -> str
             continue
         return name.group(0)
     return NO_SPEAKER
+
+
+def _only_speaker(infos: Sequence[SentenceInfo], spanned: Sequence[SentenceInfo]) -> str:
+    """The one person a paragraph names as speaking, for a quoted sentence in it.
+
+    "Blanco toured the city on Monday. The levees failed overnight. “It is a
+    desperate situation.”": with one speaker named in the paragraph, an
+    editor reads the quotation as theirs; with two or none, it stays open.
+    """
+    named = {
+        speaker_of(info)
+        for info in infos
+        if info not in spanned
+        and info.covering is not None
+        and info.covering.category in NAMED
+        and speaker_of(info)
+    }
+    named.discard("named in the sentence")
+    return named.pop() if len(named) == 1 else NO_SPEAKER
 
 
 def _speaker_beside(
