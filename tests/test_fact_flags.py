@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 
+from newslint.findings import Finding
 from newslint.packs import load_packs
 from newslint.reporters import ReportContext, reporters
 from newslint.severity import Severity
@@ -19,6 +20,15 @@ QUOTE = "attribution.unattributed-quote"
 ANONYMOUS = "attribution.anonymous-source"
 VAGUE = "attribution.vague"
 SHEET_RULES = ("attribution", "attribution.claim", "attribution.quote")
+
+
+def claims_found(text: str) -> list[Finding]:
+    """The unattributed-claim warnings of a draft."""
+    return [
+        f
+        for f in lint_text(text, select=(CLAIM,))
+        if f.rule == CLAIM and f.severity == Severity.WARNING
+    ]
 
 
 def claims(text: str) -> list[tuple[str, Severity, str]]:
@@ -58,6 +68,22 @@ def test_a_background_fact_is_only_a_suggestion() -> None:
     [(_, severity, message)] = claims("NASA celebrated the launch of the first shuttle Tuesday.\n")
     assert severity == Severity.SUGGESTION
     assert message.startswith("a background fact with no source")
+
+
+@pytest.mark.parametrize(
+    ("text", "severity"),
+    [
+        ("The goalkeeper was substituted off in the 60th minute due to injury.", "SUGGESTION"),
+        ("The final was postponed because of heavy rain.", "SUGGESTION"),
+        ("The bridge failed due to poor maintenance.", "WARNING"),
+        ("The plant closed because of the new tax.", "WARNING"),
+    ],
+)
+def test_an_injury_or_the_weather_seen_at_an_event_is_no_cause_to_source(
+    text: str, severity: str
+) -> None:
+    [(_, found, _)] = claims(text + "\n")
+    assert found == Severity[severity]
 
 
 @pytest.mark.parametrize(
@@ -164,10 +190,43 @@ def test_the_draft_is_analysed_once_for_every_attribution_rule(monkeypatch) -> N
         ("There is some talk of a merger.", VAGUE),
         ("The deal collapsed, with word coming this week that the bank pulled out.", VAGUE),
         ("The post came from someone who called himself a guard.", VAGUE),
+        ("The wires hummed with reports that the army is planning an attack.", VAGUE),
+        ("Worse still is the suspicion that the vote was rigged.", VAGUE),
+        ("Iran is suspected by many nations of building a bomb.", VAGUE),
     ],
 )
 def test_unnamed_sources_rumour_and_hearsay_are_flagged(text: str, rule: str) -> None:
     assert rule in {f.rule for f in lint_text(text + "\n", select=(ANONYMOUS, VAGUE))}
+
+
+def test_a_plural_subject_stating_that_is_a_source() -> None:
+    text = "The missile's manufacturers state that five missiles could sink a 20,000 ton ship.\n"
+    assert claims(text) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The worst disaster was reported in the now-defunct Asiaweek in 2001.",
+        "One remark made by Shalan on Al-Arabiya, that he quit because of the scandal, was odd.",
+    ],
+)
+def test_a_named_publication_or_speaker_is_a_source(text: str) -> None:
+    assert lint_text(text + "\n", select=(CLAIM, VAGUE)) == []
+
+
+def test_a_suspicion_the_sentence_attributes_is_not_vague() -> None:
+    text = "Police said the suspicion that he fled was wrong.\n"
+    assert lint_text(text, select=(VAGUE,)) == []
+
+
+def test_experts_described_then_named_according_to_are_a_source() -> None:
+    text = (
+        "Two economists have put a price tag of $2 trillion on the war. According to "
+        "Linda Bilmes of Harvard, the final cost will run higher.\n\n"
+        "The plant closed with 4,000 jobs lost. According to the union, the owners lied.\n"
+    )
+    assert [f.line for f in claims_found(text)] == [3]
 
 
 def test_a_named_spokesman_is_no_anonymous_source() -> None:
@@ -194,6 +253,45 @@ def test_the_speaker_before_or_after_the_quote_is_found(text: str) -> None:
 @pytest.mark.parametrize("phrase", ["War on Terror", "Checks and Balances", "Man of the Match"])
 def test_a_title_in_quotation_marks_is_no_quote(phrase: str) -> None:
     assert lint_text(f'The book "{phrase}" sold well in Ohio.\n', select=(QUOTE,)) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        'India is ready to sign a "defence cooperation agreement" with its neighbour.',
+        'He left early to desert his "band of brothers" in the field.',
+        'The question is, "Should he have known it was coming?"',
+        'My point was: "Nobody reads the small print."',
+    ],
+)
+def test_a_quoted_noun_phrase_or_the_writers_own_question_is_no_quote(text: str) -> None:
+    assert lint_text(text + "\n", select=(QUOTE,)) == []
+
+
+def test_a_fragment_quoted_inside_a_clause_is_the_named_subjects_words() -> None:
+    text = 'Iran and Syria signed a pact to combat "challenges and threats" in the region.\n'
+    assert lint_text(text, select=(QUOTE,)) == []
+    nobody = 'On Monday the papers were "left out in the rain for days" again.\n'
+    assert [f.rule for f in lint_text(nobody, select=(QUOTE,))] == [QUOTE]
+
+
+def test_a_q_and_a_transcript_answer_is_the_interviewees_words() -> None:
+    text = (
+        "Q. What happened after the storm?\n\n"
+        'A. "Nobody came to help us for three whole days after the storm."\n\n'
+        "A. Smith closed the plant in 2009, cutting 400 jobs.\n"
+    )
+    assert lint_text(text, select=(QUOTE,)) == []
+    # An initial is not an answer: the claim after it is still the writer's.
+    assert [f.line for f in lint_text(text, select=(CLAIM,)) if f.rule == CLAIM] == [5]
+
+
+def test_the_one_speaker_named_in_the_paragraph_owns_its_quoted_sentence() -> None:
+    quote = '"It is a desperate situation, and we need help now."'
+    one = f"Blanco said the city would rebuild. The levees failed overnight. {quote}\n"
+    assert lint_text(one, select=(QUOTE,)) == []
+    two = f"Blanco said it would rebuild. Nagin said it would not. The levees failed. {quote}\n"
+    assert [f.rule for f in lint_text(two, select=(QUOTE,))] == [QUOTE]
 
 
 def test_a_quote_with_no_speaker_is_still_flagged() -> None:

@@ -46,3 +46,30 @@ def test_quotation_over_several_paragraphs() -> None:
     assert last.quotations[0].continued and not last.quotations[0].open_end
     assert last.scope_at(1, 5) == QUOTE
     assert last.scope_at(len(last.text) - 5, len(last.text) - 1) == VOICE
+
+
+def test_doubled_single_marks_are_double_quotes() -> None:
+    # ‘‘ … ’’ typed for “ … ”, and “ … ’’ mixed, as in wire copy pasted to blogs.
+    text = "‘‘We will stay,’’ says an official. “They have no business there,’’ he said."
+    assert quoted(text) == ["‘‘We will stay,’’", "“They have no business there,’’"]
+
+
+def test_plural_possessive_inside_single_quotes_does_not_close() -> None:
+    text = "He called it ‘the voters’ choice’ on Monday, and the workers’ union agreed."
+    assert quoted(text) == ["‘the voters’ choice’"]
+
+
+def test_plural_possessive_closes_when_nothing_later_could() -> None:
+    assert quoted("She called it ‘a crisis of the Democrats’ and left.") == [
+        "‘a crisis of the Democrats’"
+    ]
+
+
+def test_apostrophes_alone_make_no_quotation() -> None:
+    text = "In the ’90s the ministers’ plan ran ’em hard; Iran’s army’s role grew."
+    assert quoted(text) == []
+
+
+def test_left_single_mark_inside_a_word_is_an_apostrophe() -> None:
+    text = "The rock‘n’roll band ‘Eagles’ played."
+    assert quoted(text) == ["‘Eagles’"]

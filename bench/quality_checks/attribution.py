@@ -134,6 +134,8 @@ def evaluate(root: Path) -> dict[str, Any]:
     claim_rough = tally(corpus, judgements, [CLAIM], "rough", "test", JUDGED)
     quote = merged(*(tally(corpus, judgements, [QUOTE], k, "test", JUDGED) for k in KINDS))
     found, total, _ = label_recall(corpus, labels, None)
+    # The targets are test-half targets: show the test labels alone too.
+    found_test, total_test, _ = label_recall(corpus, labels, "test")
     recall_dev = devset_recall(root)
 
     def target(name: str, value: float | None, wanted: str, met: bool) -> dict[str, Any]:
@@ -177,6 +179,12 @@ def evaluate(root: Path) -> dict[str, Any]:
             found / total if total else None,
             ">= 0.8 on >= 30",
             total >= 30 and found >= 0.8 * total,
+        ),
+        target(
+            f"anonymous/vague source recall, test only ({total_test} labelled)",
+            found_test / total_test if total_test else None,
+            ">= 0.8 on >= 30",
+            total_test >= 30 and found_test >= 0.8 * total_test,
         ),
         target("unattributed-claim recall, tests/devset", recall_dev, ">= 0.9", recall_dev >= 0.9),
     ]

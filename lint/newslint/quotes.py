@@ -1,9 +1,15 @@
 """Finding direct quotations in block text.
 
-Curly and straight double quotes, nested single quotes, and quotations that
-run over several paragraphs (news style opens each paragraph with a quotation
-mark and closes only the last). Blockquotes are quoted as a whole by
+Curly and straight double quotes, nested single quotes, doubled single marks
+used as double ones (‘‘ … ’’, LaTeX style), and quotations that run over
+several paragraphs (news style opens each paragraph with a quotation mark and
+closes only the last). Blockquotes are quoted as a whole by
 ``Block.in_blockquote``; this module handles quotation marks.
+
+The right single mark ’ is also the apostrophe (Iran’s, don’t, the ministers’
+decision, ’90s), so a single quotation opens only at a word start and closes
+only at a word end, and a plural possessive (veterans’ events) closes one
+only when no later mark could.
 """
 
 from __future__ import annotations
@@ -16,8 +22,13 @@ _OPEN_DOUBLE = "“„«"
 _CLOSE_DOUBLE = "”»"
 _OPEN_SINGLE = "‘"
 _CLOSE_SINGLE = "’"
-# Only quotation marks matter; the rest of the text is passed over.
-_MARKS = re.compile("[“„«”»\"‘’']")
+_SINGLES = "‘’'"
+# Only quotation marks matter; the rest of the text is passed over. Two single
+# marks in a row stand for one double mark.
+_MARKS = re.compile("[‘’']{2}|[“„«”»\"‘’']")
+# What may stand before an opening mark: a space, a bracket, a dash, a slash
+# or another opening mark.
+_BEFORE_OPEN = ' \t\n([{—–-/“„«"‘'
 
 
 def find_quotations(text: str) -> tuple[Quotation, ...]:
@@ -26,20 +37,25 @@ def find_quotations(text: str) -> tuple[Quotation, ...]:
     stack: list[tuple[str, int]] = []  # (kind, start)
     n = len(text)
     for mark in _MARKS.finditer(text):
-        i, ch = mark.start(), mark.group(0)
+        i, j, ch = mark.start(), mark.end(), mark.group(0)
         before = text[i - 1] if i else " "
-        after = text[i + 1] if i + 1 < n else " "
-        kind = _mark_kind(ch, before, after, stack)
+        after = text[j] if j < n else " "
+        if len(ch) == 2:
+            kind = _doubled_kind(before, after, stack)
+        elif ch in _SINGLES:
+            kind = _single_kind(ch, before, after, stack, text, j)
+        else:
+            kind = _double_kind(ch, before, after, stack)
         if kind == "open-double" or kind == "open-single":
             stack.append((kind, i))
         elif kind == "close-single" and stack and stack[-1][0] == "open-single":
-            spans.append(Quotation(stack.pop()[1], i + 1))
+            spans.append(Quotation(stack.pop()[1], j))
         elif kind == "close-double" and any(k == "open-double" for k, _ in stack):
             # Close the double quotation, and any single one left open in it.
             while stack:
                 k, start = stack.pop()
                 if k == "open-double":
-                    spans.append(Quotation(start, i + 1))
+                    spans.append(Quotation(start, j))
                     break
     # A quotation still open at the end of the paragraph runs to its end.
     for kind, start in stack:
@@ -48,18 +64,12 @@ def find_quotations(text: str) -> tuple[Quotation, ...]:
     return tuple(sorted(spans, key=lambda q: (q.start, -q.end)))
 
 
-def _mark_kind(ch: str, before: str, after: str, stack: list[tuple[str, int]]) -> str | None:
-    open_double = any(k == "open-double" for k, _ in stack)
-    if ch in _OPEN_DOUBLE or ch in _CLOSE_DOUBLE or ch == '"':
-        return _double_kind(ch, before, after, open_double)
-    if ch == _OPEN_SINGLE:
-        return "open-single"
-    if ch == _CLOSE_SINGLE or ch == "'":
-        return _single_kind(ch, before, after, stack, open_double)
-    return None
+def _double_open(stack: list[tuple[str, int]]) -> bool:
+    return any(k == "open-double" for k, _ in stack)
 
 
-def _double_kind(ch: str, before: str, after: str, open_double: bool) -> str | None:
+def _double_kind(ch: str, before: str, after: str, stack: list[tuple[str, int]]) -> str | None:
+    open_double = _double_open(stack)
     if ch in _OPEN_DOUBLE:
         # “Shadow Commander“: an opening mark glued to a word and followed by a
         # space closes an open quotation (a common typing slip).
@@ -68,21 +78,53 @@ def _double_kind(ch: str, before: str, after: str, open_double: bool) -> str | N
         return "open-double"
     if ch in _CLOSE_DOUBLE:
         return "close-double"
+    # A straight double quote.
     if open_double and not (before.isspace() and after.isalnum()):
         return "close-double"
     return "open-double" if not after.isspace() else None
 
 
-def _single_kind(
-    ch: str, before: str, after: str, stack: list[tuple[str, int]], open_double: bool
-) -> str | None:
-    single_open = bool(stack) and stack[-1][0] == "open-single"
-    # An apostrophe (Iran’s, don’t) has a letter after it.
-    if single_open and not after.isalpha():
-        return "close-single"
-    if ch == "'" and open_double and before.isspace() and after.isalpha():
-        return "open-single"
+def _doubled_kind(before: str, after: str, stack: list[tuple[str, int]]) -> str | None:
+    """‘‘ or ‘’ opens at a word start, ’’ closes at a word end: double marks."""
+    if _double_open(stack) and not before.isspace() and not after.isalnum():
+        return "close-double"
+    if (before.isspace() or before in _BEFORE_OPEN) and not after.isspace():
+        return "open-double"
     return None
+
+
+def _single_kind(
+    ch: str, before: str, after: str, stack: list[tuple[str, int]], text: str, end: int
+) -> str | None:
+    if before.isalnum() and after.isalnum():
+        return None  # an apostrophe inside a word: don’t, rock‘n’roll
+    single_open = bool(stack) and stack[-1][0] == "open-single"
+    at_word_start = (before.isspace() or before in _BEFORE_OPEN) and after.isalnum()
+    if ch == _OPEN_SINGLE:
+        return "open-single" if at_word_start else None
+    at_word_end = not before.isspace() and not after.isalnum()
+    if single_open and at_word_end:
+        # veterans’ events: a plural possessive, unless nothing later closes.
+        if before in "sS" and after.isspace() and _later_single_close(text, end):
+            return None
+        return "close-single"
+    if ch == "'" and _double_open(stack) and at_word_start:
+        return "open-single"
+    return None  # ’90s, ’em, a stray mark
+
+
+def _later_single_close(text: str, start: int) -> bool:
+    """Whether a single mark at a word end follows before the double closes."""
+    for mark in _MARKS.finditer(text, start):
+        ch, i, j = mark.group(0), mark.start(), mark.end()
+        if ch in _CLOSE_DOUBLE or len(ch) == 2:
+            return False
+        if ch in "’'":
+            before = text[i - 1]
+            after = text[j] if j < len(text) else " "
+            if not before.isspace() and not after.isalnum():
+                return True
+    return False
 
 
 def mark_continued(blocks: list[Block]) -> None:

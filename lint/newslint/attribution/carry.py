@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
@@ -89,7 +90,30 @@ def _verdict(
     intro = _list_intro(infos, index)
     if intro is not None and done[intro].source:  # "NASA announced the shuttles will go to:"
         return Verdict(info, CARRIED, done[intro].source, infos[intro])
+    after = _next(infos, index)
+    if after is not None and _named_next(info, after):
+        return Verdict(info, CARRIED, source_of(after, after.covering, last_source), after)
     return Verdict(info, UNATTRIBUTED)
+
+
+# "Two economists have analysed the data. According to Linda Bilmes and Joseph
+# Stiglitz, …": experts described first and named in the next sentence.
+_DESCRIBED_EXPERTS = re.compile(
+    r"^(?:[\w-]+\s+){0,6}?(?:economists|researchers|scientists|experts|analysts|doctors|"
+    r"academics|historians|investigators|authors|scholars|engineers)\b"
+)
+
+
+def _named_next(info: SentenceInfo, after: SentenceInfo) -> bool:
+    """Whether ``info`` describes experts whom the next sentence names "according to"."""
+    cue = after.covering
+    return (
+        cue is not None
+        and cue.category in NAMED
+        and cue.start <= 2
+        and cue.text.lower().startswith("according to")
+        and bool(_DESCRIBED_EXPERTS.match(info.voice.lstrip()))
+    )
 
 
 def _list_intro(infos: Sequence[SentenceInfo], index: int) -> int | None:

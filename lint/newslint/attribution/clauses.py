@@ -105,6 +105,11 @@ _COUNTERFACTUAL = re.compile(r"\bwould(?:n't| not|n’t)? have\b.*\bif\b|\bif\b.
 
 # "Nick Bos: We infected the ants…", "Q: …": a turn of an interview transcript.
 _TURN = re.compile(r"^((?:[A-Z][\w.’'-]*\s){0,3}[A-Z][\w.’'-]*):\s")
+# "Q. Why?" / "A. “It was time.”": a Q-and-A transcript; "A." only before a quote or a
+# sentence opening, not an initial ("A. J. Smith said").
+_QA_TURN = re.compile(
+    r"^(Q)\.\s+\S|^(A)\.\s+(?=[\"“‘]|(?:I|We|It|Yes|No|Well|The|That|This|There|My|Our)\b)"
+)
 _NOT_SPEAKERS = (
     "note",
     "update",
@@ -124,6 +129,9 @@ def speaker_turn(block: Block) -> str:
     """The speaker named at the head of a transcript paragraph, or ""."""
     if block.kind != "paragraph" or block.in_blockquote:
         return ""
+    qa = _QA_TURN.match(block.text)
+    if qa:
+        return "interviewer" if qa.group(1) == "Q" else "interviewee"
     match = _TURN.match(block.text)
     if not match or match.group(1).lower() in _NOT_SPEAKERS:
         return ""

@@ -49,6 +49,7 @@ PATTERN_LISTS = {
         "anonymous",
         "not_attribution",
         "claim_signals",
+        "causes",
         "records",
     )
 }

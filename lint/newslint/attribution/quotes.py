@@ -9,8 +9,8 @@ from dataclasses import dataclass
 from newslint.attribution.carry import Analysis
 from newslint.attribution.clauses import SentenceInfo
 from newslint.attribution.english import WORD
-from newslint.attribution.facts import NAME
-from newslint.attribution.lexicon import Cue
+from newslint.attribution.facts import DAYS, MONTHS, NAME
+from newslint.attribution.lexicon import NAMED, Cue
 from newslint.attribution.sources import source_of
 from newslint.document import QUOTE, Block, Document, Quotation
 
@@ -110,6 +110,8 @@ def _inline_quotes(
         # the paragraph that opens it is the one judged.
         if quotation.continued or _is_term(block.text, quotation, terms):
             continue
+        if _WRITERS_FRAME.search(block.text, 0, quotation.start):
+            continue  # the writer's own question or point, set in quotation marks
         spanned = [i for i in infos if i.start < quotation.end and quotation.start < i.end]
         if not spanned:
             continue
@@ -122,11 +124,23 @@ def _inline_quotes(
             speaker = _lead_in_speaker(block.text[first.start : quotation.start])
         if not speaker and first.scope == QUOTE:
             speaker = _speaker_beside(infos, first, last, attributed_at, speaker_before)
+        if not speaker:
+            speaker = _fragment_owner(block.text, first.start, quotation)
+        if not speaker and first.scope == QUOTE:
+            speaker = _only_speaker(infos, spanned)
         if speaker:
             attributed_at.update((i.position, speaker) for i in spanned)
         yield QuoteVerdict(block, first.start, last.end, quotation, speaker)
 
 
+# "The question is, “Should he have known?”": the writer frames a question or
+# point of their own; nobody is being quoted.
+_WRITERS_FRAME = re.compile(
+    r"\b(?:the|my|our|a|one) (?:real |big |only |key )?"
+    r"(?:question|answer|point|lesson|issue|problem|moral|message|rule)"
+    r" (?:is|was|remains|becomes|here is)[,:]?\s*$",
+    re.I,
+)
 _TRANSCRIPT = re.compile(r"[\"“](Q)\s|\b([A-Z][A-Z.]+(?: [A-Z][A-Z.]+)*):\s")
 
 
@@ -164,6 +178,91 @@ def _lead_in_speaker(lead_in: str) -> str:
     return names[0] if names else NO_SPEAKER
 
 
+MONTH_OR_DAY = re.compile(f"(?:{MONTHS}|{DAYS})")
+# Words that open a sentence or name a time, not a party who could be quoted.
+_NOT_PARTIES = frozenset(
+    (
+        "In",
+        "On",
+        "At",
+        "By",
+        "For",
+        "From",
+        "With",
+        "After",
+        "Before",
+        "During",
+        "Since",
+        "When",
+        "While",
+        "As",
+        "The",
+        "A",
+        "An",
+        "This",
+        "That",
+        "It",
+        "He",
+        "She",
+        "They",
+        "We",
+        "I",
+        "Nobody",
+        "No",
+        "Some",
+        "Many",
+        "Most",
+        "Every",
+        "Each",
+        "Yesterday",
+        "Today",
+        "Tomorrow",
+    )
+)
+
+
+def _fragment_owner(text: str, sentence_start: int, quotation: Quotation) -> str:
+    """Who a short quoted fragment belongs to: the party the clause names.
+
+    "Iran and Syria agreed upon a pact to combat “challenges and threats”":
+    a few words quoted inside a clause whose subject is named are that
+    party's words, as an editor reads them.
+    """
+    inner = text[quotation.start + 1 : quotation.end - (0 if quotation.open_end else 1)]
+    words = WORD.findall(inner)
+    before = text[sentence_start : quotation.start].rstrip()
+    first_letter = next((c for c in inner if c.isalpha()), "")
+    fragment = len(words) <= 8 and first_letter.islower() and not re.search(r"[.!?]", inner)
+    if not fragment or not before or not before[-1].isalnum():
+        return NO_SPEAKER
+    clause = re.split(r"[,;:—]", before)[-1]
+    for name in NAME.finditer(clause):
+        first_word = name.group(0).split()[0]
+        if first_word in _NOT_PARTIES or re.fullmatch(MONTH_OR_DAY, first_word):
+            continue
+        return name.group(0)
+    return NO_SPEAKER
+
+
+def _only_speaker(infos: Sequence[SentenceInfo], spanned: Sequence[SentenceInfo]) -> str:
+    """The one person a paragraph names as speaking, for a quoted sentence in it.
+
+    "Blanco toured the city on Monday. The levees failed overnight. “It is a
+    desperate situation.”": with one speaker named in the paragraph, an
+    editor reads the quotation as theirs; with two or none, it stays open.
+    """
+    named = {
+        speaker_of(info)
+        for info in infos
+        if info not in spanned
+        and info.covering is not None
+        and info.covering.category in NAMED
+        and speaker_of(info)
+    }
+    named.discard("named in the sentence")
+    return named.pop() if len(named) == 1 else NO_SPEAKER
+
+
 def _speaker_beside(
     infos: list[SentenceInfo],
     first: SentenceInfo,
@@ -199,6 +298,10 @@ def _top_level(quotations: Sequence[Quotation]) -> list[Quotation]:
     return tops
 
 
+# A quotation right after an article or possessive is a noun phrase being
+# named or doubted ("his “band of brothers”"), not a speaker's sentence.
+_DETERMINER_END = re.compile(r"\b(?:a|an|the|his|her|its|their|our|my|your|this|that)$", re.I)
+
 # Words a title keeps in lower case: "War on Terror", "Checks and Balances".
 _TITLE_SMALL = frozenset(("a", "an", "and", "at", "by", "for", "in", "of", "on", "or", "the", "to"))
 
@@ -217,4 +320,6 @@ def _is_term(text: str, quotation: Quotation, terms: Sequence[Cue]) -> bool:
         return True  # a title, name or slogan: "Checks And Balances", "60 Minutes II"
     if re.search(r"[\w][’']s$", before):  # the administration's “tough on Iran” stance
         return True
+    if _DETERMINER_END.search(before) and len(words) <= 6 and not re.search(r"[.!?]", inner):
+        return True  # a noun phrase quoted as a term: a “defense cooperation agreement”
     return any(c.end == len(before) for c in terms)
