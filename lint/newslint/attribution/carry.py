@@ -91,7 +91,7 @@ def _verdict(
     if intro is not None and done[intro].source:  # "NASA announced the shuttles will go to:"
         return Verdict(info, CARRIED, done[intro].source, infos[intro])
     after = _next(infos, index)
-    if after is not None and _named_next(info, after):
+    if after is not None and after.covering is not None and _named_next(info, after):
         return Verdict(info, CARRIED, source_of(after, after.covering, last_source), after)
     return Verdict(info, UNATTRIBUTED)
 
