@@ -46,6 +46,8 @@ def _isolated_cache(
     """Keep each test session's caches away from the user's, but share them within it."""
     # Each test runs newslint cold unless it starts a warm process itself.
     monkeypatch.setenv("NEWSLINT_DAEMON", "0")
+    # No test fetches LanguageTool's jars by accident (one does, on purpose).
+    monkeypatch.setenv("NEWSLINT_OFFLINE", "1")
     if "NEWSLINT_CACHE_DIR" not in os.environ:
         monkeypatch.setenv("NEWSLINT_CACHE_DIR", str(tmp_path_factory.getbasetemp() / "cache"))
 

@@ -49,7 +49,9 @@ def test_trump_ordered_the_killing_is_an_unattributed_claim(seed) -> None:
     finding = at(seed, CLAIM, 13, 1)
     assert (finding.end_line, finding.end_column) == (13, 50)  # the whole sentence, no more
     assert finding.severity == Severity.WARNING
-    assert finding.message.startswith("claim with no source (name Donald Trump): say who says so")
+    assert finding.message.startswith(
+        "an accusation with no source (name Donald Trump): say who says so"
+    )
     assert dict(finding.data)["text"] == "Donald Trump personally ordered his assassination."
 
 
@@ -292,8 +294,11 @@ def test_the_shipped_cue_lists_hold_what_the_issue_asks_for() -> None:
     assert {"likely", "probably"} <= set(cues["hedges"])
     assert {"arguably", "i think"} <= set(cues["opinion"])
     assert {"caused", "record"} <= set(cues["claim_signals"])
-    # One set of lists, shared by every attribution rule (a YAML anchor).
-    assert all(r.options["cues"] == cues for r in rules.values() if r.kind == "attribution")
+    # One set of lists, shared by every other attribution rule by naming the rule (no anchor).
+    others = [r for r in rules.values() if r.kind == "attribution" and r.id != CLAIM]
+    assert others and all(r.options["cues"] == CLAIM for r in others)
+    text = (builtin_rules_dir() / "attribution.yml").read_text(encoding="utf-8")
+    assert "&cues" not in text and "*cues" not in text and "(?<" not in text
     assert not rules["attribution.claim"].enabled  # the fact-check sheet turns it on
 
 
@@ -335,7 +340,7 @@ def test_a_broken_cue_list_is_reported_with_its_line(
 
 
 def test_an_unknown_check_is_refused() -> None:
-    from newslint.kinds import attribution
+    from newslint import attribution
     from newslint.rule import Rule
 
     rule = Rule("attribution.x", "attribution", "m", "d", options={"check": "vauge", "cues": {}})
@@ -349,40 +354,63 @@ SHEET_DRAFT = (
     "# Fire kills 12\n\n"
     "The fire killed 12 people in Oakland on Sunday, police said. The blaze started in a "
     "kitchen. Police said the alarm had been switched off.\n\n"
-    "Mayor Ana Ruiz closed the market in 2019. Ruiz reportedly met the owners on Monday.\n"
+    "Mayor Ana Ruiz closed the market in 2019. Ruiz reportedly met the owners on Monday.\n\n"
+    '"We will rebuild," Ruiz told reporters. Top city officials have described the blaze '
+    "as the worst in a decade.\n"
 )
 
 SHEET = """\
 # Fact-check sheet: fire.md
 
-5 claims to check: 1 with no source, 4 attributed.
+7 claims to check (1 with no source, 2 from unnamed sources), 1 quotation.
+Tick each item when checked; note the verdict, who checked it and a source link.
 
-## No source given
-
-- [ ] **Line 5:** Mayor Ana Ruiz closed the market in 2019.
-  - Names: Mayor Ana Ruiz
-  - Dates: 2019
-
-## Attributed
+## Check first: figures, records, causes, accusations, casualties, predictions
 
 - [ ] **Line 3:** The fire killed 12 people in Oakland on Sunday, police said.
-  - Source: police
+  - Source: police (a casualty count)
   - Names: Oakland
   - Numbers: 12
   - Dates: Sunday
+  - Verdict: ___ · Checked by: ___ · Source link: ___
+- [ ] **Line 7:** Top city officials have described the blaze as the worst in a decade.
+  - Source: anonymous (“officials have described”) — **unnamed source** (a record or superlative)
+  - Verdict: ___ · Checked by: ___ · Source link: ___
+
+## Direct quotations
+
+- [ ] **Line 7:** We will rebuild
+  - Speaker: Ruiz
+  - Verdict: ___ · Checked by: ___ · Source link: ___
+
+## Background
+
 - [ ] **Line 3:** The blaze started in a kitchen.
   - Source: police (carried from the sentence before)
+  - Verdict: ___ · Checked by: ___ · Source link: ___
 - [ ] **Line 3:** Police said the alarm had been switched off.
   - Source: Police
+  - Verdict: ___ · Checked by: ___ · Source link: ___
+- [ ] **Line 5:** Mayor Ana Ruiz closed the market in 2019.
+  - Source: no source
+  - Names: Mayor Ana Ruiz
+  - Dates: 2019
+  - Verdict: ___ · Checked by: ___ · Source link: ___
 - [ ] **Line 5:** Ruiz reportedly met the owners on Monday.
-  - Source: unnamed (“reportedly”)
+  - Source: unnamed (“reportedly”) — **unnamed source**
   - Names: Ruiz
   - Dates: Monday
+  - Verdict: ___ · Checked by: ___ · Source link: ___
+- [ ] **Line 7:** "We will rebuild," Ruiz told reporters.
+  - Source: Ruiz
+  - Names: Ruiz
+  - Verdict: ___ · Checked by: ___ · Source link: ___
 """
 
 
-def test_the_fact_check_sheet_lists_every_claim_unattributed_first() -> None:
-    findings = lint_text(SHEET_DRAFT, path="fire.md", select=("attribution", "attribution.claim"))
+def test_the_fact_check_sheet_orders_claims_by_tier_and_lists_every_quote() -> None:
+    rules = ("attribution", "attribution.claim", "attribution.quote")
+    findings = lint_text(SHEET_DRAFT, path="fire.md", select=rules)
     assert reporters()["checklist"](findings, ReportContext(files=1)) == SHEET
 
 

@@ -20,29 +20,23 @@ from pathlib import Path
 
 import pytest
 
+from newslint.languagetool import client
 from newslint.languagetool.cache import ResultCache, cache_key
-from newslint.languagetool.client import (
-    CheckOptions,
-    LTMatch,
-    Utf16Index,
-    check_text,
-    check_texts,
-    to_match,
-)
 from newslint.languagetool.commands import (
     NOT_RUNNING,
     start_command,
     status_command,
     stop_command,
 )
+from newslint.languagetool.errors import LanguageToolUnavailable
+from newslint.languagetool.install import default_lt_home, find_installation
+from newslint.languagetool.launch import free_port
+from newslint.languagetool.matches import CheckOptions, LTMatch, Utf16Index, from_ltp
+from newslint.languagetool.processes import is_server_process, process_cmdline
 from newslint.languagetool.server import (
-    LanguageToolUnavailable,
+    ServerHandle,
     ServerSettings,
-    default_lt_home,
     ensure_server,
-    find_installation,
-    is_server_process,
-    process_cmdline,
     server_status,
     stop_server,
 )
@@ -53,9 +47,19 @@ LINT_ROOT = Path(__file__).resolve().parents[1] / "lint"
 SENTENCE = "Good run down on Qassim's “assasination”."
 
 
+def check_text(
+    handle: ServerHandle, text: str, options: CheckOptions | None = None, timeout: float = 10.0
+) -> list[LTMatch]:
+    return client.check_texts(handle.url, [text], options or CheckOptions(), timeout)[0]
+
+
+def check_texts(handle: ServerHandle, texts: list[str]) -> list[list[LTMatch]]:
+    return client.check_texts(handle.url, texts, CheckOptions(), 10.0)
+
+
 def _jars_present() -> bool:
     try:
-        find_installation(ServerSettings(lt_home=JAR_HOME))
+        find_installation(JAR_HOME)
     except LanguageToolUnavailable:
         return False
     return True
@@ -253,6 +257,23 @@ def test_hung_server_times_out_then_is_replaced(isolated: Path) -> None:
 
 
 @needs_server
+def test_garbled_state_leaves_no_server_out_of_reach(isolated: Path) -> None:
+    """A garbled server.json must not hide the running JVM from ``server stop``
+    (nor make the next run start a second one beside it)."""
+    settings = _settings()
+    handle = ensure_server(settings)
+    # The state folder and the files in it hold draft sentences and logs: private.
+    assert isolated.stat().st_mode & 0o777 == 0o700
+    for name in ("server.json", "server.log", "server.properties", "server.lock"):
+        assert (isolated / name).stat().st_mode & 0o777 == 0o600, name
+    (isolated / "server.json").write_text('{"pid": "garbled', encoding="utf-8")
+    assert server_status(settings).detail.startswith("unknown state: server.json unreadable")
+    code, lines = stop_command(settings)
+    assert code == 0 and f"pid {handle.pid}" in lines[0]
+    assert _wait_until(lambda: not _processes_mentioning(isolated), 10)
+
+
+@needs_server
 def test_idle_server_stops_itself(isolated: Path) -> None:
     settings = _settings(idle_timeout_s=2.0)
     handle = ensure_server(settings)
@@ -276,7 +297,7 @@ def test_missing_jars_say_how_to_fetch(isolated: Path, tmp_path: Path, monkeypat
     monkeypatch.setenv("NEWSLINT_LT_HOME", str(tmp_path / "nothing-here"))
     monkeypatch.setenv("LTP_PATH", str(tmp_path / "no-ltp"))
     monkeypatch.delenv("LTP_JAR_DIR_PATH", raising=False)
-    with pytest.raises(LanguageToolUnavailable, match="run scripts/fetch-languagetool"):
+    with pytest.raises(LanguageToolUnavailable, match="run `newslint setup`"):
         ensure_server(_settings())
 
 
@@ -325,9 +346,7 @@ def test_check_ignores_http_proxy(shared_server, monkeypatch) -> None:  # type: 
 
 
 def test_stopped_server_is_unavailable(tmp_path: Path) -> None:
-    from newslint.languagetool.server import ServerHandle, _free_port
-
-    handle = ServerHandle(f"http://127.0.0.1:{_free_port()}/", "6.8", 0, tmp_path / "act")
+    handle = ServerHandle(f"http://127.0.0.1:{free_port()}/", "6.8", 0, tmp_path / "act")
     with pytest.raises(LanguageToolUnavailable, match="is not reachable"):
         check_text(handle, SENTENCE, timeout=2.0)
 
@@ -342,6 +361,66 @@ def test_client_import_is_lazy() -> None:
     assert out.stdout.split() == ["False", "False"], out.stderr
 
 
+@needs_server
+def test_one_request_splits_back_like_separate_checks(shared_server) -> None:  # type: ignore[no-untyped-def]
+    """Paragraphs sent together get the same matches, at the same offsets, as
+    each sent alone: the cache's paragraph grain holds."""
+    from newslint.languagetool.service import SEPARATOR, split_matches
+
+    paragraphs = [
+        "😀 Their was a assasination on Friday.",
+        "",
+        "He go to the the office, officials said.",
+        "𝒜 plain paragraph with no error.",
+        "The recieve step failed .",
+    ]
+    tool = client.connect(shared_server.url, CheckOptions(), 10.0)
+    together = split_matches(client.check(tool, SEPARATOR.join(paragraphs), 10.0), paragraphs)
+    alone = [client.check(tool, text, 10.0) for text in paragraphs]
+
+    def spans(found: list[list[LTMatch]]) -> list[set[tuple[str, int, int]]]:
+        return [{(m.rule_id, m.offset, m.length) for m in matches} for matches in found]
+
+    assert spans(together) == spans(alone)
+    assert sum(len(m) for m in together) >= 5
+    first = {m.rule_id: m for m in together[0]}["MORFOLOGIK_RULE_EN_US"]
+    assert paragraphs[0][first.offset : first.offset + first.length] == "assasination"
+
+
+def test_ltp_seam_still_holds(tmp_path: Path) -> None:
+    """The one private hook into language-tool-python (see _ltp.py): its requests
+    honour ``_TIMEOUT``. Fails loudly when an upgrade renames or drops it."""
+    import inspect
+    import socket
+
+    import requests
+    from language_tool_python import LanguageTool
+    from language_tool_python.exceptions import LanguageToolError
+
+    from newslint.languagetool._ltp import BoundedLanguageTool
+
+    assert hasattr(LanguageTool, "_TIMEOUT"), "language_tool_python dropped _TIMEOUT"
+    assert "timeout=self._TIMEOUT" in inspect.getsource(LanguageTool._query_server)
+    with socket.socket() as silent:  # accepts connections, never answers
+        silent.bind(("127.0.0.1", 0))
+        silent.listen()
+        url = f"http://127.0.0.1:{silent.getsockname()[1]}/"
+        with pytest.raises(LanguageToolError) as info:
+            BoundedLanguageTool(url, "en-US", timeout=0.5)
+    assert isinstance(info.value.__cause__, requests.Timeout)
+
+
+def test_result_cache_is_private(tmp_path: Path) -> None:
+    folder = tmp_path / "cache"
+    folder.mkdir(mode=0o755)
+    folder.chmod(0o755)  # as an older newslint left it
+    with ResultCache(folder / "lt-cache.sqlite3") as cache:
+        cache.put_many({"k": [_match(1)]})
+    assert folder.stat().st_mode & 0o777 == 0o700
+    for made in folder.iterdir():
+        assert made.stat().st_mode & 0o777 == 0o600, made.name
+
+
 # ------------------------------------------------------- offsets, no server
 
 
@@ -350,6 +429,8 @@ def test_utf16_offsets_become_code_points() -> None:
     index = Utf16Index(text)
     # UTF-16: a=0, 😀=1-2, b=3, space=4, 𝒜=5-6, c=7
     assert [index.code_point(u) for u in (0, 1, 3, 4, 5, 7, 8)] == [0, 1, 2, 3, 4, 5, 6]
+    from language_tool_python import Match
+
     raw = {
         "offset": 1,
         "length": 3,  # 😀b in UTF-16 units
@@ -359,7 +440,7 @@ def test_utf16_offsets_become_code_points() -> None:
         "sentence": text,
         "rule": {"id": "R", "issueType": "t", "category": {"id": "C"}},
     }
-    match = to_match(raw, index)
+    match = from_ltp(Match(raw, text), index)
     assert (match.offset, match.length, match.context_offset) == (1, 2, 1)
     assert text[match.offset : match.offset + match.length] == "😀b"
     assert len(match.replacements) == 5

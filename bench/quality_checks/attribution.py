@@ -8,8 +8,8 @@ name an anonymous or vague source::
 
     - {doc: rough/x.md, text: "exact text of the sentence", label: anonymous|vague, note: "..."}
 
-A labelled sentence is found when an ``attribution.anonymous-source`` or
-``attribution.vague`` finding starts inside it.
+A labelled text is found when an ``attribution.anonymous-source`` or
+``attribution.vague`` finding overlaps it (findings span whole sentences).
 """
 
 from __future__ import annotations
@@ -81,7 +81,8 @@ def label_recall(
         end = start + len(str(record["text"]))
         total += 1
         if any(
-            h.doc == doc and h.rule in SOURCE_RULES and start <= h.start < end for h in corpus.hits
+            h.doc == doc and h.rule in SOURCE_RULES and h.start < end and start < h.end
+            for h in corpus.hits
         ):
             found += 1
         else:

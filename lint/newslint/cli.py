@@ -9,7 +9,7 @@ from __future__ import annotations
 import argparse
 import os
 import sys
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
@@ -23,7 +23,7 @@ if TYPE_CHECKING:
     from newslint.linter import Linter
     from newslint.rule import Rule
 
-SUBCOMMANDS = ("rules", "explain", "lsp", "server")
+SUBCOMMANDS = ("rules", "explain", "lsp", "server", "setup")
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -38,6 +38,10 @@ def main(argv: Sequence[str] | None = None) -> int:
             from newslint.commands import server_command
 
             return server_command(args[1:])
+        if args and args[0] == "setup":
+            from newslint.languagetool import setup
+
+            return setup.main(args[1:])
         if args and args[0] == "names":
             from newslint.names import command as names_command
 
@@ -70,8 +74,8 @@ def lint_parser() -> argparse.ArgumentParser:
     parser.add_argument(
         "--format",
         help="text (the default when piped), pretty (the default on a terminal), json, "
-        "checklist, github, sarif, rdjson, markdown (a pull-request summary) or html "
-        "(a page for editors)",
+        "json-lines, checklist, checklist-csv, checklist-json, github, sarif, rdjson, markdown "
+        "(a pull-request summary) or html (a page for editors)",
     )
     add_rule_options(parser)
     parser.add_argument(
@@ -160,7 +164,7 @@ def lint_command(args: list[str]) -> int:
         parser.print_usage(sys.stderr)
         print("newslint: error: give at least one file or folder ('-' for stdin)", file=sys.stderr)
         return exitcodes.USAGE_OR_CONFIG
-    if ns.format == "checklist":
+    if ns.format and ns.format.startswith("checklist"):
         # The fact-check sheet lists attributed claims too; their rule ships
         # off so that it never shows in other formats, and this turns it on.
         from newslint.reporters.checklist import RULES
@@ -190,6 +194,11 @@ def lint_command(args: list[str]) -> int:
     cache_problem = check_cache()
     if cache_problem:  # once per run; each cache then quietly does without
         print(f"newslint: note: {cache_problem}", file=sys.stderr)
+    from newslint import streaming
+
+    if streaming.can_stream(ns):
+        code = streaming.run(plan_run(ns), formats[ns.format], _use_color(ns), ns.quiet)
+        return exitcodes.CLEAN if ns.exit_zero and code == exitcodes.FINDINGS else code
     run = _lint_all(ns)
     results, broken_config = run.results, run.broken_config
     if ns.fix:
@@ -209,7 +218,12 @@ def lint_command(args: list[str]) -> int:
     if in_bytes:
         findings = delivery.byte_columns(findings, sources)
     context = ReportContext(
-        files=len(results), color=color, rules=run.rules, sources=sources, quiet=ns.quiet
+        # A file that could not be linted is not one with "no findings".
+        files=sum(1 for r in results if r.findings or not r.problems),
+        color=color,
+        rules=run.rules,
+        sources=sources,
+        quiet=ns.quiet,
     )
     sys.stdout.write(formats[ns.format](findings, context))
     code = exit_code(results, ns.fail_on, broken_config)
@@ -228,21 +242,59 @@ class LintRun:
 
 
 def _lint_all(ns: argparse.Namespace) -> LintRun:
+    plan = plan_run(ns)
+    return LintRun(
+        list(plan.results()), plan.broken_config, plan.linter, plan.rules, plan.stdin_texts
+    )
+
+
+@dataclass
+class Plan:
+    """What to lint, in order: results already known, and paths still to lint.
+
+    Planning loads every config first (so a broken one is known before any
+    output); ``results`` then lints the paths, yielding each result in order.
+    """
+
+    ns: argparse.Namespace
+    linter: Linter
+    items: list[LintResult | str]
+    broken_config: bool
+    rules: dict[str, Rule]
+    stdin_texts: dict[str, str]
+
+    def results(self) -> Iterator[LintResult]:
+        from newslint import delivery
+        from newslint.parallel import iter_lint_paths, wants_progress
+
+        paths = [item for item in self.items if isinstance(item, str)]
+        progress = wants_progress(len(paths), self.ns.quiet)
+        linted = iter_lint_paths(
+            self.linter, paths, delivery.jobs(self.ns), progress, not self.ns.no_color
+        )
+        for item in self.items:
+            yield next(linted) if isinstance(item, str) else item
+        linted.close()
+
+
+def plan_run(ns: argparse.Namespace) -> Plan:
     from newslint.discover import discover
     from newslint.linter import Linter, Options
     from newslint.reading import decode
 
     options = Options(ns.config, _selected(ns), _split(ns.ignore), ns.fail_on, _also(ns))
     linter = Linter(options)
-    results: list[LintResult] = []
+    results: list[LintResult | str] = []
     broken_config = False
     reported_configs: set[str] = set()
-    pending: list[int] = []  # places in results of the files linted after this loop
     rules: dict[str, Rule] = {}
     seen_setups: set[int] = set()
     stdin_texts: dict[str, str] = {}
     for target in discover(ns.paths):
         shown = ns.stdin_filename if target.path == "-" else target.path
+        if target.notice:
+            print(f"newslint: note: {_escaped(shown)}: {target.notice}", file=sys.stderr)
+            continue
         if target.problem:
             results.append(LintResult(shown, problems=[FileProblem(shown, target.problem)]))
             continue
@@ -279,17 +331,14 @@ def _lint_all(ns: argparse.Namespace) -> LintRun:
             stdin_texts[shown] = source.text
             results.append(linter.lint_source(source, setup))
         else:
-            pending.append(len(results))
-            results.append(LintResult(target.path))  # its place, so the order stays
-    from newslint import delivery
-    from newslint.parallel import lint_paths, wants_progress
+            results.append(target.path)  # linted in its place, so the order stays
+    return Plan(ns, linter, results, broken_config, rules, stdin_texts)
 
-    paths = [results[i].path for i in pending]
-    progress = wants_progress(len(paths), ns.quiet)
-    linted = lint_paths(linter, paths, delivery.jobs(ns), progress, not ns.no_color)
-    for index, result in zip(pending, linted, strict=True):
-        results[index] = result
-    return LintRun(results, broken_config, linter, rules, stdin_texts)
+
+def _escaped(path: str) -> str:
+    from newslint.findings import escape_path
+
+    return escape_path(path)
 
 
 def _say_notices(results: list[LintResult]) -> bool:

@@ -10,7 +10,7 @@ import os
 
 from newslint import __version__
 
-_FOLDERS = ("", "kinds", "names", "reporters", "languagetool")
+_FOLDERS = ("", "kinds", "names", "reporters", "languagetool", "attribution")
 
 
 def code_stamp() -> str:

@@ -6,12 +6,15 @@ A draft's front matter (``newslint:``) may set the same per-draft options.
 from __future__ import annotations
 
 import fnmatch
+import math
 import os
 import stat
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
+from newslint.dialect import DEFAULT as DEFAULT_DIALECT
+from newslint.dialect import DIALECTS
 from newslint.errors import ConfigError
 from newslint.schema import Key, check_mapping, did_you_mean
 from newslint.severity import Severity
@@ -29,8 +32,11 @@ CONFIG_KEYS: dict[str, Key] = {
     "max_file_mb": Key((int, float), False, "larger files are skipped (default 10)"),
     "languagetool": Key((dict,), False, "LanguageTool settings (see README)"),
     "names": Key((dict,), False, "name-spelling settings (see README)"),
+    "dialect": Key(
+        (str,), False, "house English: en-US (default), en-GB, en-AU, en-CA, en-NZ, en-ZA"
+    ),
 }
-FRONT_MATTER_KEYS = {k: CONFIG_KEYS[k] for k in ("rules", "vocabulary", "fail_on")}
+FRONT_MATTER_KEYS = {k: CONFIG_KEYS[k] for k in ("rules", "vocabulary", "fail_on", "dialect")}
 LANGUAGETOOL_KEYS: dict[str, Key] = {
     "required": Key((bool,), False, "a run without LanguageTool fails (exit 2)"),
     "timeout": Key((int, float), False, "seconds per request (default 10)"),
@@ -63,6 +69,7 @@ class Config:
     languagetool: dict[str, Any] = field(default_factory=dict)
     names: dict[str, Any] = field(default_factory=dict)
     house_list: str | None = None  # names.house_list, as a path
+    dialect: str = DEFAULT_DIALECT
 
     def is_ignored(self, file: str) -> bool:
         rel = os.path.relpath(os.path.abspath(file), os.path.abspath(self.root))
@@ -81,6 +88,7 @@ class Config:
             overrides=self.overrides + parsed.get("overrides", ()),
             vocabulary=self.vocabulary | parsed.get("vocabulary", frozenset()),
             fail_on=parsed.get("fail_on", self.fail_on),
+            dialect=parsed.get("dialect", self.dialect),
         )
 
 
@@ -186,11 +194,24 @@ def load_config(path: str | None) -> Config:
         vocabulary=parsed.get("vocabulary", frozenset()),
         ignore=tuple(str(p) for p in data.get("ignore", [])),
         fail_on=parsed.get("fail_on", Severity.ERROR),
-        max_file_mb=float(data.get("max_file_mb", 10.0)),
+        max_file_mb=_max_file_mb(data, path),
         languagetool=dict(data.get("languagetool", {})),
         names=dict(data.get("names", {})),
         house_list=house_list,
+        dialect=parsed.get("dialect", DEFAULT_DIALECT),
     )
+
+
+def _max_file_mb(data: dict[str, Any], path: str) -> float:
+    """A finite, positive size in MB (booleans are YAML's, not sizes)."""
+    value = data.get("max_file_mb", 10.0)
+    if isinstance(value, bool) or not math.isfinite(value) or value <= 0:
+        raise ConfigError(
+            f"max_file_mb must be a positive number of megabytes, like 10 or 0.5 (got {value!r})",
+            path,
+            line_of(data, "max_file_mb", 1),
+        )
+    return float(value)
 
 
 def _parse(data: dict[str, Any], path: str, line: int) -> dict[str, Any]:
@@ -204,7 +225,25 @@ def _parse(data: dict[str, Any], path: str, line: int) -> dict[str, Any]:
             parsed["fail_on"] = Severity.parse(str(data["fail_on"]))
         except ValueError as exc:
             raise ConfigError(str(exc), path, line_of(data, "fail_on", line), "fail_on") from None
+    if "dialect" in data:
+        parsed["dialect"] = _dialect(data["dialect"], path, line_of(data, "dialect", line))
     return parsed
+
+
+def _dialect(value: Any, path: str, line: int) -> str:
+    """en-GB, en_gb or EN-gb → en-GB; anything else is an error with a hint."""
+    text = str(value).replace("_", "-")
+    for dialect in DIALECTS:
+        if text.lower() == dialect.lower():
+            return dialect
+    alias = {"en-uk": "en-GB", "en-gb-oxendict": "en-GB", "en": "en-US"}.get(text.lower())
+    hint = f"; did you mean {alias!r}?" if alias else did_you_mean(text, DIALECTS)
+    raise ConfigError(
+        f"{value!r} is not a dialect newslint knows{hint or '.'} Use one of: {', '.join(DIALECTS)}",
+        path,
+        line,
+        "dialect",
+    )
 
 
 def _overrides(rules: dict[str, Any], path: str) -> list[tuple[str, str]]:

@@ -6,6 +6,8 @@ import os
 from collections.abc import Iterator
 from dataclasses import dataclass
 
+from newslint.reading import not_regular
+
 MARKDOWN_SUFFIXES = (".md", ".markdown", ".mdown", ".mkd")
 SKIPPED_DIRS = {".git", ".hg", ".svn", "node_modules", ".venv", "venv", "__pycache__", ".tox"}
 
@@ -15,20 +17,46 @@ class Target:
     """A file to lint, or a path that cannot be (with the reason)."""
 
     path: str
-    problem: str | None = None
+    problem: str | None = None  # cannot be linted: an error, and the run fails
+    notice: str | None = None  # skipped on purpose: said once, the run goes on
 
 
 def discover(paths: list[str]) -> Iterator[Target]:
-    """Files named directly are linted whatever their suffix; folders give their Markdown."""
+    """Files named directly are linted whatever their suffix; folders give their Markdown.
+
+    Only regular files are read: a FIFO, socket or device named ``*.md``
+    would block the run or never end, so it is skipped with a notice.
+    """
     for path in paths:
         if path == "-":
             yield Target(path)
         elif os.path.isdir(path):
-            yield from _walk(path)
+            yield from _folder(path)
         elif os.path.exists(path):
-            yield Target(path)
+            yield _file(path)
         else:
             yield Target(path, "no such file or directory")
+
+
+def _file(path: str) -> Target:
+    try:
+        kind = not_regular(os.stat(path).st_mode)
+    except OSError:
+        return Target(path)  # reading it will say why
+    return Target(path, notice=f"is {kind}, not a regular file; skipped") if kind else Target(path)
+
+
+def _folder(folder: str) -> Iterator[Target]:
+    found = False
+    for target in _walk(folder):
+        found = True
+        yield target
+    if found:
+        return
+    if folder.lower().rstrip("/").endswith(MARKDOWN_SUFFIXES):
+        yield Target(folder, "is a directory, not a draft, and holds no Markdown files")
+    else:
+        yield Target(folder, notice="folder holds no Markdown files (.md, .markdown); none linted")
 
 
 def _walk(folder: str) -> Iterator[Target]:
@@ -36,4 +64,4 @@ def _walk(folder: str) -> Iterator[Target]:
         dirs[:] = sorted(d for d in dirs if d not in SKIPPED_DIRS and not d.startswith("."))
         for name in sorted(files):
             if name.lower().endswith(MARKDOWN_SUFFIXES):
-                yield Target(os.path.normpath(os.path.join(root, name)))
+                yield _file(os.path.normpath(os.path.join(root, name)))

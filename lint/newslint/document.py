@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from array import array
+from bisect import bisect_right
 from dataclasses import dataclass, field
 from functools import cached_property
 from typing import Any
@@ -93,11 +94,35 @@ class Block:
 
     def scope_at(self, start: int, end: int) -> str:
         """Whose words the span is: the writer's, a heading's, or a quoted source's."""
-        if self.in_blockquote or any(q.contains(start, end) for q in self.quotations):
+        if self.in_blockquote or self._quoted(start, end):
             return QUOTE
         if self.kind == "heading":
             return HEADING
         return VOICE
+
+    def _quoted(self, start: int, end: int) -> bool:
+        # Quotations nest, so a span is quoted when the outermost quotation
+        # around its start holds it; a bisection keeps long paragraphs linear.
+        starts, ends = self._outer_quotations
+        at = bisect_right(starts, start) - 1
+        return at >= 0 and end <= ends[at]
+
+    @property
+    def _outer_quotations(self) -> tuple[list[int], list[int]]:
+        key = self.quotations
+        cached = self.__dict__.get("_outer")
+        if cached is None or cached[0] is not key:
+            starts: list[int] = []
+            ends: list[int] = []
+            for q in sorted(key, key=lambda q: (q.start, -q.end)):
+                if ends and q.start < ends[-1]:
+                    ends[-1] = max(ends[-1], q.end)  # nested (or crossing): one span
+                    continue
+                starts.append(q.start)
+                ends.append(q.end)
+            cached = (key, (starts, ends))
+            self.__dict__["_outer"] = cached
+        return cached[1]
 
     @cached_property
     def words(self) -> list[tuple[int, int]]:
@@ -123,9 +148,10 @@ class Block:
         return runs
 
     def sentence_at(self, pos: int) -> Sentence | None:
-        for sentence in self.sentences:
-            if sentence.start <= pos < sentence.end:
-                return sentence
+        sentences = self.sentences
+        at = bisect_right(sentences, pos, key=lambda s: s.start) - 1
+        if at >= 0 and pos < sentences[at].end:
+            return sentences[at]
         return None
 
 

@@ -11,6 +11,7 @@ from newslint.errors import NewslintError, ServiceUnavailable
 from newslint.findings import FileProblem, Finding
 from newslint.kinds.base import Mark
 from newslint.packs import Pack
+from newslint.patterns import PatternTimeout
 from newslint.rule import Rule
 from newslint.selection import Selection
 from newslint.severity import Severity
@@ -48,6 +49,10 @@ def run_rules(
             except ServiceUnavailable as exc:
                 if exc.message not in result.notices:
                     result.notices.append(exc.message)
+            except PatternTimeout as exc:
+                # A pattern out of time on one huge draft is a rule's limit,
+                # not a broken input: say so once and keep the other findings.
+                result.notices.append(f"{doc.path}: rule {rule.id} stopped: {exc.message}")
             except NewslintError as exc:
                 result.problems.append(FileProblem(doc.path, f"{rule.id}: {exc.message}"))
             except Exception as exc:  # a bug in one rule must not hide the others
@@ -77,4 +82,5 @@ def to_finding(doc: Document, rule: Rule, mark: Mark) -> Finding:
         suggestion=mark.suggestion,
         fixable=mark.fixable,
         data=mark.data,
+        matched=mark.block.text[mark.start : mark.end],
     )

@@ -19,7 +19,7 @@ if TYPE_CHECKING:
     import socket
 
 # Runs that hold the terminal for long, or manage processes, stay here.
-_LOCAL = ("lsp", "server")
+_LOCAL = ("lsp", "server", "setup")
 _HEADER = 8
 
 

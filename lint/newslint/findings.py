@@ -32,6 +32,9 @@ class Finding:
     # Extra machine-readable facts (LanguageTool's own rule id, a claim's
     # names and numbers...) that some reporters show.
     data: tuple[tuple[str, str], ...] = field(default=())
+    # The prose the rule matched (block text: entities decoded, line breaks
+    # as spaces); --fix refuses a span whose source does not hold it.
+    matched: str = field(default="", compare=False)
 
     def with_severity(self, severity: Severity) -> Finding:
         return replace(self, severity=severity)
@@ -50,5 +53,29 @@ class FileProblem:
     line: int | None = None
 
     def __str__(self) -> str:
-        where = f"{self.path}:{self.line}" if self.line else self.path
+        path = escape_path(self.path)
+        where = f"{path}:{self.line}" if self.line else path
         return f"{where}: error: {self.message}"
+
+
+_NAMED = {"\n": "\\n", "\r": "\\r", "\t": "\\t"}
+
+
+def escape_path(path: str) -> str:
+    """A file name fit for one line: control characters and line separators escaped.
+
+    A newline in a file name would otherwise split a ``path:line:col:`` record
+    in two, and a terminal escape in one could rewrite the screen.
+    """
+    if path.isprintable():
+        return path
+    return "".join(_escape_char(ch) for ch in path)
+
+
+def _escape_char(ch: str) -> str:
+    if ch.isprintable() or ch == " ":
+        return ch
+    if ch in _NAMED:
+        return _NAMED[ch]
+    code = ord(ch)
+    return f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}"

@@ -11,20 +11,16 @@ Safety first, because these are someone's words:
 * overlapping fixes: the earliest wins and the rest wait for the next pass;
   each pass re-lints the new text and applies from the end backwards, until
   nothing is left to fix, so ``--fix`` twice changes nothing the second time;
-* a file is written only if its text changed, atomically (temporary file in
-  the same folder, fsync, rename over), keeping its permission bits.
+* a file is written only if its text changed and is still as it was read,
+  never if it is read-only (``writeback.py``).
 """
 
 from __future__ import annotations
 
 import codecs
-import os
 import re
-import stat
-import tempfile
 from bisect import bisect_left
 from collections.abc import Callable, Iterable, Sequence
-from contextlib import suppress
 from dataclasses import dataclass, replace
 
 from newslint.changes import LineSet
@@ -36,6 +32,7 @@ from newslint.markdown import make_parser
 from newslint.parse import parse_document
 from newslint.positions import LineIndex
 from newslint.reading import SourceText, decode
+from newslint.writeback import Stamp, read_stamped, write_back
 
 MAX_PASSES = 5
 # Inside a span these mean the source is not plain words: emphasis, code,
@@ -72,6 +69,7 @@ class FileFix:
     applied: tuple[Applied, ...]
     result: LintResult  # findings in the fixed text
     bom: bool = False
+    read_as: Stamp | None = None  # the file when read, to detect a save meanwhile
 
     @property
     def changed(self) -> bool:
@@ -147,9 +145,18 @@ def is_safe(finding: Finding, text: str, quotes: Sequence[Span]) -> bool:
     if not finding.fixable or finding.suggestion is None:
         return False
     span = text[finding.start : finding.end]
-    if span == finding.suggestion or _MARKUP.search(span):
+    if span == finding.suggestion or _MARKUP.search(span) or not holds(span, finding.matched):
         return False
     return not _overlaps(finding.start, finding.end, quotes)
+
+
+def holds(span: str, matched: str) -> bool:
+    """Whether the source span is the prose the rule matched (line breaks aside).
+
+    A span that does not hold those words means a position went wrong; a fix
+    there would write over other words, so it is refused.
+    """
+    return span.split() == matched.split()
 
 
 def choose(findings: Sequence[Finding], text: str, quotes: Sequence[Span]) -> list[Finding]:
@@ -202,9 +209,9 @@ def _applied(path: str, finding: Finding, text: str) -> Applied:
 
 def fix_file(linter: Linter, path: str, lines: LineSet = None) -> FileFix:
     """Apply every safe fix to ``path``'s text (in memory); ``lines`` limits where."""
-    with open(path, "rb") as handle:
-        data = handle.read()
-    decode(path, data)  # the same refusals as linting: binary, not UTF-8
+    data, stamp = read_stamped(path)
+    if decode(path, data).encoding != "utf-8":  # the same refusals as linting, and:
+        raise InputError("is UTF-16; --fix writes only UTF-8 files, so it was not fixed", path)
     bom = data.startswith(codecs.BOM_UTF8)
     start = current = _Text.of(data.decode("utf-8-sig"))
     zones = line_zones(current.plain, lines)
@@ -223,39 +230,7 @@ def fix_file(linter: Linter, path: str, lines: LineSet = None) -> FileFix:
         current = current.apply(edits)
         zones = shift_zones(zones, edits)
         result = _lint(linter, path, current)
-    return FileFix(path, start.raw, current.raw, tuple(applied), result, bom)
-
-
-def write_atomically(path: str, data: bytes) -> None:
-    """Replace ``path``'s content so that readers see the old file or the new, never half."""
-    target = os.path.realpath(path)  # write through a symlink, do not replace it
-    info = os.stat(target)
-    folder = os.path.dirname(target)
-    fd, temp = tempfile.mkstemp(prefix=f".{os.path.basename(target)}.", suffix=".tmp", dir=folder)
-    try:
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.chmod(temp, stat.S_IMODE(info.st_mode))
-        with suppress(OSError, AttributeError):  # ownership is kept where we may keep it
-            os.chown(temp, info.st_uid, info.st_gid)
-        os.replace(temp, target)
-    except BaseException:
-        with suppress(OSError):
-            os.unlink(temp)
-        raise
-    _sync_folder(folder)
-
-
-def _sync_folder(folder: str) -> None:
-    # The rename is durable only once the folder is; not every system allows it.
-    with suppress(OSError, AttributeError):
-        fd = os.open(folder, os.O_RDONLY)
-        try:
-            os.fsync(fd)
-        finally:
-            os.close(fd)
+    return FileFix(path, start.raw, current.raw, tuple(applied), result, bom, stamp)
 
 
 def encoded(fix: FileFix) -> bytes:
@@ -301,8 +276,8 @@ def fix_all(
             continue
         try:
             fix = fix_file(linter, result.path, lines_for.get(result.path))
-            if write and fix.changed:
-                write_atomically(result.path, encoded(fix))
+            if write and fix.changed and fix.read_as is not None:
+                write_back(result.path, encoded(fix), fix.read_as)
                 if written is not None:
                     written(fix)
         except (OSError, InputError, ConfigError) as exc:

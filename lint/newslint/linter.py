@@ -6,6 +6,7 @@ import os
 from collections.abc import Collection
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from markdown_it import MarkdownIt
 
@@ -53,6 +54,8 @@ class Linter:
     # Config files passed over in the search (another user's), said once each.
     notes: list[str] = field(default_factory=list)
     _parser: MarkdownIt | None = None
+    # One LanguageTool session per run: its server handle, clients and failure.
+    _languagetool: Any = None
 
     def setup_for(self, path: str) -> Setup:
         """The setup for ``path`` (raises ConfigError when the config is broken)."""
@@ -102,16 +105,54 @@ class Linter:
         ] + unknown_names(doc, known)
         if misnamed:
             return LintResult(source.path, problems=misnamed)
-        doc.settings = {"languagetool": config.languagetool}
         selection = Selection(
             config.overrides, self.options.select, self.options.ignore, self.options.also
         )
+        session = self._languagetool_session(config, setup, selection)
+        doc.settings = {
+            "languagetool": config.languagetool,
+            "languagetool_session": session,
+            "dialect": config.dialect,
+        }
         result = run_rules(doc, setup.packs.packs, selection, config.vocabulary)
         result.fail_on = config.fail_on
-        result.notices_are_errors = bool(config.languagetool.get("required")) or bool(
-            os.environ.get("NEWSLINT_REQUIRE_LANGUAGETOOL")
+        required = config.languagetool.get("required")
+        # A missing Java or jars fails the run unless spelling may be skipped
+        # (``required: false``): a check is never dropped silently.
+        setup_missing = required is None and session is not None and session.setup_failed
+        result.notices_are_errors = (
+            bool(required) or bool(os.environ.get("NEWSLINT_REQUIRE_LANGUAGETOOL")) or setup_missing
         )
         return result
+
+    def prestart_languagetool(self, path: str) -> None:
+        """Start LanguageTool in the background for drafts at ``path`` when their
+        rules need it (the language server calls this as it starts)."""
+        try:
+            setup = self.setup_for(path)
+        except ConfigError:
+            return  # the first lint reports it
+        selection = Selection(
+            setup.config.overrides, self.options.select, self.options.ignore, self.options.also
+        )
+        self._languagetool_session(setup.config, setup, selection)
+
+    def _languagetool_session(self, config: Config, setup: Setup, selection: Selection) -> Any:
+        """The run's LanguageTool session, its server started in the background
+        the first time a draft has an active LanguageTool rule."""
+        if not any(
+            c.rule.kind == "languagetool" and selection.is_active(c.rule)
+            for pack in setup.packs.packs
+            for c in pack.checks
+        ):
+            return self._languagetool
+        if self._languagetool is None:
+            from newslint.kinds.languagetool import _settings
+            from newslint.languagetool.service import ServiceSettings, Session
+
+            self._languagetool = Session(_settings(config.languagetool, ServiceSettings))
+            self._languagetool.prestart()
+        return self._languagetool
 
 
 def _check_rule_names(config: Config, known: Collection[str], options: Options) -> None:

@@ -82,6 +82,8 @@ class NewslintServer(LanguageServer):
         self.options = options
         self.debounce = debounce
         self.linter = Linter(options)
+        # LanguageTool's JVM starts now, while the editor opens its first draft.
+        self.linter.prestart_languagetool(os.path.join(os.getcwd(), "draft.md"))
         # One worker: a Linter caches configs and a parser and is not
         # thread-safe; linting off the event loop keeps requests answered.
         self.lint_pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="newslint-lint")

@@ -119,38 +119,53 @@ def _locate_content(
     token: Token,
     block_kind: str,
     table_cursor: dict[int, int],
-) -> list[int]:
+) -> array[int]:
     """Source offset of every character of ``token.content``.
 
     Each content line is one source line with container markers (``>``, list
     indentation, ``#``) removed, so it is found within that line.
     """
     assert token.map is not None
-    offsets: list[int] = []
-    first_line = token.map[0]
+    offsets: array[int] = array("l")  # 8 bytes a character, not a list's 36
+    line_no, last_line = token.map[0], max(token.map[1] - 1, token.map[0])
     for i, content_line in enumerate(token.content.split("\n")):
-        line_no = first_line + i
-        line_start = line_starts[line_no] if line_no < len(line_starts) else len(source)
-        line_end = source.find("\n", line_start)
-        if line_end == -1:
-            line_end = len(source)
-        src_line = source[line_start:line_end]
+        src_line, line_start = _source_line(source, line_starts, line_no)
+        core = content_line.lstrip(" \t")
+        # markdown-it trims the block as a whole, and Python's strip takes
+        # NBSP, VT and FF too: leading lines holding only those (after any
+        # container markers) vanish, so the first words may be lines further on.
+        while i == 0 and core.strip() not in src_line and line_no < last_line:
+            line_no += 1
+            src_line, line_start = _source_line(source, line_starts, line_no)
         if block_kind == "table_cell":
             col = _find_from(src_line, content_line, table_cursor.get(line_no, 0))
             table_cursor[line_no] = col + len(content_line)
+            offsets.extend(range(line_start + col, line_start + col + len(content_line)))
         else:
-            col = _column_of(src_line, content_line)
-        offsets.extend(range(line_start + col, line_start + col + len(content_line)))
-        offsets.append(line_start + col + len(content_line))  # the '\n' between lines
+            # Leading white space may be a tab expanded to spaces (list
+            # continuation lines): the words after it are the source's own.
+            col = _column_of(src_line, core)
+            lead = len(content_line) - len(core)
+            offsets.extend(line_start + max(col - lead + k, 0) for k in range(lead))
+            offsets.extend(range(line_start + col, line_start + col + len(core)))
+        offsets.append(line_start + len(src_line))  # the '\n' between lines
+        line_no += 1
     return offsets[:-1] if offsets else offsets
 
 
-def _column_of(src_line: str, content_line: str) -> int:
+def _source_line(source: str, line_starts: list[int], line_no: int) -> tuple[str, int]:
+    """Text (without its newline) and start offset of the 0-based source line."""
+    line_start = line_starts[line_no] if line_no < len(line_starts) else len(source)
+    line_end = source.find("\n", line_start)
+    return source[line_start : len(source) if line_end == -1 else line_end], line_start
+
+
+def _column_of(src_line: str, core: str) -> int:
     stripped = src_line.rstrip()
-    wanted = content_line.rstrip()
+    wanted = core.rstrip()
     if wanted and stripped.endswith(wanted):
         return len(stripped) - len(wanted)
-    return _find_from(src_line, content_line.strip(), 0)
+    return _find_from(src_line, core.strip(), 0)
 
 
 def _find_from(src_line: str, needle: str, start: int) -> int:
@@ -161,7 +176,7 @@ def _find_from(src_line: str, needle: str, start: int) -> int:
 def _walk_inline(
     children: list[Token],
     content: str,
-    content_offsets: list[int],
+    content_offsets: array[int],
     builder: _Builder,
     comments: list[Comment],
 ) -> None:
@@ -184,7 +199,13 @@ def _walk_inline(
             continue
         if kind == "text":
             text = child.content
-            if content.startswith(text, cursor) and cursor + len(text) <= len(content_offsets):
+            end = cursor + len(text)
+            if (
+                content.startswith(text, cursor)
+                and end <= len(content_offsets)
+                and "&" not in text
+                and "\\" not in content[cursor:end]
+            ):
                 # The common case: the text stands in the source as it is.
                 builder.chars.append(text)
                 builder.offsets.extend(content_offsets[cursor : cursor + len(text)])
@@ -234,30 +255,52 @@ def _align_text(
 
     Characters of markup that the inline parser consumed (escapes, entities,
     stray delimiter runs) are skipped; the text itself always appears in order.
+    An escape or an entity is tried before a literal match, because ``&`` of
+    ``&amp;`` or the ``\\`` of ``\\\\`` is also the character it stands for.
     """
     n = len(content)
-    for ch in text:
+    i = 0
+    while i < len(text):
+        ch = text[i]
         while cursor < n:
             here = content[cursor]
-            if here == ch:
-                builder.add(ch, locate(cursor))
-                cursor += 1
-                break
-            if here == "\\" and cursor + 1 < n and content[cursor + 1] == ch:
+            if here == "\\" and cursor + 1 < n and content[cursor + 1] == ch and _escapable(ch):
                 builder.add(ch, locate(cursor + 1))
                 cursor += 2
                 break
             if here == "&":
-                entity = _ENTITY.match(content, cursor)
-                if entity and html.unescape(entity.group(0)).startswith(ch):
+                decoded = _entity_at(content, cursor)
+                if decoded and text.startswith(decoded[0], i):
+                    for extra in decoded[0][1:]:  # an entity may stand for two characters
+                        builder.add(ch, locate(cursor))
+                        ch = extra
+                        i += 1
                     builder.add(ch, locate(cursor))
-                    cursor = entity.end()
+                    cursor = decoded[1]
                     break
+            if here == ch:
+                builder.add(ch, locate(cursor))
+                cursor += 1
+                break
             cursor += 1
         else:
             # Should not happen; keep the character rather than lose text.
             builder.add(ch, locate(max(n - 1, 0)))
+        i += 1
     return cursor
+
+
+def _escapable(ch: str) -> bool:
+    return ch.isascii() and not ch.isalnum() and ch.isprintable() and not ch.isspace()
+
+
+def _entity_at(content: str, cursor: int) -> tuple[str, int] | None:
+    """What the entity at ``cursor`` decodes to, and where it ends; None if none."""
+    entity = _ENTITY.match(content, cursor)
+    if not entity:
+        return None
+    decoded = html.unescape(entity.group(0))
+    return (decoded, entity.end()) if decoded != entity.group(0) else None
 
 
 def _skip_link_tail(content: str, cursor: int) -> int:

@@ -15,7 +15,7 @@ from newslint.errors import ConfigError
 from newslint.kinds import KINDS
 from newslint.kinds.base import Check
 from newslint.phrases import PhraseTable
-from newslint.rule import COMMON_KEYS, FAMILIES, RULE_ID, Rule, parse_scope
+from newslint.rule import COMMON_KEYS, FAMILIES, RULE_ID, Rule, message_problem, parse_scope
 from newslint.schema import Key, check_mapping, did_you_mean
 from newslint.severity import Severity
 from newslint.yamlfile import line_of, load_yaml
@@ -183,6 +183,9 @@ def build_rule(
     if problems:
         raise problems[0]
     _check_id(str(rule_id), path, line_of(raw, "id", line), where, families)
+    bad_message = message_problem(str(raw["message"]))
+    if bad_message:
+        raise ConfigError(bad_message, path, line_of(raw, "message", line), f"{where}.message")
     try:
         severity = Severity.parse(str(raw.get("severity", "warning")))
         scope = parse_scope(raw["scope"]) if "scope" in raw else None

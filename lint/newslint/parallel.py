@@ -48,20 +48,38 @@ def lint_paths(
     color: bool = True,
 ) -> list[LintResult]:
     """Lint ``paths`` with up to ``jobs`` processes; the order of ``paths`` is kept."""
+    return list(iter_lint_paths(linter, paths, jobs, show_progress, color))
+
+
+def iter_lint_paths(
+    linter: Linter,
+    paths: Sequence[str],
+    jobs: int,
+    show_progress: bool = False,
+    color: bool = True,
+) -> Iterator[LintResult]:
+    """Each result as soon as it (and every one before it) is done, in the order of ``paths``.
+
+    A caller that reports and drops each result holds one draft's findings at
+    a time, however many drafts there are.
+    """
     workers = min(jobs, len(paths))
     if workers <= 1 or len(paths) < SERIAL_BELOW:
         with progress(len(paths), show_progress, color) as advance:
-            return [_serial(linter, path, advance) for path in paths]
+            for path in paths:
+                yield _serial(linter, path, advance)
+        return
     from concurrent.futures import ProcessPoolExecutor  # only many files pay for it
 
-    chunk = max(1, len(paths) // (workers * 4))
+    chunk = max(1, min(64, len(paths) // (workers * 4)))
     pool = ProcessPoolExecutor(workers, initializer=_start_worker, initargs=(linter.options,))
     with pool:
         # map() submits everything at once, so (with fork) every worker
         # starts before the progress bar starts its drawing thread.
         ordered = pool.map(_lint_in_worker, paths, chunksize=chunk)
         with progress(len(paths), show_progress, color) as advance:
-            return [_advanced(result, advance) for result in ordered]
+            for result in ordered:
+                yield _advanced(result, advance)
 
 
 def _serial(linter: Linter, path: str, advance: Callable[[], None]) -> LintResult:

@@ -8,7 +8,7 @@ from typing import Any
 from markdown_it import MarkdownIt
 
 from newslint.document import Document
-from newslint.errors import InputError
+from newslint.errors import ConfigError, InputError
 from newslint.markdown import parse_blocks
 from newslint.positions import LineIndex
 from newslint.quotes import find_quotations, mark_continued
@@ -60,13 +60,24 @@ def _blank(text: str, end: int) -> str:
 def _load_front_matter(path: str, front_text: str) -> dict[str, Any]:
     import yaml  # only drafts whose front matter mentions newslint pay for it
 
+    from newslint.yamlfile import check_aliases
+
+    loader_class = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+    loader = loader_class(front_text)
     try:
-        data = yaml.safe_load(front_text)
+        node = loader.get_single_node()
+        if node is not None:
+            check_aliases(path, node, first_line=2)
+        data = loader.construct_document(node) if node is not None else None
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         line = mark.line + 2 if mark else 1
         problem = getattr(exc, "problem", None) or "invalid YAML"
         raise InputError(f"front matter: {problem}", path, line) from None
+    except ConfigError as exc:
+        raise InputError(f"front matter: {exc.message}", path, exc.line) from None
+    finally:
+        loader.dispose()
     if not isinstance(data, dict):
         return {}
     options = data.get("newslint")

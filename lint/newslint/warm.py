@@ -90,10 +90,12 @@ def preload() -> None:
     import newslint.cli
     import newslint.languagetool.service
     import newslint.reporters.text  # noqa: F401
+    from newslint.languagetool.client import preload as preload_languagetool_client
     from newslint.linter import Linter, Options
     from newslint.readability import preload as preload_readability
 
     preload_readability()
+    preload_languagetool_client()
     with contextlib.suppress(Exception):  # a broken config is each run's to report
         _rehearse(Linter(Options(ignore=("spelling", "grammar", "typography"))))
     # Move everything loaded so far out of the collector's sight, so that

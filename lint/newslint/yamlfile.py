@@ -11,6 +11,11 @@ from typing import Any
 
 from newslint.errors import ConfigError
 
+# How many values YAML aliases may add by repeating what their anchors hold.
+# Real configs use a few; "billion laughs" front matter of 361 bytes asks for
+# billions, which took minutes and gigabytes before failing.
+ALIAS_BUDGET = 10_000
+
 
 class LineDict(dict):  # type: ignore[type-arg]
     """A mapping that remembers its own line and each key's line (1-based)."""
@@ -41,7 +46,50 @@ def load_yaml(path: str, text: str) -> Any:
         raise ConfigError(f"invalid YAML: {problem}", path, line) from None
     if node is None:
         return None
+    check_aliases(path, node)
     return _convert(path, node)
+
+
+def check_aliases(path: str, root: Any, first_line: int = 1) -> None:
+    """Refuse a node graph whose aliases expand beyond ALIAS_BUDGET values.
+
+    The expanded size is counted once per distinct node (a memo by identity),
+    so checking costs as much as the file is long, whatever it would expand to.
+    ``first_line`` is the file line of the YAML's first line (front matter).
+    """
+    import yaml
+
+    sizes: dict[int, int] = {}
+    distinct = 0
+    # Iterative post-order walk: a deep document must not exhaust the stack.
+    stack: list[tuple[Any, bool]] = [(root, False)]
+    while stack:
+        node, done = stack.pop()
+        if id(node) in sizes:
+            continue
+        children = _children(node, yaml)
+        if not done:
+            stack.append((node, True))
+            stack.extend((child, False) for child in children if id(child) not in sizes)
+            continue
+        distinct += 1
+        size = 1 + sum(sizes[id(child)] for child in children)
+        sizes[id(node)] = size
+        if size - distinct > ALIAS_BUDGET:
+            raise ConfigError(
+                f"YAML aliases here expand to over {ALIAS_BUDGET:,} values; refused "
+                "(an alias bomb?)",
+                path,
+                node.start_mark.line + first_line,
+            )
+
+
+def _children(node: Any, yaml: Any) -> list[Any]:
+    if isinstance(node, yaml.MappingNode):
+        return [part for pair in node.value for part in pair]
+    if isinstance(node, yaml.SequenceNode):
+        return list(node.value)
+    return []
 
 
 def _convert(path: str, node: Any) -> Any:

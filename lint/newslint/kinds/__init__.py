@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from types import ModuleType
 
+from newslint import attribution
+from newslint.facts import kind as facts
 from newslint.kinds import (
-    attribution,
     consistency,
     existence,
     languagetool,
@@ -24,4 +25,5 @@ KINDS: dict[str, ModuleType] = {
     "attribution": attribution,
     "languagetool": languagetool,
     "variants": variants,
+    "facts": facts,
 }

@@ -45,7 +45,6 @@ from dataclasses import dataclass
 
 from newslint.document import HEADING, PLACEHOLDER, QUOTE, VOICE, Block, Document, Quotation
 from newslint.kinds.base import Mark
-from newslint.names.forms import strip_possessive
 from newslint.patterns import SafePattern, compile_pattern
 from newslint.phrases import Hit, PhraseTable, normalise
 from newslint.rule import Rule
@@ -386,7 +385,7 @@ def _split_possessives(words: list[str]) -> list[list[str]]:
     """ "Iran’s Quds Force" is two names: Iran, and its Quds Force."""
     groups: list[list[str]] = [[]]
     for word in words:
-        bare = strip_possessive(word)
+        bare = _strip_possessive(word)
         groups[-1].append(bare)
         if bare != word:
             groups.append([])
@@ -413,6 +412,13 @@ def _name_of(words: list[str], opens_sentence: bool, known: frozenset[str]) -> s
     return name
 
 
+def _strip_possessive(word: str) -> str:
+    for ending in ("’s", "'s", "’", "'"):
+        if word.endswith(ending):
+            return word[: -len(ending)]
+    return word
+
+
 def _unique(items: object) -> tuple[str, ...]:
     seen: dict[str, None] = {}
     for item in items:  # type: ignore[attr-defined]
@@ -431,7 +437,7 @@ def known_names(doc: Document) -> frozenset[str]:
                 words = match.group(0).split()
                 # Only the word that opens a sentence may be capitalised for that alone.
                 words = words[1:] if match.start() == first else words
-                known.update(strip_possessive(w).rstrip(".,") for w in words)
+                known.update(_strip_possessive(w).rstrip(".,") for w in words)
     return frozenset(known)
 
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from newslint.document import Document
 from newslint.kinds.base import Mark, in_scope, string_list
@@ -11,12 +11,14 @@ from newslint.patterns import SafePattern, compile_pattern
 from newslint.phrases import Hit, PhraseTable
 from newslint.rule import Rule
 from newslint.schema import Key
+from newslint.senses import SENSE_KEYS, Senses, senses_of
 
 KEYS = {
     "words": Key((list,), False, "words and phrases to flag (whole words, any case)"),
     "patterns": Key((list,), False, "regular expressions to flag, for what a list cannot say"),
     "ignorecase": Key((bool,), False, "match regardless of case (default true)"),
     "exceptions": Key((list,), False, "phrases in which a listed word is fine"),
+    **SENSE_KEYS,
 }
 
 
@@ -25,9 +27,12 @@ class Existence:
     rule: Rule
     patterns: tuple[SafePattern, ...]
     exceptions: tuple[str, ...]
+    senses: Senses = field(default_factory=Senses)
 
     def run(self, doc: Document, hits: Sequence[Hit]) -> Iterator[Mark]:
         for hit in hits:
+            if self.senses.rejects(hit):
+                continue
             if not self._excepted(hit.block.text, hit.start, hit.end):
                 yield Mark(hit.block, hit.start, hit.end, self.rule.format(match=hit.text))
         for pattern in self.patterns:
@@ -37,11 +42,13 @@ class Existence:
                         yield Mark(block, start, end, self.rule.format(match=block.text[start:end]))
 
     def _excepted(self, text: str, start: int, end: int) -> bool:
-        lowered = text.lower()
+        # Only the few characters around the hit are lowered: lowering the
+        # whole block for every hit made one long paragraph quadratic.
         for phrase in self.exceptions:
-            at = lowered.find(phrase, max(0, start - len(phrase)), end + len(phrase))
-            if at != -1 and at <= start and end <= at + len(phrase):
-                return True
+            width = len(phrase)
+            for at in range(max(0, end - width), min(start, len(text) - width) + 1):
+                if text[at : at + width].lower() == phrase:
+                    return True
         return False
 
 
@@ -55,4 +62,4 @@ def compile(rule: Rule, phrases: PhraseTable) -> Existence:
         phrases.add(rule.id, word, ignorecase=ignorecase)
     patterns = tuple(compile_pattern(p, ignorecase, "patterns") for p in raw_patterns)
     exceptions = tuple(e.lower() for e in string_list(rule, "exceptions"))
-    return Existence(rule, patterns, exceptions)
+    return Existence(rule, patterns, exceptions, senses_of(rule))

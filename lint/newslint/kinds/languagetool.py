@@ -13,22 +13,34 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
+from newslint.dialect import variants
 from newslint.document import PLACEHOLDER, QUOTE, Block, Document
 from newslint.kinds.base import Mark, in_scope, string_list
 from newslint.names.forms import strip_particle, strip_possessive
 from newslint.phrases import Hit, PhraseTable, words_of
 from newslint.rule import Rule
 from newslint.schema import Key
+from newslint.senses import is_transcript_answer
 from newslint.severity import Severity
+from newslint.typos import (
+    in_name_run,
+    its_is_possessive,
+    misspelt_proper_noun,
+    not_a_misspelling,
+    repeated_name,
+    whole_word,
+)
 
 KEYS = {
     "categories": Key((list,), True, "LanguageTool category ids this rule reports (TYPOS…)"),
     "disabled_rules": Key((list,), False, "LanguageTool rule ids that are off for news copy"),
-    "language": Key((str,), False, "LanguageTool language code (default en-US)"),
+    "language": Key(
+        (str,), False, "LanguageTool language code (default: the config's dialect, else en-US)"
+    ),
     "quoted_severity": Key((str,), False, "severity inside quotations, with a note"),
     "accept_names_from": Key(
         (str,), False, "a names pack whose names are never typos (path beside this pack)"
@@ -45,28 +57,24 @@ class LanguageToolCheck:
     rule: Rule
     categories: frozenset[str]
     disabled_rules: frozenset[str]
-    language: str
+    language: str | None  # None: the house dialect
     quoted_severity: Severity | None
     house_names: frozenset[str]
     accept_words: frozenset[str]
     leave_names: bool
 
     def run(self, doc: Document, hits: Sequence[Hit]) -> Iterator[Mark]:
-        from newslint.languagetool.client import CheckOptions
-        from newslint.languagetool.service import ServiceSettings, check_paragraphs
-
         blocks = [b for b in doc.blocks if b.text.strip()]
-        options = CheckOptions(language=self.language, disabled_rules=self.disabled_rules)
-        settings = _settings(doc.settings.get("languagetool") or {}, ServiceSettings)
-        memo_key = f"languagetool:{options.fingerprint()}"
-        if memo_key not in doc.memo:
-            texts = [_plain(b.text) for b in blocks]
-            doc.memo[memo_key] = check_paragraphs(texts, options, settings)
-        results = doc.memo[memo_key]
+        language = self.language or doc.settings.get("dialect") or "en-US"
+        results = _draft_matches(doc, blocks, language)
+        marks = list(self._marks(doc, blocks, results))
+        yield from _collapse_repeats(marks)
+
+    def _marks(self, doc: Document, blocks: list[Block], results: Any) -> Iterator[Mark]:
         accepted = self._accepted_names(doc)
         for block, matches in zip(blocks, results, strict=True):
             for match in matches:
-                if match.category_id not in self.categories:
+                if match.category_id not in self.categories or match.rule_id in self.disabled_rules:
                     continue
                 start, end = match.offset, match.offset + match.length
                 if end <= start or not in_scope(self.rule, block, start, end):
@@ -74,16 +82,29 @@ class LanguageToolCheck:
                 word = block.text[start:end]
                 if PLACEHOLDER in word or _strip(word).lower() in self.accept_words:
                     continue
-                if self.leave_names and _is_name(block, start, word, accepted, match):
+                if _not_a_typo(block, start, end, word, match):
                     continue
-                yield self._mark(block, start, end, word, match)
+                slip = None
+                name = match.rule_id != "IT_IS" and _is_name(block, start, word, accepted, match)
+                if self.leave_names and name:
+                    # A name is the names checks' business, unless it is a slip
+                    # of a known proper noun that the draft spells this way once.
+                    bare = _strip(word)
+                    slip = None if bare in accepted else _slip_of(block, start, end, bare, match)
+                    if slip is None:
+                        continue
+                yield self._mark(block, start, end, word, match, slip)
 
-    def _mark(self, block: Block, start: int, end: int, word: str, match: Any) -> Mark:
-        suggestion = match.replacements[0] if match.replacements else None
+    def _mark(
+        self, block: Block, start: int, end: int, word: str, match: Any, slip: str | None = None
+    ) -> Mark:
+        suggestion = slip or (match.replacements[0] if match.replacements else None)
         message = self.rule.format(
             match=word, suggestion=suggestion or "", lt_message=match.message.rstrip(".")
         )
-        quoted = self.quoted_severity is not None and block.scope_at(start, end) == QUOTE
+        # An interviewee's answer is their words, as a quotation is.
+        spoken = block.scope_at(start, end) == QUOTE or is_transcript_answer(block.text)
+        quoted = self.quoted_severity is not None and spoken
         return Mark(
             block,
             start,
@@ -105,7 +126,13 @@ class LanguageToolCheck:
         return self.house_names | {w for w, n in counts.items() if n >= 2}
 
 
-def _is_name(block: Block, start: int, word: str, accepted: frozenset[str], match: Any) -> bool:
+def _is_name(
+    block: Block,
+    start: int,
+    word: str,
+    accepted: frozenset[str],
+    match: Any,
+) -> bool:
     """Whether a spelling match is on a name, which the names checks own.
 
     A name is a capitalised word (after any al-/el- particle) that the house
@@ -117,7 +144,11 @@ def _is_name(block: Block, start: int, word: str, accepted: frozenset[str], matc
     bare = _strip(word)
     if not bare[:1].isupper():
         return False
-    if any(_letters(r) == _letters(word) for r in match.replacements):
+    # "Grahams" → "Graham's" is punctuation; "Bos" → "Bo's" is not when the
+    # draft spells Bos that way throughout, nor "the Sams" (a family).
+    family = block.text[max(0, start - 4) : start].lower() == "the "  # the Sams
+    apostrophe = any(_letters(r) == _letters(word) for r in match.replacements)
+    if apostrophe and not family and bare not in accepted:
         return False
     if bare in accepted or (bare.isupper() and len(bare) > 1):
         return True
@@ -128,6 +159,51 @@ def _is_name(block: Block, start: int, word: str, accepted: frozenset[str], matc
     # (Javad Zarif, Iran's foreign minister).
     following = block.text[start + len(word) :].lstrip(" ")
     return following[:1].isupper()
+
+
+def _slip_of(block: Block, start: int, end: int, bare: str, match: Any) -> str | None:
+    sentence = block.sentence_at(start)
+    run = in_name_run(block.text, start, end, sentence.start if sentence else 0)
+    return misspelt_proper_noun(bare, match.replacements, run)
+
+
+def _not_a_typo(block: Block, start: int, end: int, word: str, match: Any) -> bool:
+    """Matches an editor would overrule: part of a name with an apostrophe, the
+    possessive "Its", a repeated name, another dialect's spelling in a quotation."""
+    whole = whole_word(block.text, start, end)
+    if whole != (start, end) and (block.text[whole[0]].isupper() or word[:1].isupper()):
+        return True  # Ba'athists, d'Ettorre: a name, the names checks' business
+    if word == "i" and block.text[max(0, start - 4) : start].lower() == "the ":
+        return True  # "the i reported": a title, never the pronoun
+    other_dialect = any(variants(word, r) for r in match.replacements)
+    if other_dialect:
+        return block.scope_at(start, end) == QUOTE  # the speaker's spelling
+    if match.rule_id.startswith("MORFOLOGIK") and not_a_misspelling(block.text, start, word):
+        return True
+    if match.rule_id == "IT_IS" and word.lower() == "its":
+        return its_is_possessive(block.text, end)
+    if match.rule_id == "ENGLISH_WORD_REPEAT_RULE":
+        pair = word.split()
+        return len(pair) == 2 and repeated_name(pair[0], pair[1])
+    return False
+
+
+def _collapse_repeats(marks: list[Mark]) -> Iterator[Mark]:
+    """One finding per word and LanguageTool rule, with a count: “neighbourhood” ×4."""
+    groups: dict[tuple[str, str], list[Mark]] = {}
+    for mark in marks:
+        word = mark.block.text[mark.start : mark.end].lower()
+        groups.setdefault((dict(mark.data)["languagetool_rule"], word), []).append(mark)
+    for group in groups.values():
+        first = group[0]
+        if len(group) == 1:
+            yield first
+        else:
+            yield replace(
+                first,
+                message=f"{first.message} (×{len(group)} in this draft)",
+                data=(*first.data, ("count", str(len(group)))),
+            )
 
 
 def _letters(text: str) -> str:
@@ -146,8 +222,30 @@ def _plain(text: str) -> str:
     return _PLACEHOLDERS.sub(lambda m: "X" + " " * (len(m.group(0)) - 1), text)
 
 
+def _draft_matches(doc: Document, blocks: list[Block], language: str) -> Any:
+    """The matches of each block, fetched once per draft and language for every
+    LanguageTool rule (one request; rules filter by category and rule id), so
+    the rules of a draft all get an answer or all report the same notice."""
+    from newslint.languagetool.service import ServiceSettings, Session
+
+    memo_key = f"languagetool:{language}"
+    if memo_key not in doc.memo:
+        session = doc.settings.get("languagetool_session")
+        if session is None:
+            settings = _settings(doc.settings.get("languagetool") or {}, ServiceSettings)
+            session = Session(settings)
+        texts = [_plain(b.text) for b in blocks]
+        doc.memo[memo_key] = session.check_paragraphs(texts, language)
+    return doc.memo[memo_key]
+
+
 def _settings(section: dict[str, Any], factory: Any) -> Any:
-    known = {"timeout_s": "timeout", "memory": "memory", "idle_minutes": "idle_minutes"}
+    known = {
+        "timeout_s": "timeout",
+        "memory": "memory",
+        "idle_minutes": "idle_minutes",
+        "start_timeout_s": "start_timeout",
+    }
     values = {field: section[key] for field, key in known.items() if key in section}
     return factory(**values)
 
@@ -181,7 +279,7 @@ def compile(rule: Rule, phrases: PhraseTable) -> LanguageToolCheck:
         rule=rule,
         categories=categories,
         disabled_rules=frozenset(string_list(rule, "disabled_rules")),
-        language=str(rule.options.get("language", "en-US")),
+        language=str(rule.options["language"]) if "language" in rule.options else None,
         quoted_severity=Severity.parse(quoted) if isinstance(quoted, str) else None,
         house_names=_house_names(rule, str(names_from)) if names_from else frozenset(),
         accept_words=frozenset(w.lower() for w in string_list(rule, "accept_words")),

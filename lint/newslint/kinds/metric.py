@@ -1,7 +1,8 @@
 """metric: readability figures against thresholds, per sentence, paragraph or draft.
 
-Word and sentence counts are our own (cheap, on every run); grade level and
-reading ease are textstat's real scores, loaded only when such a rule runs.
+Word and sentence counts are our own; grade level and reading ease are the
+Flesch formulas of newslint.readability, whose CMUdict is opened only when
+such a rule runs.
 """
 
 from __future__ import annotations
@@ -12,7 +13,7 @@ from dataclasses import dataclass
 from newslint.document import Block, Document
 from newslint.kinds.base import Mark, in_scope
 from newslint.phrases import Hit, PhraseTable
-from newslint.readability import score, word_count
+from newslint.readability import scores, word_count
 from newslint.rule import Rule
 from newslint.schema import Key
 
@@ -101,8 +102,7 @@ class Metric:
         if self.metric == "average_sentence_words":
             value = sum(word_count(s.text) for s in sentences) / len(sentences)
         else:
-            text = " ".join(s.text for s in sentences)
-            value = score(str(DOCUMENT[self.metric]), text)
+            value = scores([s.text for s in sentences])[str(DOCUMENT[self.metric])]
         first = doc.blocks[0]
         mark = self._mark(first, 0, len(first.text.rstrip()), round(value, 1))
         if mark:

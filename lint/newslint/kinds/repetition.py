@@ -11,6 +11,7 @@ from newslint.kinds.base import Mark, in_scope, string_list
 from newslint.phrases import Hit, PhraseTable
 from newslint.rule import Rule
 from newslint.schema import Key
+from newslint.typos import repeated_name
 
 KEYS = {
     "allow": Key((list,), False, "words that may be doubled (had had, that that)"),
@@ -32,6 +33,8 @@ class Repetition:
                 word = match.group(1)
                 if word.lower() in self.allow or word.isdigit():
                     continue
+                if repeated_name(word, match.group(2)):
+                    continue  # Duran Duran, Sirhan Sirhan
                 # Flag from the end of the first word, so that deleting the
                 # span leaves one copy.
                 start, end = match.end(1), match.end()

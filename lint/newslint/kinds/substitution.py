@@ -3,14 +3,16 @@
 from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
+from newslint.dialect import respell
 from newslint.document import QUOTE, Document
 from newslint.kinds.base import Mark
 from newslint.names.forms import leading_particle, strip_particle
 from newslint.phrases import Hit, PhraseTable
 from newslint.rule import Rule
 from newslint.schema import Key
+from newslint.senses import SENSE_KEYS, Senses, senses_of
 from newslint.severity import Severity
 
 KEYS = {
@@ -25,6 +27,7 @@ KEYS = {
     "quoted_severity": Key(
         (str,), False, "severity inside quotations, where the spelling is the source's"
     ),
+    **SENSE_KEYS,
 }
 QUOTED_NOTE = " (inside a quotation: the source's spelling; keep it, add [sic] or note it)"
 
@@ -35,10 +38,14 @@ class Substitution:
     names: bool
     fixable: bool
     quoted_severity: Severity | None
+    senses: Senses = field(default_factory=Senses)
 
     def run(self, doc: Document, hits: Sequence[Hit]) -> Iterator[Mark]:
         for hit in hits:
-            preferred = str(hit.entry.payload)
+            if self.senses.rejects(hit):
+                continue
+            # The packs write suggestions in US spelling; the house dialect respells them.
+            preferred = respell(str(hit.entry.payload), doc.settings.get("dialect", "en-US"))
             if self.names and not _name_case_matches(hit.text, hit.entry.phrase):
                 continue  # "said" the verb is not "Said" the name
             suggestion = _match_case(hit.text, preferred, self.names)
@@ -94,4 +101,6 @@ def compile(rule: Rule, phrases: PhraseTable) -> Substitution:
         phrases.add(rule.id, written, payload=preferred, ignorecase=ignorecase or names)
     quoted = rule.options.get("quoted_severity")
     quoted_severity = Severity.parse(quoted) if isinstance(quoted, str) else None
-    return Substitution(rule, names, bool(rule.options.get("fixable", False)), quoted_severity)
+    return Substitution(
+        rule, names, bool(rule.options.get("fixable", False)), quoted_severity, senses_of(rule)
+    )

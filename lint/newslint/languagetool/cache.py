@@ -8,7 +8,8 @@ answer: LanguageTool's version and the check options' fingerprint.
 Several newslint processes may share the file (two hooks, an editor): WAL lets
 readers and one writer work at once and the busy timeout queues writers. A
 cache must never fail a lint, so SQLite errors read as misses and lost writes.
-Size is bounded by pruning the least recently used rows.
+Size is bounded by pruning the least recently used rows. The file holds
+draft sentences, so it is private: 0600 in a 0700 folder.
 """
 
 from __future__ import annotations
@@ -23,8 +24,8 @@ from pathlib import Path
 from types import TracebackType
 
 from newslint.cachedir import private_file
-from newslint.languagetool.client import LTMatch
-from newslint.languagetool.server import user_cache_dir
+from newslint.languagetool.matches import LTMatch
+from newslint.languagetool.state import user_cache_dir
 
 # Part of every key: bump when LTMatch's fields change, so old rows are
 # never read back into the new shape (they age out by pruning).

@@ -1,193 +1,117 @@
-"""Checking text against the local LanguageTool server.
+"""The one HTTP client to the LanguageTool server: language-tool-python.
 
-Offsets: LanguageTool (Java) counts UTF-16 code units, newslint counts code
-points; an emoji or other astral character before an error shifts
-LanguageTool's offsets by one each. ``to_match`` converts every offset, and it
-is the one place where LanguageTool's JSON becomes an ``LTMatch``.
+Every request to the server, the liveness probe and the warm-up included,
+goes through ``language_tool_python.LanguageTool`` used as a remote-server
+client (it then downloads and starts nothing). Each call runs in a worker
+thread and is waited for no longer than the caller's timeout, so a hung
+server costs that timeout and no more, whatever the library's own timeout
+and retries do. language_tool_python (with requests) is imported only here,
+when a check needs it; the warm process preloads it (``preload``).
 """
 
 from __future__ import annotations
 
-import hashlib
-import json
-import re
-from bisect import bisect_left
-from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import asdict, dataclass, field
-from typing import Any
+import threading
+from collections.abc import Callable, Sequence
+from typing import Any, TypeVar
 
-from newslint.languagetool.server import LanguageToolUnavailable, ServerHandle
+from newslint.languagetool.errors import LanguageToolUnavailable
+from newslint.languagetool.matches import CheckOptions, LTMatch, Utf16Index, from_ltp
 
-DEFAULT_TIMEOUT_S = 10.0
-MAX_REPLACEMENTS = 5
-_ASTRAL = re.compile("[\U00010000-\U0010ffff]")
+T = TypeVar("T")
 
 
-@dataclass(frozen=True)
-class LTMatch:
-    """One LanguageTool finding; offsets in code points of the checked text."""
+def preload() -> None:
+    """Import the client now (~100 ms of imports), before the warm process forks."""
+    import language_tool_python  # noqa: F401
+    import requests  # noqa: F401
 
-    offset: int
-    length: int
-    rule_id: str
-    category_id: str
-    issue_type: str
-    message: str
-    replacements: tuple[str, ...]
-    sentence: str
-    context: str
-    context_offset: int
-
-    def to_json(self) -> dict[str, Any]:
-        return {**asdict(self), "replacements": list(self.replacements)}
-
-    @classmethod
-    def from_json(cls, raw: Mapping[str, Any]) -> LTMatch:
-        return cls(**{**raw, "replacements": tuple(raw["replacements"])})
+    from newslint.languagetool import _ltp  # noqa: F401
 
 
-@dataclass(frozen=True)
-class CheckOptions:
-    """What to ask LanguageTool for; ``fingerprint`` keys the result cache."""
+def bounded(call: Callable[[], T], timeout: float, where: str) -> T:
+    """``call()``'s result, or LanguageToolUnavailable once ``timeout`` has passed."""
+    box: dict[str, Any] = {}
 
-    language: str = "en-US"
-    disabled_rules: frozenset[str] = field(default_factory=frozenset)
-    enabled_rules: frozenset[str] = field(default_factory=frozenset)
-    disabled_categories: frozenset[str] = field(default_factory=frozenset)
-    enabled_categories: frozenset[str] = field(default_factory=frozenset)
-    enabled_only: bool = False
-    picky: bool = False
+    def work() -> None:
+        try:
+            box["value"] = call()
+        except BaseException as exc:  # handed to the caller's thread
+            box["error"] = exc
 
-    def fingerprint(self) -> str:
-        canonical = {
-            key: sorted(value) if isinstance(value, frozenset) else value
-            for key, value in asdict(self).items()
-        }
-        blob = json.dumps(canonical, sort_keys=True).encode()
-        return hashlib.sha256(blob).hexdigest()[:16]
-
-
-class Utf16Index:
-    """Maps UTF-16 offsets in one text to code-point offsets."""
-
-    def __init__(self, text: str) -> None:
-        # UTF-16 start of each astral character; each one before an offset
-        # made LanguageTool count one unit more than Python does.
-        self._astral = (
-            [] if text.isascii() else [m.start() + k for k, m in enumerate(_ASTRAL.finditer(text))]
-        )
-
-    def code_point(self, utf16_offset: int) -> int:
-        return utf16_offset - bisect_left(self._astral, utf16_offset)
-
-
-def to_match(raw: Mapping[str, Any], index: Utf16Index) -> LTMatch:
-    """The one conversion from a LanguageTool JSON match to an LTMatch."""
-    start16 = int(raw["offset"])
-    start = index.code_point(start16)
-    rule = raw.get("rule") or {}
-    context = raw.get("context") or {}
-    context_text = str(context.get("text", ""))
-    return LTMatch(
-        offset=start,
-        length=index.code_point(start16 + int(raw["length"])) - start,
-        rule_id=str(rule.get("id", "")),
-        category_id=str((rule.get("category") or {}).get("id", "")),
-        issue_type=str(rule.get("issueType", "")),
-        message=str(raw.get("message", "")),
-        replacements=tuple(
-            str(r.get("value", "")) for r in (raw.get("replacements") or [])[:MAX_REPLACEMENTS]
-        ),
-        sentence=str(raw.get("sentence", "")),
-        context=context_text,
-        context_offset=Utf16Index(context_text).code_point(int(context.get("offset", 0))),
-    )
-
-
-def check_text(
-    handle: ServerHandle,
-    text: str,
-    options: CheckOptions | None = None,
-    timeout: float = DEFAULT_TIMEOUT_S,
-) -> list[LTMatch]:
-    """LanguageTool's matches in ``text``; raises LanguageToolUnavailable."""
-    return check_texts(handle, [text], options, timeout)[0]
-
-
-def check_texts(
-    handle: ServerHandle,
-    texts: Sequence[str],
-    options: CheckOptions | None = None,
-    timeout: float = DEFAULT_TIMEOUT_S,
-) -> list[list[LTMatch]]:
-    """Check several texts (paragraphs) with one client; one list per text.
-
-    ``timeout`` bounds every request, so a hung server fails each call within
-    it rather than blocking a commit hook.
-    """
-    options = options or CheckOptions()
-    handle.touch()
-    if not texts:
-        return []
-    tool = _open_client(handle, options, timeout)
-    return [_check_one(tool, handle, text, timeout) for text in texts]
-
-
-def _open_client(handle: ServerHandle, options: CheckOptions, timeout: float) -> Any:
-    from language_tool_python.exceptions import LanguageToolError
-
-    from newslint.languagetool._ltp import BoundedLanguageTool
-
-    try:
-        tool = BoundedLanguageTool(handle.url, options.language, timeout)
-    except LanguageToolError as exc:
-        raise _unavailable(exc, handle, timeout) from exc
-    except ValueError as exc:  # the language tag is not one the server knows
+    # A daemon thread: a request stuck in a hung server must not keep the
+    # process alive after the run has given up on it.
+    worker = threading.Thread(target=work, name="newslint-languagetool", daemon=True)
+    worker.start()
+    worker.join(max(0.0, timeout))
+    if worker.is_alive():
         raise LanguageToolUnavailable(
-            f"LanguageTool {handle.version} does not support language {options.language!r}"
-        ) from exc
-    _apply(tool, options)
-    return tool
-
-
-def _apply(tool: Any, options: CheckOptions) -> None:
-    tool.disabled_rules = set(options.disabled_rules)
-    tool.enabled_rules = set(options.enabled_rules)
-    tool.disabled_categories = set(options.disabled_categories)
-    tool.enabled_categories = set(options.enabled_categories)
-    tool.enabled_rules_only = options.enabled_only
-    tool.picky = options.picky
-
-
-def _check_one(tool: Any, handle: ServerHandle, text: str, timeout: float) -> list[LTMatch]:
-    from language_tool_python.exceptions import LanguageToolError
-
-    if not text.strip():
-        return []
-    try:
-        answer = tool.check_raw(text)
-    except (LanguageToolError, TypeError) as exc:
-        raise _unavailable(exc, handle, timeout) from exc
-    index = Utf16Index(text)
-    return [to_match(raw, index) for raw in _matches(answer)]
-
-
-def _matches(answer: Mapping[str, Any]) -> Iterable[Mapping[str, Any]]:
-    matches = answer.get("matches")
-    return matches if isinstance(matches, list) else []
-
-
-def _unavailable(exc: Exception, handle: ServerHandle, timeout: float) -> LanguageToolUnavailable:
-    """One clear line for whatever went wrong talking to the server."""
-    import requests
-
-    cause = exc.__cause__
-    where = f"LanguageTool server at {handle.url}"
-    if isinstance(cause, requests.Timeout):
-        return LanguageToolUnavailable(
             f"{where} did not answer within {timeout:g} s (hung?); "
             "run `newslint server stop` and try again"
         )
+    if "error" in box:
+        raise _unavailable(box["error"], where) from box["error"]
+    return box["value"]  # type: ignore[no-any-return]
+
+
+def connect(url: str, options: CheckOptions, timeout: float) -> Any:
+    """A client for ``url`` with ``options`` applied; asks the server its languages."""
+
+    def make() -> Any:
+        from newslint.languagetool._ltp import BoundedLanguageTool
+
+        tool = BoundedLanguageTool(url, options.language, timeout)
+        tool.disabled_rules = set(options.disabled_rules)
+        tool.enabled_rules = set(options.enabled_rules)
+        tool.disabled_categories = set(options.disabled_categories)
+        tool.enabled_categories = set(options.enabled_categories)
+        tool.enabled_rules_only = options.enabled_only
+        tool.picky = options.picky
+        return tool
+
+    return bounded(make, timeout, f"LanguageTool server at {url}")
+
+
+def probe(url: str, timeout: float) -> bool:
+    """Whether the server at ``url`` answers its language list within ``timeout``."""
+    try:
+        connect(url, CheckOptions(), timeout)
+    except LanguageToolUnavailable as exc:
+        if "does not support language" in exc.reason:
+            raise
+        return False
+    return True
+
+
+def check(tool: Any, text: str, timeout: float) -> list[LTMatch]:
+    """LanguageTool's matches in ``text``, offsets in code points."""
+    if not text.strip():
+        return []
+    tool.bound(timeout)
+    found = bounded(lambda: tool.check(text), timeout, f"LanguageTool server at {tool.url}")
+    index = Utf16Index(text)
+    return [from_ltp(match, index) for match in found]
+
+
+def check_texts(
+    url: str, texts: Sequence[str], options: CheckOptions, timeout: float
+) -> list[list[LTMatch]]:
+    """Each text checked on its own (tests and small tools; runs use ``service``)."""
+    tool = connect(url, options, timeout)
+    return [check(tool, text, timeout) for text in texts]
+
+
+def _unavailable(exc: BaseException, where: str) -> LanguageToolUnavailable:
+    """One clear line for whatever went wrong talking to the server."""
+    if isinstance(exc, LanguageToolUnavailable):
+        return exc
+    if isinstance(exc, ValueError) and "language" in str(exc).lower():
+        return LanguageToolUnavailable(f"{where} does not support language: {exc}")
+    import requests
+
+    cause = exc.__cause__ or exc
+    if isinstance(cause, requests.Timeout):
+        return LanguageToolUnavailable(f"{where} did not answer in time (hung?)")
     if isinstance(cause, requests.ConnectionError):
         return LanguageToolUnavailable(f"{where} is not reachable (stopped?)")
     first_line = (str(exc).strip().splitlines() or [exc.__class__.__name__])[0]

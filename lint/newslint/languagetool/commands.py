@@ -11,8 +11,8 @@ from __future__ import annotations
 import time
 
 from newslint.exitcodes import CLEAN, USAGE_OR_CONFIG
+from newslint.languagetool.errors import LanguageToolUnavailable
 from newslint.languagetool.server import (
-    LanguageToolUnavailable,
     ServerSettings,
     ensure_server,
     server_status,

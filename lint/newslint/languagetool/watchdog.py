@@ -3,7 +3,7 @@
 Started detached by ``server.ensure_server`` beside each server it starts:
 ``python -m newslint.languagetool.watchdog --state-dir D --pid P --port N
 --idle SECONDS``. It exits as soon as its server is gone, whoever stopped it.
-See the design notes in ``newslint.languagetool.server``.
+See the design notes in ``newslint.languagetool.launch``.
 """
 
 from __future__ import annotations
@@ -14,15 +14,9 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
-from newslint.languagetool.server import (
-    LanguageToolUnavailable,
-    ServerState,
-    StatePaths,
-    idle_seconds,
-    is_server_process,
-    locked,
-    terminate,
-)
+from newslint.languagetool.errors import LanguageToolUnavailable
+from newslint.languagetool.processes import is_server_process, terminate
+from newslint.languagetool.state import ServerState, StatePaths, idle_seconds, locked
 
 
 @dataclass(frozen=True)

@@ -1,19 +1,23 @@
-"""``--format checklist``: a Markdown fact-check sheet for the verification desk.
+"""``--format checklist``: the verification desk's fact-check worksheet, in Markdown.
 
-Every checkable claim of each draft, in order, as a task list: first the
-claims with no source, then the attributed ones, each with its line, its
-source and the names, numbers and dates to check. The claims come from the
-attribution rules' findings and the facts from their ``data``:
-``attribution.unattributed-claim`` for claims with no source, and
-``attribution.claim`` (off by default, so it never shows in other formats;
-the command line turns it on for this format) for attributed ones. Other
-findings are left out.
+The rows come from the attribution rules' findings and their ``data``:
+``attribution.unattributed-claim`` (claims with no source, high tier as
+warnings, background as suggestions), ``attribution.claim`` (attributed
+claims) and ``attribution.quote`` (every direct quotation with its
+speaker). The last two ship off, so they never show in other formats; the
+command line turns them on for the sheet formats. Other findings are left
+out.
+
+:func:`sheet_rows` gives the rows as dataclasses, in the sheet's order, for
+any format that shows the sheet (``checklist-csv``, ``checklist-json``,
+the HTML report). Each row has empty verdict, checked-by and source-link
+fields for the desk to fill in.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -24,15 +28,54 @@ if TYPE_CHECKING:
 
 UNATTRIBUTED_RULE = "attribution.unattributed-claim"
 ATTRIBUTED_RULE = "attribution.claim"
-# What this format needs switched on (read by the command line).
-RULES = (UNATTRIBUTED_RULE, ATTRIBUTED_RULE)
+QUOTE_RULE = "attribution.quote"
+# Families listed first, before the claims: facts that disagree within the draft.
+FIRST = ("facts.",)
+# What the sheet formats need switched on (read by the command line).
+RULES = (UNATTRIBUTED_RULE, ATTRIBUTED_RULE, QUOTE_RULE, "facts")
+
+# The sheet's sections, in the order a desk works through them.
+DISAGREEMENT = "facts that disagree"
+CHECK_FIRST = "check first"
+QUOTATION = "quotation"
+BACKGROUND = "background"
+SECTIONS = (DISAGREEMENT, CHECK_FIRST, QUOTATION, BACKGROUND)
+NO_SOURCE = "no source"
+NO_SPEAKER = "no speaker"
+# How a vague or anonymous source is written by the attribution rules.
+_UNNAMED = ("anonymous", "unnamed")
 
 _MARKDOWN = re.compile(r"([\\`*_\[\]<])")
 
 
 @dataclass(frozen=True)
+class SheetRow:
+    """One line of the worksheet: a claim or a quotation to check."""
+
+    path: str
+    section: str  # facts that disagree | check first | quotation | background
+    kind: str  # disagreement | claim | quotation
+    line: int
+    column: int
+    text: str
+    source: str  # who the draft says it comes from; "no source" / "no speaker"
+    anonymous: bool  # the source is unnamed or anonymous
+    what: str  # why it is on the sheet: "a figure", "a casualty count", "a quotation"…
+    names: str
+    numbers: str
+    dates: str
+    verdict: str = ""
+    checked_by: str = ""
+    source_link: str = ""
+
+    @property
+    def unsourced(self) -> bool:
+        return self.source in (NO_SOURCE, NO_SPEAKER)
+
+
+@dataclass(frozen=True)
 class Claim:
-    """One line of the sheet."""
+    """One claim finding's sheet data, as the HTML report reads it (``Claim.of``)."""
 
     line: int
     start: int
@@ -56,45 +99,146 @@ class Claim:
         )
 
 
+FIELDS = (
+    "path",
+    "section",
+    "kind",
+    "line",
+    "column",
+    "text",
+    "source",
+    "anonymous",
+    "what",
+    "names",
+    "numbers",
+    "dates",
+    "verdict",
+    "checked_by",
+    "source_link",
+)
+
+
+def sheet_rows(findings: Iterable[Finding]) -> list[SheetRow]:
+    """The worksheet rows of every draft, in order: by file, section, then line."""
+    rows = [row for f in findings if (row := _row(f)) is not None]
+    order = {path: i for i, path in enumerate(dict.fromkeys(r.path for r in rows))}
+    return sorted(rows, key=lambda r: (order[r.path], SECTIONS.index(r.section), r.line, r.column))
+
+
+def _row(finding: Finding) -> SheetRow | None:
+    data = dict(finding.data)
+    if finding.rule.startswith(FIRST):
+        return SheetRow(
+            path=finding.path,
+            section=DISAGREEMENT,
+            kind="disagreement",
+            line=finding.line,
+            column=finding.column,
+            text=finding.message,
+            source=finding.rule,
+            anonymous=False,
+            what="facts that disagree",
+            names="",
+            numbers="",
+            dates="",
+        )
+    if finding.rule == QUOTE_RULE:
+        speaker = data.get("speaker", "")
+        return SheetRow(
+            path=finding.path,
+            section=QUOTATION,
+            kind="quotation",
+            line=finding.line,
+            column=finding.column,
+            text=data.get("text", ""),
+            source=speaker or NO_SPEAKER,
+            anonymous=speaker.startswith(_UNNAMED),
+            what="a quotation",
+            names="",
+            numbers="",
+            dates="",
+        )
+    if finding.rule not in (UNATTRIBUTED_RULE, ATTRIBUTED_RULE):
+        return None
+    source = data.get("source", "") if finding.rule == ATTRIBUTED_RULE else ""
+    high = data.get("tier", "high") == "high"
+    return SheetRow(
+        path=finding.path,
+        section=CHECK_FIRST if high else BACKGROUND,
+        kind="claim",
+        line=finding.line,
+        column=finding.column,
+        text=data.get("text", ""),
+        source=source or NO_SOURCE,
+        anonymous=source.startswith(_UNNAMED),
+        what=data.get("what", ""),
+        names=data.get("names", ""),
+        numbers=data.get("numbers", ""),
+        dates=data.get("dates", ""),
+    )
+
+
 def report(findings: list[Finding], context: ReportContext) -> str:
-    by_path: dict[str, list[Finding]] = {}
-    for finding in findings:
-        if finding.rule in RULES:
-            by_path.setdefault(finding.path, []).append(finding)
-    if not by_path:
+    rows = sheet_rows(findings)
+    if not rows:
         files = context.files
         return f"No checkable claims found in {files} file{'s' if files != 1 else ''}.\n"
-    return "\n".join(sheet(path, claims) for path, claims in by_path.items())
+    by_path: dict[str, list[SheetRow]] = {}
+    for row in rows:
+        by_path.setdefault(row.path, []).append(row)
+    return "\n".join(sheet(path, path_rows) for path, path_rows in by_path.items())
 
 
-def sheet(path: str, findings: list[Finding]) -> str:
-    """The fact-check sheet of one draft."""
-    ordered = sorted(findings, key=lambda f: f.start)
-    unattributed = [Claim.of(f) for f in ordered if f.rule == UNATTRIBUTED_RULE]
-    attributed = [Claim.of(f) for f in ordered if f.rule == ATTRIBUTED_RULE]
-    total = len(unattributed) + len(attributed)
+_HEADINGS = {
+    DISAGREEMENT: "Facts that disagree within the draft",
+    CHECK_FIRST: "Check first: figures, records, causes, accusations, casualties, predictions",
+    QUOTATION: "Direct quotations",
+    BACKGROUND: "Background",
+}
+
+
+def sheet(path: str, rows: Sequence[SheetRow]) -> str:
+    """The worksheet of one draft."""
+    claims = [r for r in rows if r.kind == "claim"]
+    quotes = [r for r in rows if r.kind == "quotation"]
+    unsourced = sum(1 for r in claims if r.unsourced)
+    anonymous = sum(1 for r in rows if r.anonymous)
     lines = [
         f"# Fact-check sheet: {path}",
         "",
-        f"{total} claim{'s' if total != 1 else ''} to check: "
-        f"{len(unattributed)} with no source, {len(attributed)} attributed.",
+        f"{len(claims)} claim{'s' if len(claims) != 1 else ''} to check "
+        f"({unsourced} with no source, {anonymous} from unnamed sources), "
+        f"{len(quotes)} quotation{'s' if len(quotes) != 1 else ''}.",
+        "Tick each item when checked; note the verdict, who checked it and a source link.",
     ]
-    if unattributed:
-        lines += ["", "## No source given", "", *_items(unattributed, with_source=False)]
-    if attributed:
-        lines += ["", "## Attributed", "", *_items(attributed, with_source=True)]
+    for section in SECTIONS:
+        items = [r for r in rows if r.section == section]
+        if items:
+            lines += ["", f"## {_HEADINGS[section]}", "", *_items(items)]
     return "\n".join(lines) + "\n"
 
 
-def _items(claims: Iterable[Claim], with_source: bool) -> list[str]:
+def _items(rows: Iterable[SheetRow]) -> list[str]:
     lines = []
-    for claim in claims:
-        lines.append(f"- [ ] **Line {claim.line}:** {_escape(claim.text)}")
-        if with_source:
-            lines.append(f"  - Source: {_escape(claim.source or 'not named')}")
-        facts = (("Names", claim.names), ("Numbers", claim.numbers), ("Dates", claim.dates))
+    for row in rows:
+        if row.kind == "disagreement":
+            lines.append(f"- [ ] **Line {row.line}:** {_escape(row.text)} ({row.source})")
+            lines.append("  - Verdict: ___ · Checked by: ___ · Source link: ___")
+            continue
+        what = f" ({row.what})" if row.section == CHECK_FIRST and row.what else ""
+        lines.append(f"- [ ] **Line {row.line}:** {_escape(row.text)}")
+        label = "Speaker" if row.kind == "quotation" else "Source"
+        mark = " — **unnamed source**" if row.anonymous else ""
+        lines.append(f"  - {label}: {_escape(row.source)}{mark}{what}")
+        facts = (("Names", row.names), ("Numbers", row.numbers), ("Dates", row.dates))
         lines += [f"  - {label}: {_escape(value)}" for label, value in facts if value]
+        lines.append("  - Verdict: ___ · Checked by: ___ · Source link: ___")
     return lines
+
+
+def _first_items(findings: Iterable[Finding]) -> list[str]:
+    """One line per disagreement: where, what, and the other line it names."""
+    return [f"- [ ] **Line {f.line}:** {_escape(f.message)} ({f.rule})" for f in findings]
 
 
 def _escape(text: str) -> str:

@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections import Counter
 from typing import TYPE_CHECKING
 
-from newslint.findings import Finding
+from newslint.findings import Finding, escape_path
 from newslint.severity import Severity
 
 if TYPE_CHECKING:
@@ -30,20 +30,25 @@ def line_for(finding: Finding, color: bool = False) -> str:
     if color:
         severity = f"{_COLORS[finding.severity]}{severity}{_RESET}"
         rule = f"{_DIM}{rule}{_RESET}"
-    return f"{finding.path}:{finding.line}:{finding.column}: {severity}: {finding.message} {rule}"
+    path = escape_path(finding.path)
+    return f"{path}:{finding.line}:{finding.column}: {severity}: {finding.message} {rule}"
 
 
 def summary(findings: list[Finding], files: int) -> str:
-    if not findings:
-        return f"No findings in {files} file{'s' if files != 1 else ''}."
     counts = Counter(f.severity for f in findings)
+    return summary_of(counts, len({f.path for f in findings}), files)
+
+
+def summary_of(counts: Counter[Severity], flagged: int, files: int) -> str:
+    """The summary line from counts alone, so a streamed report need not keep findings."""
+    total = sum(counts.values())
+    if not total:
+        return f"No findings in {files} file{'s' if files != 1 else ''}."
     parts = [
         f"{counts[s]} {s}{'s' if counts[s] != 1 else ''}"
         for s in (Severity.ERROR, Severity.WARNING, Severity.SUGGESTION)
         if counts[s]
     ]
-    flagged = len({f.path for f in findings})
-    total = len(findings)
     return (
         f"{total} finding{'s' if total != 1 else ''} ({', '.join(parts)}) "
         f"in {flagged} of {files} file{'s' if files != 1 else ''}."

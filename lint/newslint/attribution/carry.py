@@ -1,0 +1,143 @@
+"""The whole draft: carry-over between sentences and each sentence's verdict."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+
+from newslint.attribution.clauses import SentenceInfo, analyse_sentence
+from newslint.attribution.english import is_pronoun
+from newslint.attribution.facts import known_names
+from newslint.attribution.lexicon import ALL_CUES, NAMED, Cue, Lexicon, block_voice
+from newslint.attribution.sources import source_of
+from newslint.document import VOICE, Document
+from newslint.phrases import Hit
+
+# --- the whole draft: carry-over and verdicts ----------------------------------------------
+
+
+UNATTRIBUTED = "unattributed"
+ATTRIBUTED = "attributed"
+CARRIED = "carried"
+NOT_A_CLAIM = "not-a-claim"
+
+
+@dataclass(frozen=True)
+class Verdict:
+    """A sentence's standing once its neighbours are read."""
+
+    info: SentenceInfo
+    status: str  # unattributed | attributed | carried | not-a-claim
+    source: str = ""
+    carried_from: SentenceInfo | None = None
+
+
+@dataclass(frozen=True)
+class Analysis:
+    sentences: tuple[SentenceInfo, ...]
+    verdicts: tuple[Verdict, ...]
+    listed: Mapping[int, Sequence[Cue]]  # listed phrases by block index, block offsets
+
+
+def draft_analysis(doc: Document, lexicon: Lexicon, hits: Sequence[Hit]) -> Analysis:
+    """The draft's analysis, made by the first attribution rule to ask and shared.
+
+    Every attribution rule and the fact-check sheet read it: the whole-draft
+    work is done once per draft, whichever rules are on.
+    """
+    key = lexicon.key
+    if key not in doc.memo:
+        doc.memo[key] = analyse(doc, lexicon, hits)
+    analysis: Analysis = doc.memo[key]
+    return analysis
+
+
+def analyse(doc: Document, lexicon: Lexicon, hits: Sequence[Hit]) -> Analysis:
+    """Every sentence of the draft: its cues, whether it is a claim, and its source."""
+    listed = lexicon.block_cues(doc, hits, ALL_CUES)
+    names = known_names(doc)
+    infos = []
+    for block in doc.blocks:
+        voice = block_voice(block)
+        block_cues = listed.get(block.index, ())
+        for i, sentence in enumerate(block.sentences):
+            sentence_voice = voice[sentence.start : sentence.end]
+            found = lexicon.find(sentence_voice, block_cues, sentence.start)
+            infos.append(analyse_sentence(block, i, voice, found, names))
+    verdicts: list[Verdict] = []
+    last_source = ""
+    for index in range(len(infos)):
+        verdict = _verdict(infos, index, verdicts, last_source)
+        if verdict.source and not is_pronoun(verdict.source):
+            last_source = verdict.source
+        verdicts.append(verdict)
+    return Analysis(tuple(infos), tuple(verdicts), listed)
+
+
+def _verdict(
+    infos: Sequence[SentenceInfo], index: int, done: list[Verdict], last_source: str
+) -> Verdict:
+    info = infos[index]
+    if info.covering is not None:
+        source = source_of(info, info.covering, last_source)
+        return Verdict(info, ATTRIBUTED if info.claim else NOT_A_CLAIM, source)
+    if not info.claim:
+        return Verdict(info, NOT_A_CLAIM)
+    before = _previous(infos, index)
+    if before is not None and _carries(before, done[index - 1], info, _next(infos, index)):
+        return Verdict(info, CARRIED, done[index - 1].source, before)
+    intro = _list_intro(infos, index)
+    if intro is not None and done[intro].source:  # "NASA announced the shuttles will go to:"
+        return Verdict(info, CARRIED, done[intro].source, infos[intro])
+    return Verdict(info, UNATTRIBUTED)
+
+
+def _list_intro(infos: Sequence[SentenceInfo], index: int) -> int | None:
+    """The sourced sentence ending in a colon that introduces the list ``index`` is in."""
+    if not infos[index].block.in_list:
+        return None
+    j = index - 1
+    while j >= 0 and infos[j].block.in_list:
+        j -= 1
+    if j < 0 or not infos[j].intro:
+        return None
+    return j
+
+
+def _carries(
+    before: SentenceInfo, before_verdict: Verdict, info: SentenceInfo, after: SentenceInfo | None
+) -> bool:
+    """Whether the sentence before passes its source on to ``info``."""
+    sourced = before.covering is not None
+    if before.intro and sourced:  # "The ministry said in a statement: …"
+        return True
+    same_block = before.block is info.block
+    if info.continues and (sourced or before_verdict.status == CARRIED):
+        # "also", "however": in the same paragraph, or right after a quoted one.
+        return same_block or before.scope != VOICE
+    # Between two sentences of the same paragraph that name their sources.
+    return (
+        same_block
+        and after is not None
+        and before.covering is not None
+        and after.covering is not None
+        and before.covering.category in NAMED
+        and after.covering.category in NAMED
+    )
+
+
+def _previous(infos: Sequence[SentenceInfo], index: int) -> SentenceInfo | None:
+    """The sentence before, in the same paragraph or closing the paragraph before."""
+    if index == 0:
+        return None
+    info, before = infos[index], infos[index - 1]
+    if before.block is info.block:
+        return before
+    adjacent = before.block.index == info.block.index - 1 and info.position == 0
+    return before if adjacent and before.block.kind == "paragraph" else None
+
+
+def _next(infos: Sequence[SentenceInfo], index: int) -> SentenceInfo | None:
+    if index + 1 < len(infos) and infos[index + 1].block is infos[index].block:
+        return infos[index + 1]
+    return None

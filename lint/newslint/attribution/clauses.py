@@ -1,0 +1,238 @@
+"""One sentence on its own: its voice, its cues, whether a cue covers it, whether it is a claim."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from newslint.attribution.english import (
+    AUXILIARIES,
+    RELATIVE,
+    WORD,
+    first_letter,
+    has_event_verb,
+    has_finite_verb,
+    has_verb,
+    is_past,
+    strip_verb_group,
+)
+from newslint.attribution.facts import Facts, extract_facts
+from newslint.attribution.lexicon import NAMED, SOURCE_CUES, Cue
+from newslint.attribution.tiers import NOT_RATED, TIER_LISTS, Tier, tier_of
+from newslint.document import HEADING, PLACEHOLDER, QUOTE, VOICE, Block
+
+# Cue lists that make a sentence a checkable claim on their own.
+HARD_SIGNALS = frozenset(("claim_signals", *TIER_LISTS))
+
+# --- one sentence, analysed -----------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class SentenceInfo:
+    """What the method knows about one sentence on its own (before its neighbours)."""
+
+    block: Block
+    position: int  # index in block.sentences
+    start: int  # block offsets
+    end: int
+    text: str
+    voice: str  # the sentence with quotations blanked out
+    scope: str  # voice | quote | heading: where the sentence stands
+    cues: tuple[Cue, ...]  # source cues (attribution, vague, anonymous) that count
+    covering: Cue | None  # the cue that covers the whole sentence, if one does
+    claim: bool
+    continues: bool  # a continuation word ("also", "however")
+    facts: Facts
+    tier: Tier = NOT_RATED  # how badly the claim needs a source
+    speaker: str = ""  # the speaker of an interview turn ("Nick Bos: …")
+
+    @property
+    def intro(self) -> bool:
+        """Ends with a colon: it introduces what follows."""
+        return self.text.rstrip().endswith(":")
+
+    def cues_of(self, category: str) -> tuple[Cue, ...]:
+        return tuple(c for c in self.cues if c.category == category)
+
+
+def analyse_sentence(
+    block: Block,
+    position: int,
+    voice_text: str,
+    found: Sequence[Cue],
+    names: frozenset[str] | None,
+) -> SentenceInfo:
+    """One sentence on its own; ``names`` None when no check here judges claims."""
+    sentence = block.sentences[position]
+    voice = voice_text[sentence.start : sentence.end]
+    speaker = speaker_turn(block)
+    scope = QUOTE if speaker else _sentence_scope(block, voice)
+    cues = _source_cues(found)
+    words = {c.category for c in found}
+    covering = claim = None
+    facts = Facts()
+    if names is not None:
+        covering = next((c for c in cues if _covers(voice, c)), None)
+        facts = extract_facts(voice, names)
+        claim = scope == VOICE and _is_claim(voice, found, cues, covering is not None, facts)
+    # A tier cue in a relative clause ("universities that want to…") is not the claim's.
+    main = [c for c in found if not _in_relative_clause(voice, c.start)]
+    main = [c for c in main if not _RELATIVE_BEFORE.search(voice, max(0, c.start - 30), c.start)]
+    tier = tier_of(voice, main, facts) if claim else NOT_RATED
+    return SentenceInfo(
+        block=block,
+        position=position,
+        start=sentence.start,
+        end=sentence.end,
+        text=sentence.text,
+        voice=voice,
+        scope=scope,
+        cues=cues,
+        covering=covering,
+        claim=bool(claim),
+        continues="continuation" in words,
+        facts=facts,
+        tier=tier,
+        speaker=speaker,
+    )
+
+
+# "…universities that want to…": the cue belongs to a relative clause.
+_RELATIVE_BEFORE = re.compile(r"\b(?:that|who|which)\s+(?:[\w’'-]+\s+)?$")
+_COUNTERFACTUAL = re.compile(r"\bwould(?:n't| not|n’t)? have\b.*\bif\b|\bif\b.*\bwould have\b")
+
+
+# "Nick Bos: We infected the ants…", "Q: …": a turn of an interview transcript.
+_TURN = re.compile(r"^((?:[A-Z][\w.’'-]*\s){0,3}[A-Z][\w.’'-]*):\s")
+_NOT_SPEAKERS = (
+    "note",
+    "update",
+    "correction",
+    "editor's note",
+    "source",
+    "sources",
+    "warning",
+    "disclaimer",
+    "edit",
+    "summary",
+    "background",
+)
+
+
+def speaker_turn(block: Block) -> str:
+    """The speaker named at the head of a transcript paragraph, or ""."""
+    if block.kind != "paragraph" or block.in_blockquote:
+        return ""
+    match = _TURN.match(block.text)
+    if not match or match.group(1).lower() in _NOT_SPEAKERS:
+        return ""
+    return match.group(1)
+
+
+# The writer as witness: "I visited", "We saw", "Wikinews observed", "This reporter…".
+_FIRST_PERSON = re.compile(
+    r"^(?:[^,]{0,40},\s)?(?:(?:But|And|So|Yet|Now|Still|Also)\s+)?"
+    r"(?:I|We|Wikinews|This reporter|This writer|Our reporter|Our correspondent)\s+[a-z]"
+)
+
+
+def _sentence_scope(block: Block, voice: str) -> str:
+    if block.in_blockquote:
+        return QUOTE
+    if block.kind == "heading":
+        return HEADING
+    quoted = voice.count(PLACEHOLDER)
+    # A sentence that is mostly a quotation is the source's, whatever frames it.
+    if quoted and quoted * 2 >= len(voice.strip()):
+        return QUOTE
+    return VOICE
+
+
+def _source_cues(found: list[Cue]) -> tuple[Cue, ...]:
+    """Source cues that count: look-alikes cancel, vague/anonymous outrank plain verbs."""
+    blockers = [c for c in found if c.category == "not_attribution"]
+    sources = [c for c in found if c.category in SOURCE_CUES]
+    strong = [c for c in sources if c.category not in NAMED]
+    kept = []
+    for cue in sources:
+        outranked = any(_overlap(cue, other) for other in (*blockers, *strong))
+        if cue.category in NAMED and outranked:
+            continue
+        kept.append(cue)
+    return tuple(sorted(set(kept), key=lambda c: (c.start, -c.end, c.category)))
+
+
+def _overlap(a: Cue, b: Cue) -> bool:
+    return a.start < b.end and b.start < a.end
+
+
+def _covers(voice: str, cue: Cue) -> bool:
+    """Whether ``cue`` gives a source for the whole sentence (see the module notes)."""
+    if _in_relative_clause(voice, cue.start):
+        return False
+    if cue.category == "attribution_phrases":
+        return True
+    prefix = strip_verb_group(voice[: cue.start])
+    if re.search(r"\b(?:we|I)$", prefix):  # "As we reported": the newsroom is no source
+        return False
+    if not has_finite_verb(prefix):
+        return True
+    # Trailing: ", police said." or ", according to the ministry." after the content.
+    suffix = voice[cue.end :]
+    if len(WORD.findall(suffix)) > 8 or has_finite_verb(suffix):
+        return False
+    last_break = max(prefix.rfind(ch) for ch in (",", ";", "—", PLACEHOLDER))
+    if last_break < 0:
+        return False
+    # Between the content and the cue stands only who said it ("a spokesman for the PMF").
+    speaker = WORD.findall(prefix[last_break:])
+    return len(speaker) <= 8 and not any(
+        w.lower() in AUXILIARIES or (w == w.lower() and is_past(w)) for w in speaker
+    )
+
+
+def _in_relative_clause(voice: str, pos: int) -> bool:
+    for match in RELATIVE.finditer(voice, 0, pos):
+        after = voice[match.end() :]
+        # "which, according to AFP, …": a comma right after the pronoun opens an aside.
+        skip = 1 if after.lstrip().startswith(",") else 0
+        commas = [i for i, ch in enumerate(after) if ch == ","]
+        end = match.end() + commas[skip] if len(commas) > skip else len(voice)
+        if match.start() < pos < end:
+            return True
+    return False
+
+
+def _is_claim(
+    voice: str, found: Sequence[Cue], cues: Sequence[Cue], covered: bool, facts: Facts
+) -> bool:
+    """Whether a writer's-voice sentence states a checkable fact."""
+    text = voice.replace(PLACEHOLDER, " ").strip()
+    tokens = WORD.findall(text)
+    if len(tokens) < 3 or text.rstrip(")]”\"'’ ").endswith("?"):
+        return False
+    if _COUNTERFACTUAL.search(text):  # "Bush would have tried to stop it if he had known"
+        return False
+    if covered and text.endswith(":"):  # "The ministry said in a statement:" introduces
+        return False
+    words = {c.category for c in found}
+    first = first_letter(voice)
+    starts = {c.category for c in found if c.start == first}
+    if "hypothetical_starts" in starts or "framing" in words or "opinion" in words:
+        return False
+    if _FIRST_PERSON.match(text):  # first-hand: the writer is the source
+        return False
+    hard = bool(facts.numbers or facts.dates or words & HARD_SIGNALS)
+    if "hedges" in words and not hard:
+        return False
+    if not has_verb(tokens):
+        return False
+    # "said" is no event: the sentence must tell of one besides its attribution.
+    return hard or bool(facts.names) or has_event_verb(_blank(voice, cues))
+
+
+def _blank(text: str, cues: Sequence[Cue]) -> str:
+    for cue in cues:
+        text = text[: cue.start] + " " * (cue.end - cue.start) + text[cue.end :]
+    return text

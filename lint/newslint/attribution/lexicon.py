@@ -1,0 +1,240 @@
+"""The cue lexicon: the rule's cue lists compiled once, and the cues of a sentence."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from newslint.attribution.english import first_letter, past_of, third_person
+from newslint.document import PLACEHOLDER, Block, Document
+from newslint.patterns import _NESTED_REPEAT as NESTED_REPEAT
+from newslint.phrases import Hit, PhraseTable, normalise
+from newslint.schema import did_you_mean
+
+# Cue lists an editor may give, and what each is for. ``*_patterns`` lists
+# hold regular expressions for what a word list cannot say.
+WORD_LISTS = {
+    "attribution": "verbs that give a source: said, told, confirmed",
+    "attribution_phrases": "phrases that source their clause wherever they stand: according to",
+    "vague": "attribution that names no one: reportedly, some say, critics argue",
+    "anonymous": "a source left unnamed: on condition of anonymity, people close to",
+    "not_attribution": "look-alikes that give no source: was told, the claims, an estimated",
+    "continuation": "words by which a sentence carries on the source before it: also, added",
+    "hedges": "speculation that makes a sentence no claim unless it has a hard fact",
+    "opinion": "opinion framed as opinion: I think, arguably, in my view",
+    "framing": "signposts that state no fact: here is, read more, consider the following",
+    "hypothetical_starts": "sentence openings of hypotheticals: if, unless, imagine",
+    "claim_signals": "cause, record and superlative words that make a sentence a claim",
+    "casualties": "deaths and injuries: a claim with a figure is a casualty count (high tier)",
+    "wrongdoing": "accusations and wrongdoing: a claim with one is high tier",
+    "causes": "causes and blame: high tier",
+    "records": "records and superlatives: high tier",
+    "predictions": "predictions stated as fact: high tier",
+    "intentions": "what someone wants or plans: high tier",
+    "term_markers": "words right before a quotation that make it a name or term: called, titled",
+}
+# Reporting-verb lemmas (from VerbNet's communication classes; see the pack):
+# the list's name → what the verb forms are filed under.
+VERB_LISTS = {
+    "reporting_verbs": "verbs whose -s and past forms give a source: warn → warns, warned",
+    "reporting_verbs_past": "verbs whose past alone gives a source (the present is a noun)",
+}
+PATTERN_LISTS = {
+    f"{name}_patterns": f"regular expressions for {name}"
+    for name in (
+        "attribution",
+        "attribution_phrases",
+        "vague",
+        "anonymous",
+        "not_attribution",
+        "claim_signals",
+        "records",
+    )
+}
+ALL_CUES = frozenset(WORD_LISTS)
+SOURCE_CUES = ("attribution", "attribution_phrases", "vague", "anonymous")
+NAMED = ("attribution", "attribution_phrases")
+
+
+# --- compiled cues -----------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Cue:
+    """A cue found in a block or sentence (offsets relative to it)."""
+
+    category: str
+    start: int
+    end: int
+    text: str
+    pattern: bool = False  # found by a pattern, not a listed phrase
+
+
+@dataclass(frozen=True)
+class CuePattern:
+    """One list's patterns, compiled with the standard library's ``re`` as one alternation.
+
+    In an editor's pattern ``(?P<cue>…)`` marks the cue inside a longer match
+    (what look-behinds used to do), and a match in which ``(?P<not>…)`` took
+    part is no cue. Each pattern's groups are renamed (``a3``, ``c3``,
+    ``n3``) so that the list is searched once per block, not once per pattern.
+    """
+
+    category: str
+    sources: tuple[str, ...]
+    compiled: re.Pattern[str]
+
+    def spans(self, text: str) -> list[tuple[int, int]]:
+        spans = []
+        groups = self.compiled.groupindex
+        for match in self.compiled.finditer(text):
+            i = next(i for i in range(len(self.sources)) if match.start(f"a{i}") != -1)
+            if f"n{i}" in groups and match.start(f"n{i}") != -1:
+                continue
+            start, end = match.span(f"c{i}") if f"c{i}" in groups else match.span()
+            if end > start:
+                spans.append((start, end))
+        return spans
+
+
+def combine(category: str, sources: list[str]) -> CuePattern:
+    """One list's patterns as one alternation, each pattern checked alone first."""
+    for source in sources:
+        _compile(source)
+    parts = [
+        f"(?P<a{i}>" + src.replace("(?P<cue>", f"(?P<c{i}>").replace("(?P<not>", f"(?P<n{i}>") + ")"
+        for i, src in enumerate(sources)
+    ]
+    return CuePattern(category, tuple(sources), _compile("|".join(parts)))
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    """The rule's cue lists once compiled.
+
+    The word lists go into the pack's phrase table, which the engine scans
+    once per draft for every rule (longest phrase first, so "is said to have"
+    wins over "said" and "was told" over "told"); the patterns run here, on
+    each block with its quotations blanked out. ``key`` names the cue lists:
+    rules sharing them share one analysis of each draft.
+    """
+
+    key: str
+    listed_capitalised: frozenset[str]  # phrases an editor wrote with a capital
+    patterns: tuple[CuePattern, ...]
+
+    def block_cues(
+        self, doc: Document, hits: Sequence[Hit], categories: frozenset[str]
+    ) -> dict[int, list[Cue]]:
+        """The cues of the wanted categories in each block, by block index (block offsets)."""
+        found: dict[int, list[Cue]] = {}
+        for hit in hits:
+            if hit.entry.payload in categories:
+                cue = Cue(hit.entry.payload, hit.start, hit.end, hit.text)
+                found.setdefault(hit.block.index, []).append(cue)
+        # A blockquote is all the source's words: no cue in it is the writer's.
+        for block in (b for b in doc.blocks if not b.in_blockquote):
+            voice = block_voice(block)
+            for pattern in self.patterns:
+                if pattern.category not in categories:
+                    continue
+                for start, end in pattern.spans(voice):
+                    cue = Cue(pattern.category, start, end, voice[start:end], pattern=True)
+                    found.setdefault(block.index, []).append(cue)
+        return found
+
+    def find(self, voice: str, block_cues: Sequence[Cue], offset: int) -> list[Cue]:
+        """The cues of one sentence outside quotations, sentence-relative.
+
+        ``offset`` is where the sentence starts in its block.
+        """
+        first = first_letter(voice)
+        found = []
+        for cue in block_cues:
+            start, end = cue.start - offset, cue.end - offset
+            if start < 0 or end > len(voice) or PLACEHOLDER in voice[start:end]:
+                continue
+            # "States" in "United States" is no verb: a listed lower-case
+            # word counts capitalised only where the sentence begins.
+            pronoun_i = cue.text[:2] in ("I ", "I'", "I’")  # "I think" mid-sentence
+            capital = not cue.pattern and cue.text[0].isupper() and start != first
+            capital = capital and not pronoun_i
+            if capital and normalise(cue.text) not in self.listed_capitalised:
+                continue
+            found.append(Cue(cue.category, start, end, cue.text, cue.pattern))
+        return found
+
+
+def compile_lexicon(cues: object, rule_id: str, phrases: PhraseTable) -> Lexicon:
+    """Check the ``cues`` mapping, add its words to the pack's table, compile its patterns.
+
+    Raises ValueError(message, key) on a problem.
+    """
+    if not isinstance(cues, dict):
+        raise ValueError("'cues' must be a mapping of cue lists", "cues")
+    capitalised: set[str] = set()
+    patterns: list[CuePattern] = []
+    for name, values in cues.items():
+        known = [*WORD_LISTS, *VERB_LISTS, *PATTERN_LISTS]
+        if name not in known:
+            raise ValueError(f"unknown cue list {name!r}{did_you_mean(name, known)}", "cues")
+        if not isinstance(values, list) or not all(isinstance(v, str) for v in values):
+            raise ValueError(f"cue list {name!r} must be a list of strings", "cues")
+        if name in PATTERN_LISTS:
+            if values:
+                patterns.append(combine(name.removesuffix("_patterns"), values))
+            continue
+        if name in VERB_LISTS:
+            values = [form for lemma in values for form in verb_forms(lemma, name)]
+            name = "attribution"
+        for phrase in values:
+            phrases.add(rule_id, phrase, payload=name)
+            if phrase[:1].isupper():
+                capitalised.add(normalise(phrase))
+    key = "attribution:" + repr(sorted((k, tuple(v)) for k, v in cues.items()))
+    return Lexicon(key, frozenset(capitalised), tuple(patterns))
+
+
+def _compile(source: str) -> re.Pattern[str]:
+    """An editor's cue pattern, or ValueError naming it."""
+    if "(?<=" in source or "(?<!" in source:
+        raise ValueError(
+            f"pattern {source!r} uses a look-behind; match the words before and mark "
+            "the cue with (?P<cue>...), or drop a match with (?P<not>...)",
+            "cues",
+        )
+    if re.search(NESTED_REPEAT, source):
+        # The standard library has no time limit: refuse what can backtrack for ever.
+        raise ValueError(
+            f"pattern {source!r} repeats a group that itself repeats, which can "
+            "backtrack for ever; rewrite it without the nested repeat",
+            "cues",
+        )
+    try:
+        return re.compile(source, re.IGNORECASE)
+    except re.error as exc:
+        raise ValueError(f"pattern {source!r} does not compile: {exc}", "cues") from None
+
+
+def verb_forms(lemma: str, list_name: str) -> list[str]:
+    """The forms of a reporting verb that give a source: ``warn`` → warns, warned.
+
+    ``reporting_verbs_past`` lemmas give their past only: their present is
+    also a common noun ("a report", "the statement's notes").
+    """
+    words = lemma.split()
+    head, rest = words[0], words[1:]
+    past = [past_of(head)]
+    forms = past if list_name == "reporting_verbs_past" else [third_person(head), *past]
+    return [" ".join([form, *rest]) for form in dict.fromkeys(forms)]
+
+
+def block_voice(block: Block) -> str:
+    """The block's text with its quotations blanked out (same length), or all of a blockquote."""
+    if not block.quotations:
+        return block.text
+    chars = list(block.text)
+    for quotation in block.quotations:
+        chars[quotation.start : quotation.end] = PLACEHOLDER * (quotation.end - quotation.start)
+    return "".join(chars)

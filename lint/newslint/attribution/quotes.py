@@ -1,0 +1,220 @@
+"""Quotations and their speakers."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator, Mapping, Sequence
+from dataclasses import dataclass
+
+from newslint.attribution.carry import Analysis
+from newslint.attribution.clauses import SentenceInfo
+from newslint.attribution.english import WORD
+from newslint.attribution.facts import NAME
+from newslint.attribution.lexicon import Cue
+from newslint.attribution.sources import source_of
+from newslint.document import QUOTE, Block, Document, Quotation
+
+NO_SPEAKER = ""
+
+
+@dataclass(frozen=True)
+class QuoteVerdict:
+    """A direct quotation and who said it ("" when the draft does not say)."""
+
+    block: Block
+    start: int  # block offsets of the sentences the quotation spans
+    end: int
+    quotation: Quotation | None  # None for a blockquote
+    speaker: str
+
+    @property
+    def attributed(self) -> bool:
+        return self.speaker != NO_SPEAKER
+
+    @property
+    def words(self) -> str:
+        """The quoted words, without their quotation marks."""
+        q = self.quotation
+        text = self.block.text if q is None else self.block.text[q.start : q.end]
+        return " ".join(text.split()).strip('“”"‘’ ').rstrip(",;:")
+
+
+def quote_verdicts(doc: Document, analysis: Analysis) -> Iterator[QuoteVerdict]:
+    """Every direct quotation of the draft with its speaker, in order."""
+    by_block: dict[int, list[SentenceInfo]] = {}
+    for info in analysis.sentences:
+        by_block.setdefault(id(info.block), []).append(info)
+    previous: Block | None = None
+    speaker_before = NO_SPEAKER  # who the paragraph before ends by naming
+    for block in doc.blocks:
+        infos = by_block.get(id(block), [])
+        if block.in_blockquote:
+            # Consecutive blockquote paragraphs are one excerpt, judged once.
+            if previous is None or not previous.in_blockquote:
+                speaker = _introduced(by_block, previous)
+                yield QuoteVerdict(block, 0, len(block.text), None, speaker)
+            speaker_before = NO_SPEAKER
+        else:
+            terms = [
+                c for c in analysis.listed.get(block.index, ()) if c.category == "term_markers"
+            ]
+            verdicts = list(_inline_quotes(block, infos, speaker_before, terms))
+            yield from verdicts
+            speaker_before = _ends_with_speaker(infos, verdicts)
+        previous = block
+
+
+def speaker_of(info: SentenceInfo) -> str:
+    """Who a sentence names as its source or speaker, or ""."""
+    if info.speaker:
+        return info.speaker
+    cue = info.covering or (info.cues[0] if info.cues else None)
+    if cue is None:
+        return NO_SPEAKER
+    return source_of(info, cue, "") or "named in the sentence"
+
+
+def _ends_with_speaker(infos: Sequence[SentenceInfo], verdicts: Sequence[QuoteVerdict]) -> str:
+    """Who the paragraph's last sentence names, or quotes having named."""
+    if not infos:
+        return NO_SPEAKER
+    last = infos[-1]
+    linked = [v.speaker for v in verdicts if v.attributed and v.end >= last.end]
+    if linked:
+        return linked[-1]
+    if last.intro and not last.cues:
+        return _lead_in_speaker(last.voice) or "named before the colon"
+    return speaker_of(last)
+
+
+def _introduced(by_block: Mapping[int, list[SentenceInfo]], previous: Block | None) -> str:
+    """A blockquote's source is the paragraph that introduces it ("…, as she wrote:")."""
+    if previous is None:
+        return NO_SPEAKER
+    infos = by_block.get(id(previous), [])
+    if not infos:
+        return NO_SPEAKER
+    last = infos[-1]
+    # Introduced by a colon, or following on a quoted sentence with its speaker.
+    if last.intro:
+        return speaker_of(last) or _lead_in_speaker(last.voice) or "named before the colon"
+    return speaker_of(last) if last.scope == QUOTE else NO_SPEAKER
+
+
+def _inline_quotes(
+    block: Block, infos: list[SentenceInfo], speaker_before: str, terms: Sequence[Cue]
+) -> Iterator[QuoteVerdict]:
+    attributed_at: dict[int, str] = {}  # sentences with a quotation linked to a speaker
+    for quotation in _top_level(block.quotations):
+        # A quotation carried on from the paragraph before shares its speaker:
+        # the paragraph that opens it is the one judged.
+        if quotation.continued or _is_term(block.text, quotation, terms):
+            continue
+        spanned = [i for i in infos if i.start < quotation.end and quotation.start < i.end]
+        if not spanned:
+            continue
+        first, last = spanned[0], spanned[-1]
+        speaker = next((s for s in map(speaker_of, spanned) if s), NO_SPEAKER)
+        if not speaker:  # a transcript quoted whole: "Q … THE PRESIDENT: …"
+            label = _TRANSCRIPT.search(block.text, quotation.start, quotation.end)
+            speaker = (label.group(1) or label.group(2)) if label else NO_SPEAKER
+        if not speaker:
+            speaker = _lead_in_speaker(block.text[first.start : quotation.start])
+        if not speaker and first.scope == QUOTE:
+            speaker = _speaker_beside(infos, first, last, attributed_at, speaker_before)
+        if speaker:
+            attributed_at.update((i.position, speaker) for i in spanned)
+        yield QuoteVerdict(block, first.start, last.end, quotation, speaker)
+
+
+_TRANSCRIPT = re.compile(r"[\"“](Q)\s|\b([A-Z][A-Z.]+(?: [A-Z][A-Z.]+)*):\s")
+
+
+# "X concluded, “…”", "in the words of X, “…”", "X defended the plan: “…”":
+# a lead-in ending in a comma or colon, naming someone, right before the quotation.
+_LEAD_IN_END = re.compile(r"[,:]\s*$")
+# A document named right before the quotation is its source.
+_DOCUMENT = re.compile(
+    r"\b(?:press release|news release|statement|transcript|memo|communiqu[eé])\b", re.I
+)
+_PRONOUN_START = re.compile(r"^(?:He|She|They|It|We|I)\b")
+
+
+def _lead_in_speaker(lead_in: str) -> str:
+    """The speaker a lead-in names, or ""."""
+    text = " ".join(lead_in.split())
+    if not text:
+        return NO_SPEAKER
+    body = text.rstrip(",: ")
+    if not _LEAD_IN_END.search(text):
+        document = _DOCUMENT.search(body)
+        return body[: document.end()].strip() if document else NO_SPEAKER
+    words = WORD.findall(body)
+    if not words or len(words) > 25:
+        return NO_SPEAKER
+    document = _DOCUMENT.search(body)
+    if document:  # "Senate Committee on Appropriations Press Release September 21 “…”"
+        return body[: document.end()].strip()
+    pronoun = _PRONOUN_START.match(body)
+    if pronoun:
+        return pronoun.group(0)
+    names = [m.group(0) for m in NAME.finditer(body)]
+    # A name that is not just the capital opening the sentence.
+    names = [n for n in names if " " in n or not body.startswith(n) or n.isupper()]
+    return names[0] if names else NO_SPEAKER
+
+
+def _speaker_beside(
+    infos: list[SentenceInfo],
+    first: SentenceInfo,
+    last: SentenceInfo,
+    attributed_at: Mapping[int, str],
+    speaker_before: str,
+) -> str:
+    """A quoted sentence's speaker named in the sentence before or after it."""
+    if first.position > 0:
+        before = infos[first.position - 1]
+        if before.text.rstrip().endswith("?") and before.position > 0:
+            before = infos[before.position - 1]  # "Why did she go? “It's Warhol.”"
+        if before.position in attributed_at:
+            return attributed_at[before.position]
+        if before.cues or before.intro:
+            return speaker_of(before) or _lead_in_speaker(before.voice) or "named before"
+    elif speaker_before:
+        return speaker_before
+    if last.position + 1 < len(infos):
+        after = infos[last.position + 1]
+        # "“…?” Hiller asked, inquiring…": a speaker and verb opening the next sentence.
+        leads = any(c.start <= 30 and c.category == "attribution" for c in after.cues)
+        if after.cues and (after.scope == QUOTE or leads):
+            return speaker_of(after)
+    return NO_SPEAKER
+
+
+def _top_level(quotations: Sequence[Quotation]) -> list[Quotation]:
+    tops: list[Quotation] = []
+    for quotation in quotations:
+        if not any(t.contains(quotation.start, quotation.end) for t in tops):
+            tops.append(quotation)
+    return tops
+
+
+# Words a title keeps in lower case: "War on Terror", "Checks and Balances".
+_TITLE_SMALL = frozenset(("a", "an", "and", "at", "by", "for", "in", "of", "on", "or", "the", "to"))
+
+
+def _is_term(text: str, quotation: Quotation, terms: Sequence[Cue]) -> bool:
+    """A quoted name, title or term (“parole”, “War on Terror”) rather than speech."""
+    inner = text[quotation.start + 1 : quotation.end - (0 if quotation.open_end else 1)]
+    words = WORD.findall(inner)
+    before = text[: quotation.start].rstrip()
+    embedded = bool(before) and before[-1].isalnum()  # "equating dictatorship with “stability.”"
+    if len(words) <= 2 and (embedded or not re.search(r"[.!?]", inner)):
+        return True  # an echoed word or term, not speech: “stability!”, “parole”
+    title_case = all(w[0].isupper() or not w[0].isalpha() or w in _TITLE_SMALL for w in words)
+    first_word = next((w for w in words if w[0].isalpha()), "")
+    if first_word[:1].isupper() and title_case and len(words) <= 16:
+        return True  # a title, name or slogan: "Checks And Balances", "60 Minutes II"
+    if re.search(r"[\w][’']s$", before):  # the administration's “tough on Iran” stance
+        return True
+    return any(c.end == len(before) for c in terms)

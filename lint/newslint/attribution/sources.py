@@ -1,0 +1,71 @@
+"""Who a sentence says its claim comes from, as a reader would name them."""
+
+from __future__ import annotations
+
+import re
+
+from newslint.attribution.clauses import SentenceInfo
+from newslint.attribution.english import has_finite_verb, is_pronoun, strip_verb_group
+from newslint.attribution.lexicon import Cue
+from newslint.document import PLACEHOLDER
+
+# --- sources ---------------------------------------------------------------------------
+
+_LEAD_IN = re.compile(
+    r"^(?:in|on|at|after|before|during|as|when|while|earlier|later|last|among|discussing|"
+    r"speaking|writing|asked|responding|despite|following|since|by|from|with)\b",
+    re.IGNORECASE,
+)
+_AGENT = re.compile(
+    r"\s+(?:[\w’'-]+\s+){0,2}?by\s+((?:the\s+)?[A-Z][\w’'.&-]*"
+    r"(?:\s+(?:of\s+|for\s+|the\s+)?[A-Z][\w’'.&-]*)*)"
+)
+_AFTER_CUE = re.compile(r"^[^,.;:!?\"“”" + PLACEHOLDER + r"]+")
+
+
+def source_of(info: SentenceInfo, cue: Cue, last_source: str) -> str:
+    """Who the sentence says it comes from, as a reader would name them."""
+    if cue.category == "vague":
+        return f"unnamed (“{cue.text}”)"
+    anonymous = [c for c in info.cues if c.category == "anonymous"]
+    if anonymous:
+        return f"anonymous (“{anonymous[0].text}”)"
+    lowered = cue.text.lower()
+    if lowered.startswith(("according to", "as ")) or lowered.endswith((" to", " by")):
+        after = _AFTER_CUE.match(info.voice[cue.end :].lstrip())
+        return _clip(after.group(0) if after else "")
+    agent = _AGENT.match(info.voice[cue.end :])
+    if agent:  # "recounted Friday by The New York Times"
+        return _clip(agent.group(1))
+    subject = _subject(info.voice[: cue.start])
+    if not subject:
+        after = _AFTER_CUE.match(info.voice[cue.end :].lstrip())
+        subject = _clip(after.group(0)) if after else ""
+    if is_pronoun(subject) and last_source:
+        return f"{subject} ({last_source})"
+    return subject
+
+
+# "WASHINGTON – ", "Taipei, Taiwan — ": a dateline is where, not who.
+_DATELINE = re.compile(r"^(?:[A-Z][A-Z.]+(?:[ ,]+[A-Z][A-Za-z.]*){0,3})\s*[–—-]\s*")
+
+
+def _subject(prefix: str) -> str:
+    text = strip_verb_group(_DATELINE.sub("", prefix.lstrip()))
+    cut = max(text.rfind(PLACEHOLDER), text.rfind(";"), text.rfind(":"))
+    text = text[cut + 1 :].strip(" ,—-")
+    parts = [p.strip() for p in text.split(",") if p.strip()]
+    if len(parts) > 1 and has_finite_verb(", ".join(parts[:-1])):
+        parts = parts[-1:]  # "The minister resigned, her office said": the office
+    while len(parts) > 1 and _LEAD_IN.match(parts[0]):
+        parts = parts[1:]
+    if parts and _LEAD_IN.match(parts[0]) and len(parts) == 1:
+        words = parts[0].split()
+        parts = [" ".join(words[1:])] if len(words) > 1 else []
+    return _clip(", ".join(parts))
+
+
+def _clip(text: str, limit: int = 12) -> str:
+    words = text.split()
+    clipped = " ".join(words[:limit])
+    return clipped + ("…" if len(words) > limit else "")

@@ -1,0 +1,110 @@
+"""Check-worthiness: how badly an unsourced claim needs a source.
+
+After the published definitions of check-worthy claims (ClaimBuster's
+"check-worthy factual sentences", the CheckThat! lab's claims "of interest
+to the public", Full Fact's claim types: quantities, correlation and
+causation, predictions, rules, personal experience), written as our own
+rules. A claim an editor would hold for a source is *high*: a figure, a
+record, a cause or blame, an accusation, a casualty count, a prediction
+stated as fact, what someone intends. Anything else is *background*: true
+or not, it is public record, scheduled, or common knowledge, and worth a
+look on the fact-check sheet but not a warning.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from newslint.attribution.facts import Facts
+from newslint.attribution.lexicon import Cue
+
+HIGH = "high"
+BACKGROUND = "background"
+
+# Cue list → what the claim is, for the message ("a figure with no source").
+TIER_LISTS = {
+    "casualties": "a casualty count",
+    "wrongdoing": "an accusation",
+    "causes": "a cause or blame",
+    "records": "a record or superlative",
+    "predictions": "a prediction stated as fact",
+    "intentions": "what someone intends",
+}
+_ORDINAL = re.compile(r"^\d+(?:st|nd|rd|th)$")
+_SCORE = re.compile(r"\b\d{1,2}\s?[–-]\s?\d{1,2}\b")
+# A person's age is a detail of the story, not a statistic.
+_AGE = re.compile(r"\b(?:aged?|at\s+the\s+age\s+of)\s+(\d+)|\b(\d+)[- ]years?[- ]old\b", re.I)
+
+
+@dataclass(frozen=True)
+class Tier:
+    level: str  # high | background
+    what: str  # "a figure", "a casualty count", "background"
+
+    @property
+    def high(self) -> bool:
+        return self.level == HIGH
+
+
+NOT_RATED = Tier(BACKGROUND, "a background fact")  # what a sentence that is no claim carries
+
+
+def tier_of(voice: str, found: Sequence[Cue], facts: Facts) -> Tier:
+    """The check-worthiness of a claim in the writer's voice."""
+    categories = {c.category for c in found}
+    if "casualties" in categories and counts(voice, facts):
+        return Tier(HIGH, "a casualty count")
+    for category, what in TIER_LISTS.items():
+        # Deaths and injuries without a figure are told by the rest of the sentence.
+        if category in categories and category != "casualties":
+            return Tier(HIGH, what)
+    if statistics(voice, facts):
+        return Tier(HIGH, "a figure")
+    return Tier(BACKGROUND, "a background fact")
+
+
+# A person's age is a detail of the story, not a statistic.
+_AGE = re.compile(r"\b(?:aged?|at\s+the\s+age\s+of)\s+(\d+)|\b(\d+)[- ]years?[- ]old\b", re.I)
+# "nine per cent", "three times the cost", "$26 million": amounts, shares and rates.
+_RATE = re.compile(
+    r"\b(\w+)\s*(?:%|per\s?cent|percent|times\s+(?:the|as|more|higher|larger|bigger|faster))",
+    re.I,
+)
+_AMOUNT = re.compile(
+    r"^(?:[$€£¥]|US\$|NZ\$|A\$)|%$|(?:per\s?cent|percent|million|billion|trillion|thousand)$"
+    r"|^(?:millions|billions)$|^\d{1,3}(?:,\d{3})+$|^\d{4,}$",
+    re.I,
+)
+
+
+def counts(voice: str, facts: Facts) -> tuple[str, ...]:
+    """Every figure that counts something: not ordinals, ages, distances, times or scores."""
+    if _SCORE.search(voice):  # "Sweden defeated South Korea 1 – 0": public record
+        return ()
+    ages = {g for m in _AGE.finditer(voice) for g in m.groups() if g}
+    measures = {m.group(1).lower() for m in _MEASURE.finditer(voice)}
+    return tuple(
+        n
+        for n in facts.numbers
+        if n not in ages and not _ORDINAL.match(n) and n.lower() not in measures
+    )
+
+
+# "several hundred miles", "73 seconds": a measure, not a count of people or things.
+_MEASURE = re.compile(
+    r"\b(\d[\d,.]*|\w+)\s+(?:miles?|km|kilometres?|kilometers?|metres?|meters?|feet|ft|yards?|seconds?"
+    r"|minutes?|hours?|days?|weeks?|months?|years?|decades?|centuries)\b",
+    re.I,
+)
+
+
+def statistics(voice: str, facts: Facts) -> tuple[str, ...]:
+    """The figures that make a sentence a statistic: shares, rates, money, large amounts.
+
+    A small count ("two referendums", "189 galleries", "73 seconds") is a
+    detail of the story rather than a statistic a desk checks first.
+    """
+    rates = {m.group(1).lower() for m in _RATE.finditer(voice)}
+    return tuple(n for n in counts(voice, facts) if _AMOUNT.search(n) or n.lower() in rates)

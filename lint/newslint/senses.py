@@ -1,0 +1,240 @@
+"""Which sense a listed word has where it stands: a few tests an editor can name in YAML.
+
+A loaded word is loaded in one sense only. "Claimed" judges a speaker when it
+introduces what was said ("claimed the strike was legal"), not when it means
+took ("the rebels claimed the town"); the noun "claims" is not the verb;
+"celebrated" is puffery as an adjective ("the celebrated author"), not as a
+verb with a subject ("NASA celebrated the launch"). Rules name the sense a
+word must have (``sense:`` for all their words, ``senses:`` per word); these
+tests read only the words around the hit in its sentence, so they cost
+nothing measurable and need no tagger.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from newslint.document import QUOTE
+from newslint.phrases import Hit, normalise
+from newslint.rule import Rule
+from newslint.schema import Key
+
+SENSES = ("speech", "adjective", "criticism")
+
+
+def _words(spaced: str) -> frozenset[str]:
+    return frozenset(spaced.split())
+
+
+# Words after which a listed word is a noun or an adjective, not a verb.
+_DETERMINERS = _words(
+    "a an the this these those his her their its our your my such many several no any some "
+    "every each"
+)
+# Words of degree before an adjective: "widely celebrated", "most celebrated".
+_DEGREE = _words("more most much so very")
+# Words that can open the clause a speech verb introduces.
+_SUBJECTS = _words("he she they it we i you there this these those") | _DETERMINERS
+_FINITE = _words(
+    "is are was were has have had will would could can may might must should shall did "
+    "does do be been being isn't wasn't won't didn't hadn't hasn't"
+)
+# Words that end the clause a speech verb could introduce.
+_CLAUSE_END = _words("which who whom whose where when while because for in on at by")
+_TOKEN = re.compile(r"[^\W_]+(?:['’\-][^\W_]+)*|[“”\"‘’',;:.!?—–()]")
+# Words after "slammed", "blasted", "hit out" that make them literal.
+_LITERAL_AFTER = _words("into onto through down against open off away apart out")
+# A transcript's speaker label: "Nick Bos: For this we ..." (bold in the Markdown).
+_SPEAKER = re.compile(r"^(?:[A-Z][\w.'’-]*\s){0,3}[A-Z][\w.'’-]*:\s")
+_OPEN_QUOTES = "“\"‘'"
+_CLOSE_QUOTES = "”\"’'"
+
+
+def _tokens(text: str) -> list[str]:
+    return _TOKEN.findall(text)
+
+
+def is_speech(before: str, after: str) -> bool:
+    """Whether a verb of saying between ``before`` and ``after`` introduces speech or a claim."""
+    prev = _tokens(before)
+    nxt = _tokens(after)
+    if prev and prev[-1].lower() in _DETERMINERS:
+        return False  # "the claims", "his admitted role": a noun or an adjective
+    # ', he claimed.' / '," claimed the minister': the quotation is before the verb.
+    if any(t in _CLOSE_QUOTES for t in prev[-4:]):
+        return True
+    if not nxt:
+        return False
+    first = nxt[0]
+    if first in _OPEN_QUOTES or first == ":":
+        return True
+    if first == "," and len(nxt) > 1 and nxt[1] in _OPEN_QUOTES:
+        return True
+    low = first.lower()
+    if low == "that":
+        return True
+    if low == "to":  # "claimed to be", "admitted to lying"; not "admitted to hospital"
+        return len(nxt) > 1 and (nxt[1].lower() in ("be", "have") or nxt[1].endswith("ing"))
+    return _opens_clause(nxt)
+
+
+def _opens_clause(words: list[str]) -> bool:
+    """'the strike was legal', 'he had': a subject, then a finite verb, before any break."""
+    first = words[0]
+    if not (first.lower() in _SUBJECTS or first[:1].isupper()):
+        return False  # "claimed responsibility", "conceded defeat"
+    for word in words[1:9]:
+        low = word.lower()
+        if low in _FINITE:
+            return True
+        if low in _CLAUSE_END or not word[:1].isalnum():
+            return False
+        if low.endswith("ed") and word[:1].islower() and len(words) > 2:
+            return True  # "claimed Iran attacked the base"
+    return False
+
+
+def is_adjective(before: str, after: str) -> bool:
+    """An adjective ('the celebrated author', 'celebrated for') rather than a verb."""
+    prev = _tokens(before)
+    nxt = _tokens(after)
+    last = prev[-1].lower() if prev else ""
+    if last in _DETERMINERS or last in _DEGREE or last.endswith("ly"):
+        return True
+    return bool(nxt) and nxt[0].lower() in ("for", "as")
+
+
+def is_criticism(before: str, after: str) -> bool:
+    """'slammed the plan', not 'slammed into Biloxi' or 'slammed the door shut'."""
+    nxt = [t.lower() for t in _tokens(after)[:3]]
+    if nxt and nxt[0] in _LITERAL_AFTER:
+        return False
+    return not any(t in ("door", "doors", "brakes", "shut", "gate") for t in nxt)
+
+
+TESTS: dict[str, Callable[[str, str], bool]] = {
+    "speech": is_speech,
+    "adjective": is_adjective,
+    "criticism": is_criticism,
+}
+
+
+def has_sense(sense: str, before: str, after: str) -> bool:
+    return TESTS[sense](before, after)
+
+
+def in_single_quotes(text: str, start: int, end: int) -> bool:
+    """Whether ``text[start:end]`` sits inside single quotation marks: 'terrorists'.
+
+    A writer who puts a word in single (or scare) quotes reports it as someone
+    else's word, and a quotation in single marks may run over several
+    sentences. Apostrophes inside words (Iran's, don't) are not marks.
+    """
+    left = _single_mark_before(text, start)
+    return left is not None and _single_mark_after(text, end) is not None
+
+
+def _single_mark_before(text: str, start: int) -> int | None:
+    i = start - 1
+    while i >= 0 and text[i] != "\n":
+        ch = text[i]
+        if ch in "‘'" and (i == 0 or not text[i - 1].isalnum()):
+            return i
+        if ch in "’'" and i + 1 < len(text) and not text[i + 1].isalnum() and i < start - 1:
+            return None  # a closing mark: the quotation ended before the word
+        i -= 1
+    return None
+
+
+def _single_mark_after(text: str, end: int) -> int | None:
+    i = end
+    if text[i : i + 2] in ("'s", "’s"):
+        i += 2
+    while i < len(text) and text[i] != "\n":
+        ch = text[i]
+        if ch in "’'" and (i + 1 == len(text) or not text[i + 1].isalnum()):
+            return i
+        if ch in "‘" or (ch == "'" and i > 0 and not text[i - 1].isalnum()):
+            return None  # another quotation opens first
+        i += 1
+    return None
+
+
+def sentence_window(
+    text: str, sentence: tuple[int, int] | None, start: int, end: int
+) -> tuple[str, str]:
+    """The sentence's text before and after a hit."""
+    lo, hi = sentence if sentence else (0, len(text))
+    return text[lo:start], text[end:hi]
+
+
+@dataclass(frozen=True)
+class Senses:
+    """A rule's sense requirements: one for all its words, or one per word."""
+
+    every: str | None = None
+    per_word: tuple[tuple[str, str], ...] = ()
+    # Rules that leave quotations alone also leave words in single or scare
+    # quotes and an interviewee's answers ("Nick Bos: ...").
+    leave_quoted: bool = False
+
+    def rejects(self, hit: Hit) -> bool:
+        """Whether the hit is not in the sense the rule means, is quoted, or is a name."""
+        block, start, end = hit.block, hit.start, hit.end
+        if self.leave_quoted and (
+            in_single_quotes(block.text, start, end) or is_transcript_answer(block.text)
+        ):
+            return True
+        sentence = block.sentence_at(start)
+        if _is_name(hit, sentence.start if sentence else 0):
+            return True
+        sense = dict(self.per_word).get(normalise(hit.entry.phrase), self.every)
+        if sense is None:
+            return False
+        span = (sentence.start, sentence.end) if sentence else None
+        before, after = sentence_window(block.text, span, start, end)
+        return not has_sense(sense, before, after)
+
+
+def is_transcript_answer(text: str) -> bool:
+    """A paragraph that opens with a speaker label: "Nick Bos: For this we ..."."""
+    return _SPEAKER.match(text) is not None
+
+
+def _is_name(hit: Hit, sentence_start: int) -> bool:
+    """A lower-case listed word capitalised mid-sentence is a name (Savage, Revolutionary)."""
+    if not hit.text[:1].isupper() or not hit.entry.phrase.islower():
+        return False
+    if hit.block.kind == "heading" or hit.text.isupper():
+        return False  # headlines capitalise every word; SHOUTING is emphasis
+    lead = hit.block.text[sentence_start : hit.start]
+    return any(ch.isalnum() for ch in lead)
+
+
+def senses_of(rule: Rule) -> Senses:
+    """The rule's ``sense``/``senses`` keys, checked; ValueError(message, key) if wrong."""
+    every = rule.options.get("sense")
+    if every is not None and every not in SENSES:
+        raise ValueError(f"unknown sense {every!r}; use one of: {', '.join(SENSES)}", "sense")
+    per_word = rule.options.get("senses", {})
+    if not isinstance(per_word, dict):
+        raise ValueError("'senses' must map words to a sense", "senses")
+    for word, sense in per_word.items():
+        if sense not in SENSES:
+            raise ValueError(
+                f"sense {sense!r} of {word!r} is unknown; use one of: {', '.join(SENSES)}",
+                "senses",
+            )
+    return Senses(
+        every=every,
+        per_word=tuple((normalise(str(w)), str(s)) for w, s in per_word.items()),
+        leave_quoted=not rule.covers(QUOTE),
+    )
+
+
+SENSE_KEYS = {
+    "sense": Key((str,), False, "the sense every listed word must have: speech or adjective"),
+    "senses": Key((dict,), False, "word → the sense it must have to be flagged"),
+}

@@ -1,0 +1,184 @@
+"""Which LanguageTool spelling matches an editor would call typos.
+
+The LanguageTool kind asks these questions of each match: is it part of a
+word with an internal apostrophe (Ba'athists), is "Its" really "it's", is a
+capitalised word a misspelt proper noun (Brazillian) or a name LanguageTool
+does not know, is a repeated word a name (Duran Duran). Each answer reads
+only the block's text and LanguageTool's suggestions.
+"""
+
+from __future__ import annotations
+
+import re
+
+# Function words that are a slip when doubled even with capitals ("The The").
+_FUNCTION = frozenset(
+    ("the", "a", "an", "and", "or", "of", "to", "in", "on", "at", "for", "is", "was", "it")
+)
+_VOWELS = frozenset("aeiouy")
+# After "Its", the words that make it "It's": "Its a", "Its not", "Its been".
+_ITS_IS = frozenset(
+    (
+        "a", "an", "the", "not", "been", "going", "very", "so", "too", "all", "just", "about",
+        "only", "never", "also", "still", "really", "clear", "true", "time", "likely", "possible",
+        "unclear", "hard", "easy", "over", "here", "there", "what", "how", "because", "my",
+        "your", "our", "their", "his", "her", "no", "like", "ok", "okay", "good", "bad",
+    )
+)  # fmt: skip
+_NEXT_WORD = re.compile(r"\s+([^\W\d_][\w'’-]*)")
+# Endings of Latin species epithets: fusca, bassiana, andrillae, vulgaris, rattus.
+_LATIN = re.compile(r"(?:a|ae|us|um|is|ii|i)$")
+_PREVIOUS_WORD = re.compile(r"([^\W\d_][\w'’.-]*)\s+$")
+
+
+def whole_word(text: str, start: int, end: int) -> tuple[int, int]:
+    """The span of the whole word around ``[start, end)``, across inner apostrophes.
+
+    LanguageTool splits "Ba'athists" at the apostrophe and flags "athists".
+    """
+    while start >= 2 and text[start - 1] in "'’" and text[start - 2].isalpha():
+        start -= 2
+        while start > 0 and text[start - 1].isalpha():
+            start -= 1
+    while end + 1 < len(text) and text[end] in "'’" and text[end + 1].isalpha():
+        end += 1
+        while end < len(text) and text[end].isalpha():
+            end += 1
+    return start, end
+
+
+def its_is_possessive(text: str, end: int) -> bool:
+    """'Its round shape' is the possessive; 'Its a shame' is "it's"."""
+    following = _NEXT_WORD.match(text, end)
+    if not following:
+        return False
+    word = following.group(1).lower()
+    return not (word in _ITS_IS or word.endswith("ing") or word.endswith("ly"))
+
+
+def in_name_run(text: str, start: int, end: int, sentence_start: int) -> bool:
+    """Whether a capitalised word stands beside another: Jann Wenner, Fisht Stadium."""
+    after = _NEXT_WORD.match(text, end)
+    if after and after.group(1)[:1].isupper():
+        return True
+    before = _PREVIOUS_WORD.search(text, sentence_start, start)
+    if not before or before.start(1) == sentence_start:
+        return False  # "The Brittish embassy": the sentence's first word
+    return before.group(1)[:1].isupper()
+
+
+def not_a_misspelling(text: str, start: int, word: str) -> bool:
+    """Unknown to LanguageTool but not a typo: a brand or code (AntyScience, dD,
+    mini-MMPI), a species epithet after its genus (Formica fusca), or a word
+    the CMU Pronouncing Dictionary knows (accouterments)."""
+    if any(ch.isupper() for ch in word[1:]):
+        return True
+    if not word.islower():
+        return False
+    before = _PREVIOUS_WORD.search(text, 0, start)
+    if before and before.group(1)[:1].isupper() and _LATIN.search(word):
+        return True
+    return _in_cmudict(word)
+
+
+def _in_cmudict(word: str) -> bool:
+    from pathlib import Path
+
+    from newslint.cachedir import cache_dir
+    from newslint.cmu import open_cmudict
+
+    return word.replace("’", "'") in open_cmudict(Path(cache_dir()))
+
+
+def repeated_name(word: str, following: str) -> bool:
+    """'Duran Duran', 'Sirhan Sirhan': a capitalised pair that is not a function word."""
+    return word[:1].isupper() and following[:1].isupper() and word.lower() not in _FUNCTION
+
+
+def misspelt_proper_noun(
+    word: str, replacements: tuple[str, ...], in_name_run: bool = False
+) -> str | None:
+    """The proper noun ``word`` is a slip of (Brazillian → Brazilian), if any.
+
+    A slip is one doubled or undoubled letter, one vowel for another, two
+    letters swapped, or a vowel or "h" left out or put in (Afganistan); or
+    two doubled or undoubled letters (Carribean → Caribbean). Never one
+    consonant for or besides another (Hifter is not Hitter, Halston is not
+    Halton), and never the first letter (Zarif is not Arif). Inside a run of
+    capitalised words (Jann Wenner, Space Shuttle Endeavour), which is a
+    name LanguageTool may not know, only doubled letters count (Condoleeza
+    Rice). A name that is merely unknown stays unflagged.
+    """
+    if len(word) < 5 or not word[:1].isupper() or word.isupper():
+        return None
+    for candidate in replacements[:3]:
+        if " " in candidate or not candidate[:1].isupper() or candidate[:1] != word[:1]:
+            continue
+        edits = _slip(word.lower(), candidate.lower())
+        if edits and (not in_name_run or all(e == "double" for e in edits)):
+            return candidate
+    return None
+
+
+def _slip(a: str, b: str) -> list[str] | None:
+    """The edits from ``a`` to ``b`` when they make a slip, else None."""
+    if abs(len(a) - len(b)) > 2:
+        return None
+    edits = _edits(a, b)
+    if not edits:
+        return None
+    if len(edits) == 1:
+        return edits if edits[0] in ("double", "vowel", "swap", "insert") else None
+    return edits if len(edits) == 2 and all(e == "double" for e in edits) else None
+
+
+def _edits(a: str, b: str) -> list[str] | None:
+    """The kinds of edit turning ``a`` into ``b``, when there are at most two."""
+    i = 0
+    while i < min(len(a), len(b)) and a[i] == b[i]:
+        i += 1
+    if i == len(a) == len(b):
+        return []
+    j = 0
+    while j < min(len(a), len(b)) - i and a[-1 - j] == b[-1 - j]:
+        j += 1
+    a_mid, b_mid = a[i : len(a) - j], b[i : len(b) - j]
+    one = _one_edit(a, b, i, a_mid, b_mid)
+    if one is not None:
+        return [one]
+    # Two edits: try each single edit at the first difference, then one more.
+    for step in _first_steps(a, b, i):
+        rest = _edits(step[0], b)
+        if rest is not None and len(rest) == 1:
+            return [step[1], *rest]
+    return None
+
+
+def _one_edit(a: str, b: str, i: int, a_mid: str, b_mid: str) -> str | None:
+    if len(a_mid) == 1 and len(b_mid) == 1:
+        return "vowel" if a_mid in _VOWELS and b_mid in _VOWELS else "consonant"
+    if len(a_mid) == 2 and a_mid == b_mid[::-1]:
+        return "swap"
+    longer, shorter, mid = (a, b, a_mid) if len(a) > len(b) else (b, a, b_mid)
+    if len(mid) == 1 and len(longer) == len(shorter) + 1 and (a_mid == "" or b_mid == ""):
+        at = i
+        neighbours = {longer[at - 1] if at else "", longer[at + 1] if at + 1 < len(longer) else ""}
+        if mid in neighbours:
+            return "double"
+        return "insert" if mid in _VOWELS or mid == "h" else "consonant"
+    return None
+
+
+def _first_steps(a: str, b: str, i: int) -> list[tuple[str, str]]:
+    steps = []
+    if i < len(a):
+        kind = (
+            "double"
+            if (i and a[i] == a[i - 1]) or (i + 1 < len(a) and a[i] == a[i + 1])
+            else "delete"
+        )
+        steps.append((a[:i] + a[i + 1 :], kind))
+    if i < len(b):
+        kind = "double" if (i and b[i] == a[i - 1]) or (i < len(a) and b[i] == a[i]) else "insert"
+        steps.append((a[:i] + b[i] + a[i:], kind))
+    return steps

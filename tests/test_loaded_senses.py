@@ -1,0 +1,122 @@
+"""Loaded words in the sense that is loaded only, and never in quotation."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.conftest import lint_text
+
+
+def _loaded(text: str) -> list[tuple[str, str, str | None]]:
+    return [
+        (f.rule, f.message, f.suggestion)
+        for f in lint_text(text + "\n", select=("loaded",))
+        if f.rule.startswith("loaded.")
+    ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The minister claimed the strike was legal.",
+        "The minister claimed that the strike was legal.",
+        "“We did nothing wrong,” he claimed.",
+        "She claims he had no part in it.",
+        "He admitted to lying under oath.",
+    ],
+)
+def test_said_synonym_introducing_speech_is_flagged(text: str) -> None:
+    assert [r for r, _, _ in _loaded(text)] == ["loaded.said"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The rebels claimed the town on Sunday.",
+        "Iran claimed responsibility for the attack.",
+        "Asylum claims rose by a third.",
+        "The claims that he lied were dropped.",
+        "United conceded a penalty in the 80th minute.",
+        "He was admitted to hospital.",
+        "Troops fired back at the gunmen.",
+    ],
+)
+def test_other_senses_of_said_synonyms_pass(text: str) -> None:
+    assert _loaded(text) == []
+
+
+def test_said_suggestion_never_rewrites_a_taking() -> None:
+    found = _loaded("The rebels claimed the town, and the minister claimed the vote was rigged.")
+    assert found == [
+        (
+            "loaded.said",
+            "“claimed” judges the speaker; use “said” unless the verb is the news",
+            "said",
+        )
+    ]
+
+
+def test_celebrated_is_puffery_as_adjective_not_as_verb() -> None:
+    assert _loaded("NASA celebrated the launch with a briefing.") == []
+    assert [r for r, _, _ in _loaded("The celebrated author spoke.")] == ["loaded.puffery"]
+    assert [r for r, _, _ in _loaded("She is celebrated for her novels.")] == ["loaded.puffery"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Clerics described the insurgents as 'terrorists' and called for calm.",
+        "Clerics described the insurgents as ‘terrorists’ and called for calm.",
+        "Officials called the new rules 'draconian' in a statement.",
+        "The group's ‘so-called’ ceasefire held.",
+    ],
+)
+def test_words_in_single_quotes_are_quotation(text: str) -> None:
+    assert _loaded(text) == []
+
+
+def test_apostrophes_are_not_single_quotes() -> None:
+    found = _loaded("Iran's regime didn't comment.")
+    assert [r for r, _, _ in found] == ["loaded.label"]
+
+
+@pytest.mark.parametrize(
+    ("text", "rule"),
+    [
+        ("The mayor gave a magnificent speech.", "loaded.subjective"),
+        ("Problems plague the city's transit system.", "loaded.emotive"),
+        ("The bill was a lifeline for farmers.", "loaded.emotive"),
+        ("Even Obama agreed with the plan.", "loaded.editorializing"),
+        ("Democrat lawmakers walked out.", "loaded.label"),
+        ("The council held no real hearings.", "loaded.editorializing"),
+    ],
+)
+def test_lexicon_words_from_rough_copy(text: str, rule: str) -> None:
+    assert [r for r, _, _ in _loaded(text)] == [rule]
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Even so, the vote passed.", "A Democrat from Ohio voted no.", "The Democrats won."],
+)
+def test_lexicon_patterns_leave_neutral_uses(text: str) -> None:
+    assert _loaded(text) == []
+
+
+def test_capitalised_mid_sentence_is_a_name() -> None:
+    assert _loaded("The bar's owner, Tom Savage, trained the Iranian Revolutionary Guards.") == []
+    assert [r for r, _, _ in _loaded("Savage attacks followed.")] == ["loaded.emotive"]
+
+
+def test_interview_answers_are_the_speakers_words() -> None:
+    text = "**Nick Bos:** Of course the results are remarkable.\n\nOf course it rained."
+    assert [m for _, m, _ in _loaded(text)] == [
+        "“Of course” editorializes: cut it or say who holds the view"
+    ]
+
+
+def test_a_single_quoted_passage_over_sentences_is_quotation() -> None:
+    text = "AP reported: ' A radical cleric spoke. He was defiant. ' Then the regime fell."
+    assert [m for _, m, _ in _loaded(text)] == [
+        "“regime” is a contentious label: use a neutral term or attribute it"
+    ]
