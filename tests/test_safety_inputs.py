@@ -182,6 +182,25 @@ def test_bad_message_placeholders_are_refused_at_load(
     assert "<class" not in done.stdout + done.stderr
 
 
+def test_placeholders_are_those_of_the_rule_s_kind(tmp_path: Path) -> None:
+    """{other_line} is the facts kind's; an existence rule cannot use it."""
+    from newslint.packs import load_packs
+
+    pack = tmp_path / "house.yml"
+    pack.write_text(
+        "pack: house\nfamilies: [facts]\nrules:\n"
+        "  - id: facts.house-count\n    kind: facts\n    check: counts\n"
+        "    description: d\n    message: '{match} disagrees with line {other_line}'\n"
+        "  - id: style.bad\n    kind: existence\n"
+        "    description: d\n    message: 'see line {other_line}'\n    words: [iconic]\n",
+        encoding="utf-8",
+    )
+    errors = load_packs([pack]).errors
+    assert [(e.line, "{other_line} is not one newslint fills in" in e.message) for e in errors] == [
+        (12, True)
+    ]
+
+
 def test_a_literal_brace_in_a_message_is_written_doubled(tmp_path: Path) -> None:
     (tmp_path / "rules").mkdir()
     (tmp_path / "rules" / "house.yml").write_text(

@@ -56,6 +56,8 @@ class Linter:
     _parser: MarkdownIt | None = None
     # One LanguageTool session per run: its server handle, clients and failure.
     _languagetool: Any = None
+    # Per setup problem: whether this run is the first to meet it (it then fails).
+    _setup_told: dict[str, bool] = field(default_factory=dict)
 
     def setup_for(self, path: str) -> Setup:
         """The setup for ``path`` (raises ConfigError when the config is broken)."""
@@ -120,6 +122,13 @@ class Linter:
         # A missing Java or jars fails the run unless spelling may be skipped
         # (``required: false``): a check is never dropped silently.
         setup_missing = required is None and session is not None and session.setup_failed
+        if setup_missing and session.setup_failure not in self._setup_told:
+            # Fail the first run that meets it, with the command to fix it; later
+            # runs say it once and run every other check.
+            from newslint.languagetool.state import first_time_told
+
+            self._setup_told[session.setup_failure] = first_time_told(session.setup_failure)
+        setup_missing = setup_missing and self._setup_told.get(session.setup_failure, False)
         result.notices_are_errors = (
             bool(required) or bool(os.environ.get("NEWSLINT_REQUIRE_LANGUAGETOOL")) or setup_missing
         )

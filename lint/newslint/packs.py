@@ -183,7 +183,8 @@ def build_rule(
     if problems:
         raise problems[0]
     _check_id(str(rule_id), path, line_of(raw, "id", line), where, families)
-    bad_message = message_problem(str(raw["message"]))
+    extra = getattr(KINDS[kind_name], "PLACEHOLDERS", frozenset())
+    bad_message = message_problem(str(raw["message"]), extra)
     if bad_message:
         raise ConfigError(bad_message, path, line_of(raw, "message", line), f"{where}.message")
     try:

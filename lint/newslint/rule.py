@@ -96,13 +96,17 @@ class Rule:
 
 
 # Every placeholder a rule kind fills in (``Rule.format(name=...)``).
+# What the common kinds fill in; a kind that fills more declares them in its
+# own ``PLACEHOLDERS`` (the facts and attribution kinds do).
 PLACEHOLDERS = frozenset(
     {"match", "suggestion", "count", "value", "limit", "reason", "lt_message", "facts", "source"}
 )
 
 
-def message_problem(message: str) -> str | None:
-    """Why a rule's message cannot be used as written, or None if it can."""
+def message_problem(message: str, extra: frozenset[str] = frozenset()) -> str | None:
+    """Why a rule's message cannot be used as written, or None if it can
+    (``extra``: the placeholders the rule's kind fills in besides the common ones)."""
+    allowed = PLACEHOLDERS | extra
     try:
         parsed = list(string.Formatter().parse(message))
     except ValueError as exc:
@@ -110,7 +114,7 @@ def message_problem(message: str) -> str | None:
     for _, name, spec, conversion in parsed:
         if name is None:
             continue
-        if name not in PLACEHOLDERS or spec or conversion:
+        if name not in allowed or spec or conversion:
             shown = (
                 "{"
                 + name
@@ -119,7 +123,7 @@ def message_problem(message: str) -> str | None:
                 + "}"
             )
             return f"message placeholder {shown} is not one newslint fills in; use " + ", ".join(
-                "{" + p + "}" for p in sorted(PLACEHOLDERS)
+                "{" + p + "}" for p in sorted(allowed)
             )
     return None
 

@@ -66,6 +66,8 @@ from newslint.rule import Rule
 from newslint.schema import Key, did_you_mean
 from newslint.severity import Severity
 
+# What an attribution message may name besides the common placeholders.
+PLACEHOLDERS = frozenset({"tier", "speaker"})
 KEYS = {
     "check": Key(
         (str,),

@@ -33,6 +33,21 @@ CHECKS: dict[str, Callable[[Document], Iterator[Disagreement]]] = {
     "stated-change": arithmetic.find_changes,
 }
 
+# What a facts message may name besides the common placeholders: the other
+# place (``{other}``, ``{other_line}``) and the parts of each disagreement.
+PLACEHOLDERS = frozenset(
+    {
+        "other",
+        "other_line",
+        "problem",
+        "date",
+        "weekday",
+        "story_date",
+        "relative",
+        "person",
+        "meant",
+    }
+)
 KEYS = {
     "check": Key((str,), True, "which consistency check: " + ", ".join(CHECKS)),
 }

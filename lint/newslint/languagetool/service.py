@@ -106,6 +106,11 @@ class Session:
         """Whether this run found no Java or no jars (the user must act)."""
         return self._failure is not None and self._failure.setup
 
+    @property
+    def setup_failure(self) -> str | None:
+        """Why Java or the jars are missing, in one line, or None."""
+        return self._failure.reason if self._failure and self._failure.setup else None
+
     def check_paragraphs(
         self,
         texts: Sequence[str],

@@ -146,3 +146,27 @@ def idle_seconds(activity: Path) -> float | None:
         return max(0.0, time.time() - activity.stat().st_mtime)
     except OSError:
         return None
+
+
+def first_time_told(reason: str) -> bool:
+    """Whether this is the first run to meet the setup problem ``reason``.
+
+    The first run fails with the command to fix it; later runs say it once
+    and run every other check (the user has been told, and may have chosen to
+    commit without spelling). A new reason fails again. Without a usable
+    private cache folder every run counts as the first: never silent.
+    """
+    from newslint.cachedir import private_cache_dir
+
+    folder = private_cache_dir()
+    if folder is None:
+        return True
+    marker = folder / "languagetool-setup-told"
+    try:
+        if marker.read_text(encoding="utf-8") == reason:
+            return False
+    except (OSError, UnicodeDecodeError):
+        pass
+    with contextlib.suppress(OSError):  # unwritable: the next run fails again
+        write_private(marker, reason)
+    return True
