@@ -42,6 +42,7 @@ LANGUAGETOOL_KEYS: dict[str, Key] = {
     "timeout": Key((int, float), False, "seconds per request (default 10)"),
     "memory": Key((str,), False, "the server's -Xmx (default 512m)"),
     "idle_minutes": Key((int, float), False, "the server stops after this long idle"),
+    "start_timeout": Key((int, float), False, "seconds to wait for the server to start"),
 }
 NAMES_KEYS: dict[str, Key] = {
     "project": Key((bool,), False, "compare each draft's names with the whole repository's"),

@@ -32,7 +32,6 @@ from newslint.languagetool.errors import LanguageToolUnavailable
 from newslint.languagetool.install import default_lt_home
 from newslint.languagetool.matches import CheckOptions, LTMatch
 from newslint.languagetool.server import ServerHandle, ServerSettings, ensure_server
-from newslint.languagetool.state import user_cache_dir
 
 # LanguageTool ends a paragraph at a blank line; no block text holds one.
 SEPARATOR = "\n\n"
@@ -85,8 +84,12 @@ class Session:
     _where: ServerSettings = field(init=False)
 
     def __post_init__(self) -> None:
+        from newslint.warmpath import state_dir
+
+        # The private cache folder, or the private runtime folder when the
+        # cache cannot be used: the server is still shared between runs.
         self._where = replace(
-            self.settings.server(), state_dir=user_cache_dir(), lt_home=default_lt_home()
+            self.settings.server(), state_dir=state_dir(), lt_home=default_lt_home()
         )
 
     def prestart(self) -> None:

@@ -1,7 +1,7 @@
 """Per-paragraph sentence length and grade level, drawn as a small inline SVG.
 
 Bars are the mean words per sentence of each body paragraph; dots joined by
-a line are its Flesch-Kincaid grade, by textstat's formula and syllable
+a line are its Flesch-Kincaid grade, by the formula and syllable
 counts but over newslint's own sentences and words (so bar and dot agree),
 with each word's syllables counted once per run: a report of 500 drafts
 would otherwise spend seconds counting the same words again. The numbers are also given as a table
@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from newslint.document import WORD, Block
-from newslint.readability import score
+from newslint.readability import syllables
 
 WIDTH = 320
 HEIGHT = 90
@@ -77,7 +77,7 @@ def kincaid_grade(words: list[str], sentences: int) -> float:
 
 @lru_cache(maxsize=1 << 16)
 def _syllables(word: str) -> int:
-    return max(1, int(score("syllable_count", word)))
+    return max(1, syllables(word))
 
 
 def chart(stats: list[ParagraphStats]) -> Chart | None:
