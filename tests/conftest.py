@@ -5,7 +5,6 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -13,12 +12,14 @@ import pytest
 from newslint.findings import Finding
 from newslint.linter import Linter, Options
 from newslint.reading import SourceText
+from tests import isolation
 
 ROOT = Path(__file__).resolve().parents[1]
 FIXTURES = Path(__file__).parent / "fixtures"
 SEED = FIXTURES / "soleimani.md"
 # The starter house list of names a newsroom may copy (names.house_list).
 STARTER_HOUSE_LIST = ROOT / "examples" / "names.yml"
+SESSION = pytest.StashKey[isolation.Session]()
 
 
 def house_config(folder: Path, extra: str = "") -> str:
@@ -28,28 +29,41 @@ def house_config(folder: Path, extra: str = "") -> str:
     return str(config)
 
 
-@pytest.fixture(autouse=True, scope="session")
-def _stop_session_languagetool(tmp_path_factory: pytest.TempPathFactory) -> Iterator[None]:
-    """Stop the LanguageTool server this session's rules may have started."""
-    yield
-    state = tmp_path_factory.getbasetemp() / "cache"
-    if (state / "server.json").exists():
-        from newslint.languagetool.server import ServerSettings, stop_server
-
-        stop_server(ServerSettings(state_dir=state))
+def pytest_configure(config: pytest.Config) -> None:
+    """The session's own caches and runtime folder, before any module or fixture runs."""
+    config.stash[SESSION] = isolation.isolate()
+    config.addinivalue_line("markers", "last: run after every other test of the session")
 
 
-@pytest.fixture(autouse=True)
-def _isolated_cache(
-    tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    """Keep each test session's caches away from the user's, but share them within it."""
-    # Each test runs newslint cold unless it starts a warm process itself.
-    monkeypatch.setenv("NEWSLINT_DAEMON", "0")
-    # No test fetches LanguageTool's jars by accident (one does, on purpose).
-    monkeypatch.setenv("NEWSLINT_OFFLINE", "1")
-    if "NEWSLINT_CACHE_DIR" not in os.environ:
-        monkeypatch.setenv("NEWSLINT_CACHE_DIR", str(tmp_path_factory.getbasetemp() / "cache"))
+def pytest_unconfigure(config: pytest.Config) -> None:
+    """Stop what the suite started (its warm processes, LanguageTool servers) and tidy up."""
+    session = config.stash.get(SESSION, None)
+    if session is not None:
+        isolation.finish(session, [session.root, *_basetemp(config)])
+
+
+def _basetemp(config: pytest.Config) -> list[Path]:
+    factory = getattr(config, "_tmp_path_factory", None)
+    try:
+        return [factory.getbasetemp()] if factory is not None else []
+    except (OSError, ValueError):
+        return []
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """Tests marked ``last`` (the no-trace check) go after all the others."""
+    items.sort(key=lambda item: item.get_closest_marker("last") is not None)
+
+
+@pytest.fixture(scope="session")
+def isolation_session(request: pytest.FixtureRequest) -> isolation.Session:
+    return request.config.stash[SESSION]
+
+
+@pytest.fixture(scope="session")
+def session_folders(request: pytest.FixtureRequest) -> list[Path]:
+    """Where the session's servers keep their state: its own folder and pytest's temp."""
+    return [request.config.stash[SESSION].root, *_basetemp(request.config)]
 
 
 @pytest.fixture(scope="session")

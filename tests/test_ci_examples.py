@@ -14,7 +14,7 @@ from typing import Any
 import pytest
 import yaml
 
-from newslint.cli import lint_parser
+from newslint.commands.lint import lint_parser
 from newslint.reporters import reporters
 from tests.conftest import ROOT, house_config
 
@@ -186,4 +186,4 @@ def test_the_github_lint_step_keeps_exit_2_apart_from_findings(tmp_path: Path) -
     (repo / ".newslint.yml").write_text("fail_on: sometimes\n", encoding="utf-8")
     done = run_step()
     assert done.returncode == 2, done.stderr  # a broken config is not findings
-    assert ".newslint.yml:1: error: fail_on: unknown severity 'sometimes'" in done.stderr
+    assert ".newslint.yml:1: error: config: unknown severity 'sometimes'" in done.stderr

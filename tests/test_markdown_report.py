@@ -21,18 +21,18 @@ def test_a_table_by_family_then_the_findings_of_each_draft(tmp_path: Path) -> No
     )
     assert done.returncode == 0, done.stderr  # warnings only
     assert done.stdout == (
-        "## newslint: 3 findings (3 warnings) in 1 of 2 files.\n"
+        "## newslint: 3 findings (2 warnings, 1 suggestion) in 1 of 2 files.\n"
         "\n"
         "| Family | ✖ errors | ▲ warnings | ◆ suggestions |\n"
         "|---|--:|--:|--:|\n"
-        "| attribution | 0 | 1 | 0 |\n"
+        "| attribution | 0 | 0 | 1 |\n"
         "| loaded | 0 | 2 | 0 |\n"
         "\n"
-        "<details open><summary><code>a.md</code>: 3 warnings</summary>\n"
+        "<details open><summary><code>a.md</code>: 2 warnings, 1 suggestion</summary>\n"
         "\n"
         "| Where | Level | Finding | Rule |\n"
         "|--:|---|---|---|\n"
-        "| 3:1 | ▲ warning | claim with no source (an event): say who says so "
+        "| 3:1 | ◆ suggestion | a background fact with no source (an event): say who says so "
         "(“…, police said”, “according to …”) or how the newsroom knows it "
         "| `attribution.unattributed-claim` |\n"
         "| 3:18 | ▲ warning | “furious” is emotive: describe what happened and let readers "

@@ -43,7 +43,7 @@ def rule(body: str) -> str:
         (
             rule("    kind: existance\n    words: [a]\n"),
             "broken.yml:6: error: rules[0] (style.x): unknown kind 'existance'; did you mean "
-            f"'existence'?; valid kinds: {', '.join(KINDS)}",
+            f"'existence'?; use one of: {', '.join(KINDS)}",
         ),
         (
             rule("    kind: existence\n    severity: fatal\n    words: [a]\n"),

@@ -72,14 +72,15 @@ def _plain(raw: str) -> str:
 
 
 @pytest.fixture(scope="module")
-def linter() -> Linter:
-    return Linter(Options(ignore=NO_LT))
+def linter(house: str) -> Linter:
+    # With a house list of names, so that names.house-list fixes are exercised too.
+    return Linter(Options(config_path=house, ignore=NO_LT))
 
 
 @pytest.fixture(scope="module")
-def other_linter() -> Linter:
+def other_linter(house: str) -> Linter:
     """A second, independent linter: its own config, packs and parser."""
-    return Linter(Options(ignore=NO_LT))
+    return Linter(Options(config_path=house, ignore=NO_LT))
 
 
 def _lint(linter: Linter, text: str, path: str = "draft.md") -> list:

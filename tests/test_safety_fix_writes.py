@@ -10,11 +10,17 @@ import pytest
 from newslint import fixes
 from newslint.fixes import fix_all
 from newslint.linter import Linter, Options
-from tests.conftest import run_cli
+from tests.conftest import house_config, run_cli
 
 OFF = {"NEWSLINT_LANGUAGETOOL": "off"}
 DRAFT = "Suleimani met officials in Baghdad, police said.\n"
 FIXED = "Soleimani met officials in Baghdad, police said.\n"
+
+
+@pytest.fixture(autouse=True)
+def _house_list(tmp_path: Path) -> None:
+    """The newsroom here keeps the starter house list of names (Suleimani → Soleimani)."""
+    house_config(tmp_path)
 
 
 @pytest.fixture()

@@ -11,9 +11,15 @@ import pytest
 from newslint.findings import FileProblem, escape_path
 from newslint.linter import Linter, Options
 from newslint.sentences import split_sentences
-from tests.conftest import lint_text, run_cli
+from tests.conftest import house_config, lint_text, run_cli
 
 OFF = {"NEWSLINT_LANGUAGETOOL": "off"}
+
+
+@pytest.fixture(autouse=True)
+def _house_list(tmp_path: Path) -> None:
+    """The newsroom here keeps the starter house list of names (Suleimani → Soleimani)."""
+    house_config(tmp_path)
 
 
 def _bomb(levels: int) -> list[str]:

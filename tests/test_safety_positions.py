@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from newslint.fixes import is_safe
-from tests.conftest import lint_text, run_cli
+from tests.conftest import house_config, lint_text, run_cli
 
 OFF = {"NEWSLINT_LANGUAGETOOL": "off"}
 
@@ -28,9 +28,15 @@ SHIFTERS = {
 }
 
 
+@pytest.fixture(autouse=True)
+def _house_list(tmp_path: Path) -> None:
+    """The newsroom here keeps the starter house list of names (Suleimani → Soleimani)."""
+    house_config(tmp_path)
+
+
 @pytest.mark.parametrize("text", SHIFTERS.values(), ids=SHIFTERS.keys())
-def test_finding_covers_exactly_the_name(text: str) -> None:
-    findings = lint_text(text, select=("names.house-list",))
+def test_finding_covers_exactly_the_name(text: str, house: str) -> None:
+    findings = lint_text(text, select=("names.house-list",), config=house)
     assert [text[f.start : f.end] for f in findings] in (["Suleimani"], ["Sulaimani"])
     (finding,) = findings
     line_start = text.rfind("\n", 0, finding.start) + 1
@@ -60,9 +66,9 @@ def test_fix_after_tab_or_nbsp_replaces_only_the_name(tmp_path: Path, name: str,
     assert path.read_text(encoding="utf-8") == text.replace(wrong, "Soleimani")
 
 
-def test_fix_refuses_a_span_that_does_not_hold_the_matched_words() -> None:
+def test_fix_refuses_a_span_that_does_not_hold_the_matched_words(house: str) -> None:
     text = "Suleimani met officials.\n"
-    (finding,) = lint_text(text, select=("names.house-list",))
+    (finding,) = lint_text(text, select=("names.house-list",), config=house)
     assert is_safe(finding, text, [])
     # The same finding pointing one character off must not be applied.
     moved = replace(finding, start=finding.start + 1, end=finding.end + 1)

@@ -9,9 +9,15 @@ import pytest
 
 from newslint.linter import Linter, Options
 from newslint.parallel import iter_lint_paths
-from tests.conftest import run_cli
+from tests.conftest import house_config, run_cli
 
 OFF = {"NEWSLINT_LANGUAGETOOL": "off"}
+
+
+@pytest.fixture(autouse=True)
+def _house_list(tmp_path: Path) -> None:
+    """The newsroom here keeps the starter house list of names (Suleimani → Soleimani)."""
+    house_config(tmp_path)
 
 
 @pytest.fixture()

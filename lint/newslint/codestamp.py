@@ -10,7 +10,7 @@ import os
 
 from newslint import __version__
 
-_FOLDERS = ("", "kinds", "names", "reporters", "languagetool", "attribution")
+_FOLDERS = ("", "attribution", "commands", "facts", "kinds", "names", "reporters", "languagetool")
 
 
 def code_stamp() -> str:

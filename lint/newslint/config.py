@@ -6,6 +6,7 @@ A draft's front matter (``newslint:``) may set the same per-draft options.
 from __future__ import annotations
 
 import fnmatch
+import functools
 import math
 import os
 import stat
@@ -15,9 +16,10 @@ from typing import Any
 
 from newslint.dialect import DEFAULT as DEFAULT_DIALECT
 from newslint.dialect import DIALECTS
-from newslint.errors import ConfigError
+from newslint.errors import ConfigError, raise_all
 from newslint.schema import Key, check_mapping, did_you_mean
 from newslint.severity import Severity
+from newslint.validation import SchemaCheck, check_config, config_schema
 from newslint.yamlfile import line_of, load_yaml
 
 CONFIG_NAMES = (".newslint.yml", ".newslint.yaml")
@@ -28,7 +30,12 @@ CONFIG_KEYS: dict[str, Key] = {
     "extra_rules": Key((list, str), False, "folders of the newsroom's own rule packs"),
     "vocabulary": Key((list,), False, "words and names the newsroom accepts as spelt"),
     "ignore": Key((list,), False, "glob patterns of paths not to lint"),
-    "fail_on": Key((str,), False, "lowest severity that fails the run (default error)"),
+    "fail_on": Key(
+        (str,),
+        False,
+        "lowest severity that fails the run (default error)",
+        {"enum": ["error", "warning", "suggestion"]},
+    ),
     "max_file_mb": Key((int, float), False, "larger files are skipped (default 10)"),
     "languagetool": Key((dict,), False, "LanguageTool settings (see README)"),
     "names": Key((dict,), False, "name-spelling settings (see README)"),
@@ -80,9 +87,7 @@ class Config:
         """This config with a draft's own ``newslint:`` options on top."""
         if not options:
             return self
-        errors = check_mapping(options, FRONT_MATTER_KEYS, path, "newslint", line)
-        if errors:
-            raise errors[0]
+        raise_all(check_mapping(options, FRONT_MATTER_KEYS, path, "newslint", line))
         parsed = _parse(options, path, line)
         return replace(
             self,
@@ -144,6 +149,13 @@ def _owner(candidate: Path) -> int | None:
     return link.st_uid if link.st_uid != os.getuid() else target.st_uid
 
 
+@functools.cache
+def config_validator() -> SchemaCheck:
+    """The config schema, compiled once (imports jsonschema)."""
+    sections = {"names": NAMES_KEYS, "languagetool": LANGUAGETOOL_KEYS}
+    return SchemaCheck(config_schema(CONFIG_KEYS, sections), "config")
+
+
 def find_config(start: str) -> str | None:
     """The path ``discover_config`` finds, for callers that need no notes."""
     return discover_config(start).path
@@ -158,16 +170,8 @@ def load_config(path: str | None) -> Config:
     except (OSError, UnicodeDecodeError) as exc:
         raise ConfigError(f"cannot read config: {exc}", path) from None
     data = load_yaml(path, text) or {}
-    errors = check_mapping(data, CONFIG_KEYS, path, "config", getattr(data, "line", 1))
-    if errors:
-        raise errors[0]
+    raise_all(check_config(data, text, path, config_validator))
     names = data.get("names", {})
-    errors = check_mapping(names, NAMES_KEYS, path, "names", line_of(data, "names", 1))
-    if "languagetool" in data:
-        section, line = data["languagetool"], line_of(data, "languagetool", 1)
-        errors += check_mapping(section, LANGUAGETOOL_KEYS, path, "languagetool", line)
-    if errors:
-        raise errors[0]
     root = os.path.dirname(os.path.abspath(path))
     house_list = None
     if "house_list" in names:
@@ -231,7 +235,7 @@ def _parse(data: dict[str, Any], path: str, line: int) -> dict[str, Any]:
     return parsed
 
 
-def _dialect(value: Any, path: str, line: int) -> str:
+def _dialect(value: Any, path: str, line: int | None) -> str:
     """en-GB, en_gb or EN-gb → en-GB; anything else is an error with a hint."""
     text = str(value).replace("_", "-")
     for dialect in DIALECTS:

@@ -19,7 +19,7 @@ if TYPE_CHECKING:
     import socket
 
 # Runs that hold the terminal for long, or manage processes, stay here.
-_LOCAL = ("lsp", "server", "setup")
+_LOCAL = ("lsp", "server", "setup", "audit")
 _HEADER = 8
 
 
@@ -160,6 +160,6 @@ def main() -> int:
         # For the next run (this one has paid its start-up), except on CI,
         # where a run is the only one and a process left behind outlives the job.
         if warm and not os.environ.get("CI"):
-            from newslint.warm import spawn
+            from newslint.warmctl import spawn
 
             spawn()

@@ -93,7 +93,7 @@ class _Text:
 
     @classmethod
     def of(cls, raw: str) -> _Text:
-        crlf = []
+        crlf: list[int] = []
         found = raw.find("\r\n")
         while found != -1:
             crlf.append(found - len(crlf))

@@ -12,8 +12,9 @@ from markdown_it import MarkdownIt
 
 from newslint.cachedir import cache_dir
 from newslint.config import Config, discover_config, load_config
+from newslint.document import Document
 from newslint.engine import LintResult, run_rules
-from newslint.errors import ConfigError, InputError
+from newslint.errors import ConfigError, InputError, each_error
 from newslint.findings import FileProblem
 from newslint.markdown import make_parser
 from newslint.packcache import load_packs_cached
@@ -89,16 +90,26 @@ class Linter:
         return self.lint_source(SourceText(shown, source.text, source.newline), setup)
 
     def lint_source(self, source: SourceText, setup: Setup) -> LintResult:
+        return self.lint_source_document(source, setup)[0]
+
+    def lint_source_document(
+        self, source: SourceText, setup: Setup
+    ) -> tuple[LintResult, Document | None]:
+        """lint_source, and the parsed draft (None if it could not be parsed).
+
+        ``newslint audit`` reads the draft's front matter and names from the
+        same parse, rather than parsing every draft of an archive twice.
+        """
         if self._parser is None:
             self._parser = make_parser()
         config = setup.config
+        doc = None
         try:
             doc = parse_document(source.path, source.text, self._parser)
             config = config.with_front_matter(doc.front_matter, source.path, doc.front_matter_line)
         except (InputError, ConfigError) as exc:
-            return LintResult(
-                source.path, problems=[FileProblem(source.path, exc.message, exc.line)]
-            )
+            problems = [FileProblem(source.path, e.message, e.line) for e in each_error(exc)]
+            return LintResult(source.path, problems=problems), doc
         known = setup.packs.rules
         misnamed = [
             FileProblem(source.path, f"newslint: rules.{name}: {why}", doc.front_matter_line)
@@ -106,7 +117,7 @@ class Linter:
             if (why := unknown_rule(name, known))
         ] + unknown_names(doc, known)
         if misnamed:
-            return LintResult(source.path, problems=misnamed)
+            return LintResult(source.path, problems=misnamed), doc
         selection = Selection(
             config.overrides, self.options.select, self.options.ignore, self.options.also
         )
@@ -132,7 +143,7 @@ class Linter:
         result.notices_are_errors = (
             bool(required) or bool(os.environ.get("NEWSLINT_REQUIRE_LANGUAGETOOL")) or setup_missing
         )
-        return result
+        return result, doc
 
     def prestart_languagetool(self, path: str) -> None:
         """Start LanguageTool in the background for drafts at ``path`` when their

@@ -22,9 +22,9 @@ from pygls.lsp.server import LanguageServer
 from pygls.uris import to_fs_path
 
 from newslint import __version__, exitcodes
-from newslint.cli import add_rule_options
+from newslint.commands.lint import add_rule_options
 from newslint.discover import MARKDOWN_SUFFIXES
-from newslint.errors import ConfigError
+from newslint.errors import ConfigError, each_error
 from newslint.findings import Finding
 from newslint.linter import Linter, Options
 from newslint.lsp_positions import Position, PositionMap
@@ -104,7 +104,8 @@ def lint_text(linter: Linter, uri: str, text: str, version: int | None, encoding
     try:
         setup = linter.setup_for(path or "-")
     except ConfigError as exc:
-        return Linted(version, (problem_diagnostic(str(exc), None, positions),))
+        said = tuple(problem_diagnostic(str(e), None, positions) for e in each_error(exc))
+        return Linted(version, said)
     if path and setup.config.is_ignored(path):
         return Linted(version)
     result = linter.lint_source(SourceText(path or uri, text, "\n"), setup)

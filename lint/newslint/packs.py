@@ -6,6 +6,7 @@ run decides what to do; one broken rule never stops the other packs.
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass, field, replace
 from pathlib import Path
@@ -15,9 +16,10 @@ from newslint.errors import ConfigError
 from newslint.kinds import KINDS
 from newslint.kinds.base import Check
 from newslint.phrases import PhraseTable
-from newslint.rule import COMMON_KEYS, FAMILIES, RULE_ID, Rule, message_problem, parse_scope
-from newslint.schema import Key, check_mapping, did_you_mean
+from newslint.rule import COMMON_KEYS, FAMILIES, RULE_ID, Rule, parse_scope
+from newslint.schema import Key, did_you_mean
 from newslint.severity import Severity
+from newslint.validation import SchemaCheck, pack_schema
 from newslint.yamlfile import line_of, load_yaml
 
 PACK_KEYS = {
@@ -115,9 +117,10 @@ def load_pack(
     except (OSError, UnicodeDecodeError) as exc:
         raise ConfigError(f"cannot read rule pack: {exc}", path) from None
     data = load_yaml(path, text)
-    problems = check_mapping(data, PACK_KEYS, path, "pack", getattr(data, "line", 1))
-    if problems:
-        errors.extend(problems)
+    problems = pack_validator().validate(data, path)
+    errors.extend(problems)
+    broken = {_rule_index(p.keys) for p in problems}
+    if None in broken:  # the pack itself is wrong, not only some of its rules
         return None
     pack = Pack(str(data["pack"]), path)
     families = pack_families(data, path, errors)
@@ -125,6 +128,8 @@ def load_pack(
 
     resolve_house_lists(data["rules"], house or {})
     for index, raw in enumerate(data["rules"]):
+        if index in broken:
+            continue
         where = f"rules[{index}]"
         line = line_of(data["rules"], index, data.line)
         try:
@@ -140,6 +145,18 @@ def load_pack(
             )
     pack.phrases.compile()
     return pack
+
+
+@functools.cache
+def pack_validator() -> SchemaCheck:
+    """The pack schema, compiled once (imports jsonschema: only pack-cache misses pay)."""
+    return SchemaCheck(pack_schema(PACK_KEYS, COMMON_KEYS, KINDS), "pack")
+
+
+def _rule_index(keys: str | None) -> int | None:
+    """``rules[3].examples`` → 3; None for a problem outside the rules."""
+    match = re.match(r"rules\[(\d+)\]", keys or "")
+    return int(match.group(1)) if match else None
 
 
 def pack_families(data: Any, path: str, errors: list[ConfigError]) -> tuple[str, ...]:
@@ -163,7 +180,7 @@ def pack_families(data: Any, path: str, errors: list[ConfigError]) -> tuple[str,
 def build_rule(
     raw: Any, path: str, where: str, line: int | None, families: tuple[str, ...] = FAMILIES
 ) -> Rule:
-    """Validate one rule mapping into a Rule, or raise the first ConfigError."""
+    """A schema-checked rule mapping into a Rule, or the ConfigError of its meaning."""
     if not isinstance(raw, dict):
         raise ConfigError("each rule must be a mapping", path, line, where)
     rule_id = raw.get("id")
@@ -178,15 +195,13 @@ def build_rule(
             line_of(raw, "kind", line),
             where,
         )
-    keys = {**COMMON_KEYS, **KINDS[kind_name].KEYS}
-    problems = check_mapping(raw, keys, path, where, line)
-    if problems:
-        raise problems[0]
+    # load_pack has checked the keys against the pack schema already.
+    from newslint.validation import check_placeholders
+
+    placeholders = check_placeholders(str(raw["message"]), KINDS[kind_name].PLACEHOLDERS)
+    if placeholders:
+        raise ConfigError(placeholders, path, line_of(raw, "message", line), f"{where}.message")
     _check_id(str(rule_id), path, line_of(raw, "id", line), where, families)
-    extra = getattr(KINDS[kind_name], "PLACEHOLDERS", frozenset())
-    bad_message = message_problem(str(raw["message"]), extra)
-    if bad_message:
-        raise ConfigError(bad_message, path, line_of(raw, "message", line), f"{where}.message")
     try:
         severity = Severity.parse(str(raw.get("severity", "warning")))
         scope = parse_scope(raw["scope"]) if "scope" in raw else None

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import os
 import sys
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Generator, Iterator, Sequence
 from contextlib import contextmanager
 
 from newslint.engine import LintResult
@@ -57,7 +57,7 @@ def iter_lint_paths(
     jobs: int,
     show_progress: bool = False,
     color: bool = True,
-) -> Iterator[LintResult]:
+) -> Generator[LintResult, None, None]:
     """Each result as soon as it (and every one before it) is done, in the order of ``paths``.
 
     A caller that reports and drops each result holds one draft's findings at

@@ -50,6 +50,16 @@ def find_quotations(text: str) -> tuple[Quotation, ...]:
 
 def _mark_kind(ch: str, before: str, after: str, stack: list[tuple[str, int]]) -> str | None:
     open_double = any(k == "open-double" for k, _ in stack)
+    if ch in _OPEN_DOUBLE or ch in _CLOSE_DOUBLE or ch == '"':
+        return _double_kind(ch, before, after, open_double)
+    if ch == _OPEN_SINGLE:
+        return "open-single"
+    if ch == _CLOSE_SINGLE or ch == "'":
+        return _single_kind(ch, before, after, stack, open_double)
+    return None
+
+
+def _double_kind(ch: str, before: str, after: str, open_double: bool) -> str | None:
     if ch in _OPEN_DOUBLE:
         # “Shadow Commander“: an opening mark glued to a word and followed by a
         # space closes an open quotation (a common typing slip).
@@ -58,20 +68,20 @@ def _mark_kind(ch: str, before: str, after: str, stack: list[tuple[str, int]]) -
         return "open-double"
     if ch in _CLOSE_DOUBLE:
         return "close-double"
-    if ch == '"':
-        if open_double and not (before.isspace() and after.isalnum()):
-            return "close-double"
-        return "open-double" if not after.isspace() else None
-    if ch == _OPEN_SINGLE:
+    if open_double and not (before.isspace() and after.isalnum()):
+        return "close-double"
+    return "open-double" if not after.isspace() else None
+
+
+def _single_kind(
+    ch: str, before: str, after: str, stack: list[tuple[str, int]], open_double: bool
+) -> str | None:
+    single_open = bool(stack) and stack[-1][0] == "open-single"
+    # An apostrophe (Iran’s, don’t) has a letter after it.
+    if single_open and not after.isalpha():
+        return "close-single"
+    if ch == "'" and open_double and before.isspace() and after.isalpha():
         return "open-single"
-    if ch == _CLOSE_SINGLE or ch == "'":
-        single_open = bool(stack) and stack[-1][0] == "open-single"
-        # An apostrophe (Iran’s, don’t) has a letter after it.
-        if single_open and not after.isalpha():
-            return "close-single"
-        if ch == "'" and open_double and before.isspace() and after.isalpha():
-            return "open-single"
-        return None
     return None
 
 

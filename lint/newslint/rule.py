@@ -24,16 +24,41 @@ FAMILIES = (
     "style",
 )
 
+_SCOPE_NAMES = [*SCOPES, "all"]
+_EXAMPLES = {"type": "array", "items": {"type": "string"}}
 COMMON_KEYS: dict[str, Key] = {
-    "id": Key((str,), True, "namespaced id, e.g. loaded.puffery"),
+    "id": Key((str,), True, "namespaced id, e.g. loaded.puffery", {"pattern": RULE_ID.pattern}),
     "kind": Key((str,), True, "which kind of check this is"),
     "message": Key((str,), True, "what the reporter sees; {match} and {suggestion} are filled in"),
     "description": Key((str,), True, "what the rule flags, in one sentence"),
     "why": Key((str,), False, "why an editor cares"),
     "link": Key((str,), False, "where the house style or guidance says so"),
-    "severity": Key((str,), False, "error, warning or suggestion (default warning)"),
-    "scope": Key((str, list), False, "voice, quote, heading or all (default voice and heading)"),
-    "examples": Key((dict,), False, "bad: sentences it must flag; good: ones it must not"),
+    "severity": Key(
+        (str,),
+        False,
+        "error, warning or suggestion (default warning)",
+        {"enum": ["error", "warning", "suggestion"]},
+    ),
+    "scope": Key(
+        (str, list),
+        False,
+        "voice, quote, heading or all (default voice and heading)",
+        {
+            "anyOf": [
+                {"enum": _SCOPE_NAMES},
+                {"type": "array", "items": {"enum": _SCOPE_NAMES}, "minItems": 1},
+            ]
+        },
+    ),
+    "examples": Key(
+        (dict,),
+        False,
+        "bad: sentences it must flag; good: ones it must not",
+        {
+            "properties": {"bad": _EXAMPLES, "good": _EXAMPLES},
+            "additionalProperties": False,
+        },
+    ),
     "enabled": Key((bool,), False, "false to ship a rule that is off unless turned on"),
 }
 
@@ -95,37 +120,9 @@ class Rule:
         return scope in self.scope
 
 
-# Every placeholder a rule kind fills in (``Rule.format(name=...)``).
-# What the common kinds fill in; a kind that fills more declares them in its
-# own ``PLACEHOLDERS`` (the facts and attribution kinds do).
-PLACEHOLDERS = frozenset(
-    {"match", "suggestion", "count", "value", "limit", "reason", "lt_message", "facts", "source"}
-)
-
-
-def message_problem(message: str, extra: frozenset[str] = frozenset()) -> str | None:
-    """Why a rule's message cannot be used as written, or None if it can
-    (``extra``: the placeholders the rule's kind fills in besides the common ones)."""
-    allowed = PLACEHOLDERS | extra
-    try:
-        parsed = list(string.Formatter().parse(message))
-    except ValueError as exc:
-        return f"message is not a valid template ({exc}); write a literal brace as {{ or }}"
-    for _, name, spec, conversion in parsed:
-        if name is None:
-            continue
-        if name not in allowed or spec or conversion:
-            shown = (
-                "{"
-                + name
-                + (f"!{conversion}" if conversion else "")
-                + (f":{spec}" if spec else "")
-                + "}"
-            )
-            return f"message placeholder {shown} is not one newslint fills in; use " + ", ".join(
-                "{" + p + "}" for p in sorted(allowed)
-            )
-    return None
+class _Keep(dict[str, object]):
+    def __missing__(self, key: str) -> str:
+        return "{" + key + "}"
 
 
 def parse_scope(value: Any) -> frozenset[str]:

@@ -8,7 +8,7 @@ suggests the nearest valid key for a misspelt one.
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 from newslint.errors import ConfigError
@@ -22,9 +22,12 @@ class Key:
     types: tuple[type, ...]
     required: bool = False
     doc: str = ""
+    # More JSON Schema for the value than its types say (list items, choices);
+    # newslint.validation merges it into the generated schema.
+    json: Mapping[str, Any] | None = field(default=None, compare=False)
 
 
-def did_you_mean(word: str, choices: Any) -> str:
+def did_you_mean(word: object, choices: Any) -> str:
     """A ``; did you mean 'x'?`` hint, or nothing."""
     import difflib  # only a misspelt key pays for it, not every run
 

@@ -6,7 +6,7 @@ a run over 20,000 drafts holds one draft's findings at a time, and a person
 watching sees the first findings at once. What the summary and the exit code
 need is kept as counts (``Tally``). Formats that are one document (JSON,
 SARIF), that show excerpts (pretty) or that need every result first
-(``--fix``, ``--diff``) take the ordinary path in ``cli``.
+(``--fix``, ``--diff``) take the ordinary path in ``commands/lint``.
 """
 
 from __future__ import annotations
@@ -24,7 +24,7 @@ from newslint.severity import Severity
 if TYPE_CHECKING:
     import argparse
 
-    from newslint.cli import Plan
+    from newslint.commands.lint import Plan
     from newslint.reporters import Reporter
 
 STREAMED = frozenset({"text", "github", "json-lines"})
@@ -78,8 +78,7 @@ class Tally:
 
 
 def run(plan: Plan, reporter: Reporter, color: bool, quiet: bool) -> int:
-    """Lint and report draft by draft; the exit code as ``cli.exit_code`` would give it."""
-    from newslint import cli
+    """Lint and report draft by draft; the exit code as ``commands.lint.exit_code`` gives it."""
     from newslint.reporters import ReportContext
 
     fmt = plan.ns.format
@@ -92,7 +91,7 @@ def run(plan: Plan, reporter: Reporter, color: bool, quiet: bool) -> int:
             sys.stdout.write(_lines(fmt, reporter, result.findings, findings_only))
             sys.stdout.flush()
         tally.add(result)
-    broken = cli._say_notices(list(tally.notices.values())) or plan.broken_config
+    broken = say_notices(list(tally.notices.values())) or plan.broken_config
     if not quiet and fmt != "json-lines":
         from newslint.reporters.text import summary_of
 
@@ -106,3 +105,20 @@ def _lines(fmt: str, reporter: Reporter, findings: list[Finding], context: objec
 
         return "".join(command_for(f) + "\n" for f in findings)
     return reporter(findings, context)  # type: ignore[arg-type]
+
+
+def say_notices(results: list[LintResult]) -> bool:
+    """Print each service notice once; true if one of them is an error."""
+    said: set[str] = set()
+    failed = False
+    for result in results:
+        for notice in result.notices:
+            if notice in said:
+                continue
+            said.add(notice)
+            if result.notices_are_errors:
+                failed = True
+                print(f"newslint: error: {notice} (LanguageTool is required)", file=sys.stderr)
+            else:
+                print(f"newslint: note: {notice}; the other checks ran", file=sys.stderr)
+    return failed

@@ -33,7 +33,7 @@ import socket
 import sys
 from collections.abc import Iterator
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TypedDict
 
 from newslint.warmpath import peer_uid, socket_path
 
@@ -45,41 +45,6 @@ _FDS = 3  # standard input, output and error
 _HEADER = 8  # bytes of the request length
 
 
-# -- managing it ------------------------------------------------------------------
-
-
-def spawn() -> None:
-    """Start a warm process in the background, detached from this run."""
-    import subprocess
-
-    subprocess.Popen(
-        [sys.executable, "-m", "newslint.warm", "serve"],
-        stdin=subprocess.DEVNULL,
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-        start_new_session=True,
-        close_fds=True,
-    )
-
-
-def stop() -> int | None:
-    """Stop the warm process if one runs; returns its pid."""
-    with contextlib.suppress(OSError, ValueError):
-        pid = int(Path(f"{socket_path()}.pid").read_text())
-        os.kill(pid, signal.SIGTERM)
-        return pid
-    return None
-
-
-def status() -> str:
-    try:
-        path = socket_path()
-        pid = Path(f"{path}.pid").read_text().strip()
-    except OSError:
-        return "warm newslint process: not running"
-    return f"warm newslint process: running (pid {pid}, {path})"
-
-
 # -- the warm process ------------------------------------------------------------
 
 
@@ -88,6 +53,7 @@ def preload() -> None:
     # The whole command with its engine and kinds, the LanguageTool cache and
     # client, and the default reporter.
     import newslint.cli
+    import newslint.commands.lint
     import newslint.languagetool.service
     import newslint.reporters.text  # noqa: F401
     from newslint.languagetool.client import preload as preload_languagetool_client
@@ -185,6 +151,16 @@ def _lock(path: Path) -> Iterator[None]:
         yield
 
 
+class Request(TypedDict):
+    """What a run sends (``entry.py``): where and how it runs, and its arguments."""
+
+    argv: list[str]
+    cwd: str
+    env: dict[str, str]
+    umask: int
+    limits: dict[str, tuple[int, int]]  # resource.RLIMIT_* name → (soft, hard)
+
+
 def _child(conn: socket.socket) -> None:
     """One newslint run with the caller's streams; never returns."""
     code: int | str = 2
@@ -193,9 +169,9 @@ def _child(conn: socket.socket) -> None:
         if not _take_limits(request):
             code = "cold"  # the caller may do what this process may not
             return
-        os.chdir(str(request["cwd"]))
+        os.chdir(request["cwd"])
         os.environ.clear()
-        os.environ.update(request["env"])  # type: ignore[arg-type]  # marshal of str → str
+        os.environ.update(request["env"])
         signal.signal(signal.SIGCHLD, signal.SIG_DFL)
         signal.signal(signal.SIGTERM, signal.SIG_DFL)
         signal.signal(signal.SIGINT, signal.default_int_handler)
@@ -203,7 +179,7 @@ def _child(conn: socket.socket) -> None:
         _watch(conn)
         from newslint.cli import main
 
-        code = main(list(request["argv"]))  # type: ignore[call-overload]  # a list of str
+        code = main(request["argv"])
     except SystemExit as exc:  # argparse's --help, --version and usage errors
         code = exc.code if isinstance(exc.code, int) else 0 if exc.code is None else 1
     except KeyboardInterrupt:
@@ -220,7 +196,7 @@ def _child(conn: socket.socket) -> None:
         os._exit(0)
 
 
-def _take_limits(request: dict[str, object]) -> bool:
+def _take_limits(request: Request) -> bool:
     """Apply the caller's umask and resource limits; False if one cannot be.
 
     A limit the caller has and this process cannot set (one above its own
@@ -228,10 +204,8 @@ def _take_limits(request: dict[str, object]) -> bool:
     """
     import resource
 
-    os.umask(int(request["umask"]))  # type: ignore[call-overload]
-    limits = request["limits"]
-    assert isinstance(limits, dict)
-    for name, (soft, hard) in limits.items():
+    os.umask(request["umask"])
+    for name, (soft, hard) in request["limits"].items():
         which = getattr(resource, str(name), None)
         if which is None:
             continue
@@ -265,7 +239,7 @@ def _watch(conn: socket.socket) -> None:
     threading.Thread(target=listen, daemon=True, name="newslint-caller").start()
 
 
-def _receive(conn: socket.socket) -> dict[str, object]:
+def _receive(conn: socket.socket) -> Request:
     message, fds, _, _ = socket.recv_fds(conn, 1 << 16, _FDS)
     if len(fds) != _FDS:
         raise OSError("the caller did not pass its standard streams")
@@ -279,7 +253,8 @@ def _receive(conn: socket.socket) -> dict[str, object]:
         if not chunk:
             raise OSError("the request was cut short")
         body += chunk
-    return dict(marshal.loads(body))
+    request: Request = marshal.loads(body)  # marshal is untyped; entry.py sent a Request
+    return request
 
 
 def _adopt_streams() -> None:

@@ -17,14 +17,14 @@ from newslint.errors import ConfigError
 ALIAS_BUDGET = 10_000
 
 
-class LineDict(dict):  # type: ignore[type-arg]
+class LineDict(dict[Any, Any]):
     """A mapping that remembers its own line and each key's line (1-based)."""
 
     line: int = 0
     lines: dict[Any, int]
 
 
-class LineList(list):  # type: ignore[type-arg]
+class LineList(list[Any]):
     """A sequence that remembers its own line and each item's line."""
 
     line: int = 0

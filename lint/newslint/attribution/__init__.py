@@ -66,8 +66,9 @@ from newslint.rule import Rule
 from newslint.schema import Key, did_you_mean
 from newslint.severity import Severity
 
-# What an attribution message may name besides the common placeholders.
-PLACEHOLDERS = frozenset({"tier", "speaker"})
+# The names its messages may use, filled in by the check.
+PLACEHOLDERS = frozenset(("match", "facts", "source", "tier", "speaker"))
+
 KEYS = {
     "check": Key(
         (str,),

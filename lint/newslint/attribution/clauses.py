@@ -149,7 +149,7 @@ def _sentence_scope(block: Block, voice: str) -> str:
     return VOICE
 
 
-def _source_cues(found: list[Cue]) -> tuple[Cue, ...]:
+def _source_cues(found: Sequence[Cue]) -> tuple[Cue, ...]:
     """Source cues that count: look-alikes cancel, vague/anonymous outrank plain verbs."""
     blockers = [c for c in found if c.category == "not_attribution"]
     sources = [c for c in found if c.category in SOURCE_CUES]

@@ -33,21 +33,22 @@ CHECKS: dict[str, Callable[[Document], Iterator[Disagreement]]] = {
     "stated-change": arithmetic.find_changes,
 }
 
-# What a facts message may name besides the common placeholders: the other
-# place (``{other}``, ``{other_line}``) and the parts of each disagreement.
+# The names its messages may use: what the facts checks put in their values.
 PLACEHOLDERS = frozenset(
-    {
+    (
+        "match",
         "other",
         "other_line",
         "problem",
         "date",
         "weekday",
-        "story_date",
-        "relative",
         "person",
         "meant",
-    }
+        "relative",
+        "story_date",
+    )
 )
+
 KEYS = {
     "check": Key((str,), True, "which consistency check: " + ", ".join(CHECKS)),
 }

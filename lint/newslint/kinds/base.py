@@ -30,7 +30,8 @@ class Mark:
 class Check(Protocol):
     """A compiled rule: yields marks for one document."""
 
-    rule: Rule
+    @property
+    def rule(self) -> Rule: ...  # read-only, so frozen dataclasses are Checks
 
     def run(self, doc: Document, hits: Sequence[Hit]) -> Iterator[Mark]: ...
 
@@ -41,9 +42,11 @@ class Kind(Protocol):
     ``compile`` may add phrases to the pack's table; the engine scans the
     table once per document and hands each check the hits for its rule.
     Problems in a rule's keys are raised as ValueError(message, key).
+    ``PLACEHOLDERS`` are the ``{names}`` its messages may use.
     """
 
     KEYS: dict[str, Key]
+    PLACEHOLDERS: frozenset[str]
 
     def compile(self, rule: Rule, phrases: PhraseTable) -> Check: ...
 

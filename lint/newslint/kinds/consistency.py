@@ -16,6 +16,9 @@ from newslint.phrases import Hit, PhraseTable, normalise
 from newslint.rule import Rule
 from newslint.schema import Key
 
+# The names its messages may use: {match} and so on, filled in by the check.
+PLACEHOLDERS = frozenset(("match", "suggestion", "count"))
+
 KEYS = {
     "groups": Key((list,), True, "lists of spellings that mean the same; a draft uses one"),
     "ignorecase": Key((bool,), False, "match regardless of case (default true)"),

@@ -13,6 +13,9 @@ from newslint.rule import Rule
 from newslint.schema import Key
 from newslint.senses import SENSE_KEYS, Senses, senses_of
 
+# The names its messages may use: {match} and so on, filled in by the check.
+PLACEHOLDERS = frozenset(("match",))
+
 KEYS = {
     "words": Key((list,), False, "words and phrases to flag (whole words, any case)"),
     "patterns": Key((list,), False, "regular expressions to flag, for what a list cannot say"),

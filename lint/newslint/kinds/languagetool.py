@@ -35,6 +35,9 @@ from newslint.typos import (
     whole_word,
 )
 
+# The names its messages may use: {match} and so on, filled in by the check.
+PLACEHOLDERS = frozenset(("match", "suggestion", "lt_message"))
+
 KEYS = {
     "categories": Key((list,), True, "LanguageTool category ids this rule reports (TYPOS…)"),
     "disabled_rules": Key((list,), False, "LanguageTool rule ids that are off for news copy"),

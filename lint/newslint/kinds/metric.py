@@ -17,6 +17,9 @@ from newslint.readability import scores, word_count
 from newslint.rule import Rule
 from newslint.schema import Key
 
+# The names its messages may use: {match} and so on, filled in by the check.
+PLACEHOLDERS = frozenset(("value", "limit"))
+
 KEYS = {
     "metric": Key((str,), True, "what to measure (see METRICS)"),
     "max": Key((int, float), False, "flag when the figure is above this"),

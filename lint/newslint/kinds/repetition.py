@@ -13,6 +13,9 @@ from newslint.rule import Rule
 from newslint.schema import Key
 from newslint.typos import repeated_name
 
+# The names its messages may use: {match} and so on, filled in by the check.
+PLACEHOLDERS = frozenset(("match",))
+
 KEYS = {
     "allow": Key((list,), False, "words that may be doubled (had had, that that)"),
     "fixable": Key((bool,), False, "newslint --fix may delete the repeat (default true)"),

@@ -15,8 +15,22 @@ from newslint.schema import Key
 from newslint.senses import SENSE_KEYS, Senses, senses_of
 from newslint.severity import Severity
 
+# The names its messages may use: {match} and so on, filled in by the check.
+PLACEHOLDERS = frozenset(("match", "suggestion"))
+
 KEYS = {
-    "swap": Key((dict,), True, "mapping of what is written to what the house prefers"),
+    "swap": Key(
+        (dict, str),
+        True,
+        "mapping of what is written to what the house prefers, or from_config: "
+        "the newsroom's house list (names.house_list)",
+        {
+            "anyOf": [
+                {"type": "object", "additionalProperties": {"type": ["string", "number"]}},
+                {"const": "from_config"},
+            ]
+        },
+    ),
     "ignorecase": Key((bool,), False, "match regardless of case (default true)"),
     "names": Key(
         (bool,),

@@ -2,6 +2,6 @@
 
 from __future__ import annotations
 
-from newslint.names.rule import KEYS, compile
+from newslint.names.rule import KEYS, PLACEHOLDERS, compile
 
-__all__ = ["KEYS", "compile"]
+__all__ = ["KEYS", "PLACEHOLDERS", "compile"]

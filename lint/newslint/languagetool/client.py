@@ -51,7 +51,8 @@ def bounded(call: Callable[[], T], timeout: float, where: str) -> T:
         )
     if "error" in box:
         raise _unavailable(box["error"], where) from box["error"]
-    return box["value"]  # type: ignore[no-any-return]
+    value: Any = box["value"]
+    return value
 
 
 def connect(url: str, options: CheckOptions, timeout: float) -> Any:

@@ -20,6 +20,7 @@ import time
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from newslint.languagetool.errors import LanguageToolUnavailable
 from newslint.languagetool.install import (
@@ -189,7 +190,7 @@ class _ProgressBar:
     def __init__(self, total: int, quiet: bool) -> None:
         self.total = total
         self.quiet = quiet
-        self._bar = None
+        self._bar: Any = None  # a rich Progress once entered (rich is imported lazily)
 
     def __enter__(self) -> Progress:
         if self.quiet:
@@ -206,7 +207,7 @@ class _ProgressBar:
         )
         self._bar.start()
         task = self._bar.add_task("LanguageTool jars", total=self.total)
-        return lambda n: self._bar.advance(task, n)  # type: ignore[union-attr]
+        return lambda n: self._bar.advance(task, n)
 
     def __exit__(self, *exc: object) -> None:
         if self._bar is not None:

@@ -25,6 +25,7 @@ import socket
 import subprocess
 import sys
 import time
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -116,7 +117,7 @@ def start(settings: LaunchSettings, paths: StatePaths, install: Installation) ->
         except _PortTaken:
             continue
         except BaseException:
-            terminate(proc.pid, lambda p=proc: p.poll() is None)
+            terminate(proc.pid, _running(proc))
             raise
         return ServerState(
             pid=proc.pid,
@@ -218,3 +219,8 @@ def _spawn_watchdog(settings: LaunchSettings, paths: StatePaths, pid: int, port:
     except OSError:
         return None  # the server still works; it just will not stop by itself
     return proc.pid
+
+
+def _running(proc: subprocess.Popen[bytes]) -> Callable[[], bool]:
+    """Whether the JVM we started is still running (asked before each signal)."""
+    return lambda: proc.poll() is None

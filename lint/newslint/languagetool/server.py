@@ -20,8 +20,10 @@ its command line if need be, and replaced.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from newslint.languagetool import client
 from newslint.languagetool.errors import LanguageToolUnavailable
@@ -138,7 +140,7 @@ def server_status(settings: ServerSettings | None = None) -> Status:
         if strays:
             return Status(False, f"unknown state: server.json unreadable; pids {strays} run")
         return Status(running=False, detail="not running")
-    facts = {
+    facts: dict[str, Any] = {
         "pid": state.pid,
         "port": state.port,
         "version": state.version,
@@ -163,7 +165,7 @@ def _stop_all(state: ServerState | None, paths: StatePaths) -> list[int]:
     paths.state.unlink(missing_ok=True)
     strays = servers_of(paths.root)
     for pid in strays:
-        terminate(pid, lambda p=pid: str(paths.root) in " ".join(process_cmdline(p) or []))
+        terminate(pid, _ours(pid, paths.root))
     return strays
 
 
@@ -183,3 +185,8 @@ def _handle(state: ServerState, paths: StatePaths, fresh: bool = False) -> Serve
 
 
 __all__ = ["HOST", "LanguageToolUnavailable", "ServerHandle", "ServerSettings", "Status"]
+
+
+def _ours(pid: int, root: Path) -> Callable[[], bool]:
+    """Whether ``pid`` is still a server of this state folder (asked before each signal)."""
+    return lambda: str(root) in " ".join(process_cmdline(pid) or [])

@@ -17,10 +17,11 @@ from typing import TYPE_CHECKING
 from newslint.document import Document
 from newslint.names.find import DraftNames, NameUse, fold
 from newslint.names.groups import Group, Usage, block_key, draft_usages, group, other_people
+from newslint.names.plan import Plan
 
 if TYPE_CHECKING:
     from newslint.names.index import NameIndex
-    from newslint.names.rule import Plan, Variants
+    from newslint.names.rule import Variants
 
 # How long a refreshed index is trusted within one process (the language
 # server runs for hours; a command-line run over many drafts walks once).
@@ -59,8 +60,6 @@ def project_plans(
     doc: Document, names: DraftNames, draft: Sequence[Plan], check: Variants
 ) -> list[Plan]:
     """What ``names.house-spelling`` flags in ``doc``."""
-    from newslint.names.rule import Plan
-
     mine = draft_usages(names.words)
     if not mine or check.indexes is None:
         return []

@@ -24,6 +24,7 @@ from newslint.kinds.base import Mark
 from newslint.kinds.substitution import QUOTED_NOTE
 from newslint.names.find import DraftNames, NameUse, find_names, fold
 from newslint.names.groups import Group, Policy, draft_usages, group, make_policy, other_people
+from newslint.names.plan import Plan
 from newslint.phrases import Hit, PhraseTable
 from newslint.rule import Rule
 from newslint.schema import Key
@@ -31,6 +32,9 @@ from newslint.severity import Severity
 
 if TYPE_CHECKING:
     from newslint.names.project import Indexes
+
+# The names its messages may use, filled in by the check.
+PLACEHOLDERS = frozenset(("match", "suggestion", "reason"))
 
 KEYS = {
     "house_list": Key(
@@ -98,18 +102,6 @@ class Variants:
             suggestion=suggestion,
             severity=self.quoted_severity if quoted else None,
         )
-
-
-@dataclass(frozen=True)
-class Plan:
-    """Uses to flag, with the spelling to suggest and why it is the one."""
-
-    uses: tuple[NameUse, ...]
-    suggestion: str
-    reason: str
-    # Where the house list knows the name and the draft spells it two or more
-    # ways, the house spelling not the most used: why the draft is inconsistent.
-    mixed: str = ""
 
 
 # ---------------------------------------------------------------------------
