@@ -13,7 +13,6 @@ import contextlib
 import os
 import re
 import sqlite3
-import tempfile
 from collections.abc import Iterator, Mapping
 from importlib.util import find_spec
 from pathlib import Path
@@ -51,6 +50,8 @@ def _index_path(cache_dir: Path, source: Path) -> Path:
 
 def build_index(source: Path, target: Path) -> None:
     """Write the SQLite index atomically (0600), so a concurrent run never sees half of it."""
+    import tempfile  # only when the index is (re)built
+
     fd, tmp = tempfile.mkstemp(dir=private_dir(target.parent), suffix=".tmp")
     os.close(fd)
     try:

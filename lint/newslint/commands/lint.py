@@ -109,9 +109,12 @@ def _selected(ns: argparse.Namespace) -> tuple[str, ...]:
 def _also(ns: argparse.Namespace) -> tuple[str, ...]:
     """Rules that ship off and that this run turns on beside the selection."""
     from newslint.config import PROJECT_RULE
-    from newslint.reporters.checklist import ATTRIBUTED_RULE
 
-    also = (ATTRIBUTED_RULE,) if ns.format == "html" else ()  # the HTML fact-check sheet
+    also: tuple[str, ...] = ()
+    if ns.format == "html":  # the HTML fact-check sheet; only it imports the checklist
+        from newslint.reporters.checklist import ATTRIBUTED_RULE
+
+        also = (ATTRIBUTED_RULE,)
     return (*also, PROJECT_RULE) if ns.project and not ns.select else also
 
 

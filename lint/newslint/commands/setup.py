@@ -1,4 +1,5 @@
-"""``newslint setup``: fetch LanguageTool's jars (``newslint.languagetool.setup``).
+"""``newslint setup``: fill the first run's caches and fetch LanguageTool's jars
+(``newslint.languagetool.setup``).
 
 The work is the LanguageTool package's; this is its place in the command table.
 """

@@ -105,11 +105,23 @@ class Metric:
         if self.metric == "average_sentence_words":
             value = sum(word_count(s.text) for s in sentences) / len(sentences)
         else:
-            value = scores([s.text for s in sentences])[str(DOCUMENT[self.metric])]
+            value = _scores(doc, blocks)[str(DOCUMENT[self.metric])]
         first = doc.blocks[0]
         mark = self._mark(first, 0, len(first.text.rstrip()), round(value, 1))
         if mark:
             yield mark
+
+
+def _scores(doc: Document, blocks: list[Block]) -> dict[str, float]:
+    """Both document scores, computed once per draft for the same prose.
+
+    The grade-level and reading-ease rules score the same sentences: the
+    syllable count, most of the work, is shared through ``doc.memo``.
+    """
+    key = "readability.scores:" + ",".join(str(b.index) for b in blocks)
+    if key not in doc.memo:
+        doc.memo[key] = scores([s.text for b in blocks for s in b.sentences])
+    return dict(doc.memo[key])
 
 
 def compile(rule: Rule, phrases: PhraseTable) -> Metric:

@@ -1,0 +1,36 @@
+"""Set-up's preparation: fill the caches a first run would otherwise build.
+
+    python -m newslint.prepare   (scripts/setup runs it)
+
+A first run used to pay for the CMUdict index (~0.6 s of CPU) and the pack
+compilation that later runs read from the cache. Linting a short draft once
+here, in the folder whose .newslint.yml applies, builds both, so the first
+real run costs what a later one does. Runs rebuild either lazily if it is
+missing, so this is a speed-up, never a requirement.
+"""
+
+from __future__ import annotations
+
+import os
+
+from newslint.linter import Linter, Options
+from newslint.reading import SourceText
+
+# Enough prose for every kind that needs no server: words, a name, a metric.
+_DRAFT = """# Strike kills commander
+
+The storied general died on Friday, officials said. “It was the the end,” one
+official, speaking on condition of anonymity, told reporters. Suleimani and
+Soleimani met in Baghdad in 2015. The US and the U.S. Army reportedly agreed.
+"""
+
+
+def prepare(folder: str) -> None:
+    """Lint a short draft in ``folder`` with LanguageTool off: packs and CMUdict cached."""
+    linter = Linter(Options(ignore=("spelling", "grammar", "typography")))
+    path = os.path.join(folder, "prepare.md")
+    linter.lint_source(SourceText(path, _DRAFT, "\n"), linter.setup_for(path))
+
+
+if __name__ == "__main__":
+    prepare(os.getcwd())
