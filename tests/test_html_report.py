@@ -154,7 +154,7 @@ def test_clicking_a_highlight_shows_its_message_rule_and_suggestion(
     page.locator("mark.f", has_text="perished").first.click()
     shown = detail.locator(".finding").all_inner_texts()
     assert "“perished” is a euphemism" in shown[0] and "Suggestion: died" in shown[0]
-    assert "claim with no source" in shown[1]
+    assert "with no source" in shown[1] and "attribution.unattributed-claim" in shown[1]
     shot = tmp_path / "seed-report.png"
     page.screenshot(path=str(shot))
     assert shot.stat().st_size > 10_000

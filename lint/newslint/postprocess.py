@@ -1,6 +1,6 @@
 """After the rules: a chain of small pure steps over the findings.
 
-suppressions → vocabulary → levels → de-duplication (one name finding a span) → sort.
+suppressions → vocabulary → levels → de-duplication → sort.
 """
 
 from __future__ import annotations
@@ -22,7 +22,7 @@ def run(
     findings = suppressions.apply(findings, suppressions.suppressions(doc))
     findings = accept_vocabulary(findings, doc.source, vocabulary)
     findings = relevel(findings, selection)
-    return sort(one_name_finding(deduplicate(findings)))
+    return sort(deduplicate(findings))
 
 
 def accept_vocabulary(
@@ -56,22 +56,6 @@ def deduplicate(findings: list[Finding]) -> list[Finding]:
             seen.add(key)
             unique.append(finding)
     return unique
-
-
-# Where the house list flags a spelling, the variant rule would say the same
-# about the same word: the editor gets one flag, the one with the fix.
-_NAME_RULES_FIRST = ("names.house-list",)
-_NAME_RULES_SECOND = ("names.variant-spelling", "names.house-spelling")
-
-
-def one_name_finding(findings: list[Finding]) -> list[Finding]:
-    """Drop a variant finding on a span the house list already flags."""
-    flagged = {(f.start, f.end) for f in findings if f.rule in _NAME_RULES_FIRST}
-    if not flagged:
-        return findings
-    return [
-        f for f in findings if f.rule not in _NAME_RULES_SECOND or (f.start, f.end) not in flagged
-    ]
 
 
 def sort(findings: list[Finding]) -> list[Finding]:
