@@ -115,22 +115,35 @@ def _inline_quotes(
         spanned = [i for i in infos if i.start < quotation.end and quotation.start < i.end]
         if not spanned:
             continue
-        first, last = spanned[0], spanned[-1]
-        speaker = next((s for s in map(speaker_of, spanned) if s), NO_SPEAKER)
-        if not speaker:  # a transcript quoted whole: "Q … THE PRESIDENT: …"
-            label = _TRANSCRIPT.search(block.text, quotation.start, quotation.end)
-            speaker = (label.group(1) or label.group(2)) if label else NO_SPEAKER
-        if not speaker:
-            speaker = _lead_in_speaker(block.text[first.start : quotation.start])
-        if not speaker and first.scope == QUOTE:
-            speaker = _speaker_beside(infos, first, last, attributed_at, speaker_before)
-        if not speaker:
-            speaker = _fragment_owner(block.text, first.start, quotation)
-        if not speaker and first.scope == QUOTE:
-            speaker = _only_speaker(infos, spanned)
+        speaker = _speaker(block, infos, spanned, quotation, attributed_at, speaker_before)
         if speaker:
             attributed_at.update((i.position, speaker) for i in spanned)
-        yield QuoteVerdict(block, first.start, last.end, quotation, speaker)
+        yield QuoteVerdict(block, spanned[0].start, spanned[-1].end, quotation, speaker)
+
+
+def _speaker(
+    block: Block,
+    infos: list[SentenceInfo],
+    spanned: list[SentenceInfo],
+    quotation: Quotation,
+    attributed_at: dict[int, str],
+    speaker_before: str,
+) -> str:
+    """Who says ``quotation``, tried in the order an editor looks, or NO_SPEAKER."""
+    first, last = spanned[0], spanned[-1]
+    speaker = next((s for s in map(speaker_of, spanned) if s), NO_SPEAKER)
+    if not speaker:  # a transcript quoted whole: "Q … THE PRESIDENT: …"
+        label = _TRANSCRIPT.search(block.text, quotation.start, quotation.end)
+        speaker = (label.group(1) or label.group(2)) if label else NO_SPEAKER
+    if not speaker:
+        speaker = _lead_in_speaker(block.text[first.start : quotation.start])
+    if not speaker and first.scope == QUOTE:
+        speaker = _speaker_beside(infos, first, last, attributed_at, speaker_before)
+    if not speaker:
+        speaker = _fragment_owner(block.text, first.start, quotation)
+    if not speaker and first.scope == QUOTE:
+        speaker = _only_speaker(infos, spanned)
+    return speaker
 
 
 # "The question is, “Should he have known?”": the writer frames a question or
