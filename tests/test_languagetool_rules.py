@@ -294,7 +294,8 @@ def test_a_server_that_hangs_mid_check_costs_one_line(
                 with contextlib.suppress(ProcessLookupError):
                     os.kill(pid, sig)
     assert len(result.notices) == 1
-    assert "did not answer within 2 s" in result.notices[0]
+    # The 2 s bound or the request's own timeout, whichever fires first.
+    assert "did not answer" in result.notices[0] and "(hung?)" in result.notices[0]
     assert [f.rule for f in result.findings] == ["loaded.puffery"]
 
 

@@ -112,7 +112,10 @@ def _unavailable(exc: BaseException, where: str) -> LanguageToolUnavailable:
 
     cause = exc.__cause__ or exc
     if isinstance(cause, requests.Timeout):
-        return LanguageToolUnavailable(f"{where} did not answer in time (hung?)")
+        # The request's own timeout fired first; same meaning as the thread's bound.
+        return LanguageToolUnavailable(
+            f"{where} did not answer in time (hung?); run `newslint server stop` and try again"
+        )
     if isinstance(cause, requests.ConnectionError):
         return LanguageToolUnavailable(f"{where} is not reachable (stopped?)")
     first_line = (str(exc).strip().splitlines() or [exc.__class__.__name__])[0]
