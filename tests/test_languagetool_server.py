@@ -242,7 +242,7 @@ def test_hung_server_times_out_then_is_replaced(isolated: Path) -> None:
     os.kill(first.pid, signal.SIGSTOP)
     try:
         started = time.monotonic()
-        with pytest.raises(LanguageToolUnavailable, match=r"did not answer within 2 s"):
+        with pytest.raises(LanguageToolUnavailable, match=r"did not answer (within 2 s|in time)"):
             check_text(first, SENTENCE, timeout=2.0)
         assert time.monotonic() - started < 4.0
         assert server_status(settings).detail.startswith("hung:")
