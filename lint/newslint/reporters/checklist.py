@@ -61,9 +61,10 @@ class SheetRow:
     source: str  # who the draft says it comes from; "no source" / "no speaker"
     anonymous: bool  # the source is unnamed or anonymous
     what: str  # why it is on the sheet: "a figure", "a casualty count", "a quotation"…
-    names: str
-    numbers: str
-    dates: str
+    # What the fact flags extracted; empty for quotations and disagreements.
+    names: str = ""
+    numbers: str = ""
+    dates: str = ""
     verdict: str = ""
     checked_by: str = ""
     source_link: str = ""
@@ -138,9 +139,6 @@ def _row(finding: Finding) -> SheetRow | None:
             source=finding.rule,
             anonymous=False,
             what="facts that disagree",
-            names="",
-            numbers="",
-            dates="",
         )
     if finding.rule == QUOTE_RULE:
         speaker = data.get("speaker", "")
@@ -154,9 +152,6 @@ def _row(finding: Finding) -> SheetRow | None:
             source=speaker or NO_SPEAKER,
             anonymous=speaker.startswith(_UNNAMED),
             what="a quotation",
-            names="",
-            numbers="",
-            dates="",
         )
     if finding.rule not in (UNATTRIBUTED_RULE, ATTRIBUTED_RULE):
         return None
