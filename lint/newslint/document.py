@@ -165,7 +165,11 @@ class Comment:
 
 @dataclass
 class Document:
-    """A parsed draft: its source, prose blocks, front matter and comments."""
+    """A parsed draft: its source, prose blocks, front matter and comments.
+
+    Only the draft: run settings and work shared between rules travel in
+    ``runcontext.RunContext``, beside it.
+    """
 
     path: str
     source: str
@@ -174,9 +178,3 @@ class Document:
     front_matter: dict[str, Any] = field(default_factory=dict)
     front_matter_line: int = 0
     comments: list[Comment] = field(default_factory=list)
-    # Run settings for rules that talk to services (the config's
-    # ``languagetool:`` section), set by the linter before rules run.
-    settings: dict[str, Any] = field(default_factory=dict)
-    # Work that several rules of one kind share for this document (the four
-    # LanguageTool rules ask the server once), keyed by the kind.
-    memo: dict[str, Any] = field(default_factory=dict)

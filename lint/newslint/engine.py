@@ -13,6 +13,7 @@ from newslint.kinds.base import Mark
 from newslint.packs import Pack
 from newslint.patterns import PatternTimeout
 from newslint.rule import Rule
+from newslint.runcontext import RunContext
 from newslint.selection import Selection
 from newslint.severity import Severity
 
@@ -29,9 +30,16 @@ class LintResult:
 
 
 def run_rules(
-    doc: Document, packs: Iterable[Pack], selection: Selection, vocabulary: frozenset[str]
+    doc: Document,
+    packs: Iterable[Pack],
+    selection: Selection,
+    vocabulary: frozenset[str],
+    context: RunContext,
 ) -> LintResult:
-    """All findings of the active rules on ``doc``, post-processed and sorted."""
+    """All findings of the active rules on ``doc``, post-processed and sorted.
+
+    ``context`` is this draft's alone: its memo must not outlive the draft.
+    """
     result = LintResult(doc.path)
     for pack in packs:
         active = [c for c in pack.checks if selection.is_active(c.rule)]
@@ -44,7 +52,7 @@ def run_rules(
                 h for h in hits.get(rule.id, ()) if rule.covers(h.block.scope_at(h.start, h.end))
             ]
             try:
-                for mark in check.run(doc, rule_hits):
+                for mark in check.run(doc, rule_hits, context):
                     result.findings.append(to_finding(doc, rule, mark))
             except ServiceUnavailable as exc:
                 if exc.message not in result.notices:

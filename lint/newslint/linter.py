@@ -6,7 +6,7 @@ import os
 from collections.abc import Collection
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING
 
 from markdown_it import MarkdownIt
 
@@ -21,8 +21,12 @@ from newslint.packcache import load_packs_cached
 from newslint.packs import LoadedPacks, builtin_rules_dir, pack_files
 from newslint.parse import parse_document
 from newslint.reading import SourceText, read_path
+from newslint.runcontext import RunContext, RunSettings
 from newslint.selection import Selection, unknown_rule
 from newslint.suppressions import unknown_names
+
+if TYPE_CHECKING:  # imported when a LanguageTool rule runs, not before
+    from newslint.languagetool.service import Session
 
 
 @dataclass
@@ -56,7 +60,7 @@ class Linter:
     notes: list[str] = field(default_factory=list)
     _parser: MarkdownIt | None = None
     # One LanguageTool session per run: its server handle, clients and failure.
-    _languagetool: Any = None
+    _languagetool: Session | None = None
     # Per setup problem: whether this run is the first to meet it (it then fails).
     _setup_told: dict[str, bool] = field(default_factory=dict)
 
@@ -122,28 +126,32 @@ class Linter:
             config.overrides, self.options.select, self.options.ignore, self.options.also
         )
         session = self._languagetool_session(config, setup, selection)
-        doc.settings = {
-            "languagetool": config.languagetool,
-            "languagetool_session": session,
-            "dialect": config.dialect,
-        }
-        result = run_rules(doc, setup.packs.packs, selection, config.vocabulary)
+        context = RunContext(RunSettings(config.dialect, config.languagetool, session))
+        result = run_rules(doc, setup.packs.packs, selection, config.vocabulary, context)
         result.fail_on = config.fail_on
         required = config.languagetool.get("required")
-        # A missing Java or jars fails the run unless spelling may be skipped
-        # (``required: false``): a check is never dropped silently.
-        setup_missing = required is None and session is not None and session.setup_failed
-        if setup_missing and session.setup_failure not in self._setup_told:
-            # Fail the first run that meets it, with the command to fix it; later
-            # runs say it once and run every other check.
-            from newslint.languagetool.state import first_time_told
-
-            self._setup_told[session.setup_failure] = first_time_told(session.setup_failure)
-        setup_missing = setup_missing and self._setup_told.get(session.setup_failure, False)
         result.notices_are_errors = (
-            bool(required) or bool(os.environ.get("NEWSLINT_REQUIRE_LANGUAGETOOL")) or setup_missing
+            bool(required)
+            or bool(os.environ.get("NEWSLINT_REQUIRE_LANGUAGETOOL"))
+            or (required is None and self._setup_missing_fails(session))
         )
         return result, doc
+
+    def _setup_missing_fails(self, session: Session | None) -> bool:
+        """Whether a missing Java or jars fails this run (when ``required`` is unset).
+
+        A check is never dropped silently: the first run that meets the problem
+        fails, with the command to fix it; later runs say it once and run every
+        other check.
+        """
+        failure = session.setup_failure if session is not None else None
+        if failure is None:
+            return False
+        if failure not in self._setup_told:
+            from newslint.languagetool.state import first_time_told
+
+            self._setup_told[failure] = first_time_told(failure)
+        return self._setup_told[failure]
 
     def prestart_languagetool(self, path: str) -> None:
         """Start LanguageTool in the background for drafts at ``path`` when their
@@ -157,7 +165,9 @@ class Linter:
         )
         self._languagetool_session(setup.config, setup, selection)
 
-    def _languagetool_session(self, config: Config, setup: Setup, selection: Selection) -> Any:
+    def _languagetool_session(
+        self, config: Config, setup: Setup, selection: Selection
+    ) -> Session | None:
         """The run's LanguageTool session, its server started in the background
         the first time a draft has an active LanguageTool rule."""
         if not any(
@@ -170,8 +180,9 @@ class Linter:
             from newslint.kinds.languagetool import _settings
             from newslint.languagetool.service import ServiceSettings, Session
 
-            self._languagetool = Session(_settings(config.languagetool, ServiceSettings))
-            self._languagetool.prestart()
+            session = Session(_settings(config.languagetool, ServiceSettings))
+            session.prestart()
+            self._languagetool = session
         return self._languagetool
 
 

@@ -63,6 +63,7 @@ from newslint.document import HEADING, QUOTE, VOICE, Block, Document
 from newslint.kinds.base import Mark
 from newslint.phrases import Hit, PhraseTable
 from newslint.rule import Rule
+from newslint.runcontext import RunContext
 from newslint.schema import Key, did_you_mean
 from newslint.severity import Severity
 
@@ -95,8 +96,8 @@ class Attribution:
     check: str
     lexicon: Lexicon
 
-    def run(self, doc: Document, hits: Sequence[Hit]) -> Iterator[Mark]:
-        analysis = draft_analysis(doc, self.lexicon, hits)
+    def run(self, doc: Document, hits: Sequence[Hit], context: RunContext) -> Iterator[Mark]:
+        analysis = draft_analysis(doc, self.lexicon, hits, context)
         if self.check in ("vague", "anonymous-source"):
             yield from self._cues(analysis)
         elif self.check in ("unattributed-quote", "quote"):

@@ -13,6 +13,7 @@ from newslint.attribution.lexicon import ALL_CUES, NAMED, Cue, Lexicon, block_vo
 from newslint.attribution.sources import source_of
 from newslint.document import VOICE, Document
 from newslint.phrases import Hit
+from newslint.runcontext import RunContext
 
 # --- the whole draft: carry-over and verdicts ----------------------------------------------
 
@@ -40,17 +41,15 @@ class Analysis:
     listed: Mapping[int, Sequence[Cue]]  # listed phrases by block index, block offsets
 
 
-def draft_analysis(doc: Document, lexicon: Lexicon, hits: Sequence[Hit]) -> Analysis:
+def draft_analysis(
+    doc: Document, lexicon: Lexicon, hits: Sequence[Hit], context: RunContext
+) -> Analysis:
     """The draft's analysis, made by the first attribution rule to ask and shared.
 
     Every attribution rule and the fact-check sheet read it: the whole-draft
     work is done once per draft, whichever rules are on.
     """
-    key = lexicon.key
-    if key not in doc.memo:
-        doc.memo[key] = analyse(doc, lexicon, hits)
-    analysis: Analysis = doc.memo[key]
-    return analysis
+    return context.shared(lexicon.key, lambda: analyse(doc, lexicon, hits))
 
 
 def analyse(doc: Document, lexicon: Lexicon, hits: Sequence[Hit]) -> Analysis:

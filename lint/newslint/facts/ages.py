@@ -16,6 +16,7 @@ from newslint.facts.common import Disagreement, Lazy, Place
 from newslint.facts.numbers import NUMBER, value_of
 from newslint.facts.story import story_of
 from newslint.names.find import is_ordinary
+from newslint.runcontext import RunContext
 
 _NAME = r"(?P<name>(?:(?:[A-Z]\.|[A-Z][\w'’-]+)\s+){0,3}[A-Z][\w'’-]+)"
 # "Soleimani, 62,", "Jane Doe, aged 40,", "Jane Doe (40)", "62-year-old Jane Doe".
@@ -82,8 +83,8 @@ def ages_in(blocks: tuple[Block, ...]) -> list[Age]:
     return sorted(found, key=lambda a: (a.place.block.index, a.place.start))
 
 
-def find_ages(doc: Document) -> Iterator[Disagreement]:
-    story = story_of(doc)
+def find_ages(doc: Document, context: RunContext) -> Iterator[Disagreement]:
+    story = story_of(doc, context)
     ages = ages_in(story.body)
     yield from _two_ages(ages)
     if story.date is not None:
@@ -153,8 +154,8 @@ def _birth_years(
             )
 
 
-def find_spans(doc: Document) -> Iterator[Disagreement]:
-    story = story_of(doc)
+def find_spans(doc: Document, context: RunContext) -> Iterator[Disagreement]:
+    story = story_of(doc, context)
     for block in story.body:
         for sentence in block.sentences or ():
             yield from _spans_in(block, sentence.start, sentence.text)

@@ -11,6 +11,7 @@ from newslint.document import Block, Document
 from newslint.facts.common import Disagreement, Lazy, Place
 from newslint.facts.numbers import NUMBER, show, value_of
 from newslint.facts.story import story_of
+from newslint.runcontext import RunContext
 
 _PERCENT = Lazy(r"(?<![\d.,])(?P<n>\d{1,3}(?:\.\d+)?)\s*(?:%|percent\b|per cent\b)", re.I)
 # Words that make percentages in one sentence changes, comparisons or parts of
@@ -61,14 +62,14 @@ def _number(text: str) -> float | None:
     return value_of(match) if match else None
 
 
-def _sentences(doc: Document) -> Iterator[tuple[Block, int, str]]:
-    for block in story_of(doc).body:
+def _sentences(doc: Document, context: RunContext) -> Iterator[tuple[Block, int, str]]:
+    for block in story_of(doc, context).body:
         for sentence in block.sentences or ():
             yield block, sentence.start, sentence.text
 
 
-def find_percent_sums(doc: Document) -> Iterator[Disagreement]:
-    for block, base, text in _sentences(doc):
+def find_percent_sums(doc: Document, context: RunContext) -> Iterator[Disagreement]:
+    for block, base, text in _sentences(doc, context):
         if "%" not in text and "per" not in text:
             continue
         shares = list(_PERCENT.finditer(text))
@@ -89,8 +90,8 @@ def find_percent_sums(doc: Document) -> Iterator[Disagreement]:
         )  # fmt: skip
 
 
-def find_changes(doc: Document) -> Iterator[Disagreement]:
-    for block, base, text in _sentences(doc):
+def find_changes(doc: Document, context: RunContext) -> Iterator[Disagreement]:
+    for block, base, text in _sentences(doc, context):
         yield from _factor_changes(block, base, text)
         yield from _percent_changes(block, base, text)
         yield from _parts(block, base, text)

@@ -20,6 +20,7 @@ from newslint.document import Block, Document
 from newslint.facts.common import Disagreement, Lazy, Place, sentence_text
 from newslint.facts.numbers import NUMBER, is_year, show, value_of
 from newslint.facts.story import MONTH_NAMES, story_of
+from newslint.runcontext import RunContext
 
 _WORD = Lazy(r"[A-Za-z][A-Za-z.'’-]*")
 # Events a count of people is about; the first word names the class.
@@ -121,14 +122,9 @@ class Count:
         return self.value, self.value
 
 
-def body_counts(doc: Document) -> list[Count]:
+def body_counts(doc: Document, context: RunContext) -> list[Count]:
     """The body's counts, read once per draft (the headline rule compares with them)."""
-    cached = doc.memo.get("facts.counts")
-    if isinstance(cached, list):
-        return cached
-    found = counts_in(doc, story_of(doc).body)
-    doc.memo["facts.counts"] = found
-    return found
+    return context.shared("facts.counts", lambda: counts_in(doc, story_of(doc, context).body))
 
 
 def counts_in(doc: Document, blocks: tuple[Block, ...]) -> list[Count]:
@@ -237,8 +233,8 @@ def disagree(a: Count, b: Count) -> bool:
     return ahi < blo or bhi < alo
 
 
-def find(doc: Document) -> Iterator[Disagreement]:
-    counts = body_counts(doc)
+def find(doc: Document, context: RunContext) -> Iterator[Disagreement]:
+    counts = body_counts(doc, context)
     for k, later in enumerate(counts):
         if UPDATE.search(later.sentence):
             continue

@@ -12,9 +12,10 @@ import datetime as dt
 import re
 from collections.abc import Iterator
 
-from newslint.document import Block
+from newslint.document import Block, Document
 from newslint.facts.common import Disagreement, Lazy, Place
 from newslint.facts.story import DAY_NAMES, DAYS, MONTH_NAMES, Story, month_number, story_of
+from newslint.runcontext import RunContext
 
 _ORD = r"(?:st|nd|rd|th)?"
 # Weekday then date: "Tuesday, January 3, 2020", "Tuesday 3 January", "Tuesday, the 3rd of Jan."
@@ -67,8 +68,8 @@ def _blocks(story: Story) -> tuple[Block, ...]:
     return (*story.headlines, *head, *story.body)
 
 
-def find_weekdays(doc: object) -> Iterator[Disagreement]:
-    story = story_of(doc)  # type: ignore[arg-type]
+def find_weekdays(doc: Document, context: RunContext) -> Iterator[Disagreement]:
+    story = story_of(doc, context)
     seen: set[tuple[int, int]] = set()
     for block in _blocks(story):
         if not any(day in block.text for day in DAYS):
@@ -108,8 +109,8 @@ def _check_weekday(block: Block, match: re.Match[str], story: Story) -> Disagree
     )
 
 
-def find_relative(doc: object) -> Iterator[Disagreement]:
-    story = story_of(doc)  # type: ignore[arg-type]
+def find_relative(doc: Document, context: RunContext) -> Iterator[Disagreement]:
+    story = story_of(doc, context)
     if story.date is None:
         return
     for block in story.body:

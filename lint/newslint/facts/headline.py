@@ -15,20 +15,21 @@ from newslint.facts.people import CAPITAL_WORD
 from newslint.facts.story import Story, story_of
 from newslint.names.find import fold, is_ordinary
 from newslint.names.shapes import skeleton
+from newslint.runcontext import RunContext
 
 # The same pattern as the people checks' index: compiled once for both.
 _CAPITALISED = CAPITAL_WORD
 
 
-def find(doc: Document) -> Iterator[Disagreement]:
-    story = story_of(doc)
+def find(doc: Document, context: RunContext) -> Iterator[Disagreement]:
+    story = story_of(doc, context)
     if not story.body:
         return
-    yield from _numbers(doc, story)
+    yield from _numbers(doc, story, context)
     yield from _names(story)
 
 
-def _numbers(doc: Document, story: Story) -> Iterator[Disagreement]:
+def _numbers(doc: Document, story: Story, context: RunContext) -> Iterator[Disagreement]:
     if not any(NUMBER.search(head.text) for head in story.headlines):
         return  # most headlines give no figure: the body's need not be read
     body_values = {
@@ -36,7 +37,7 @@ def _numbers(doc: Document, story: Story) -> Iterator[Disagreement]:
     }
     # A headline may add up the body's figures: "900 rescued" over 700 and 200.
     sums = {a + b for a in body_values for b in body_values if len(body_values) < 80}
-    in_body = body_counts(doc)
+    in_body = body_counts(doc, context)
     for head in story.headlines:
         counts = {c.place.start: c for c in counts_in(doc, (head,))}
         for match in NUMBER.finditer(head.text):

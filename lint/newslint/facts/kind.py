@@ -17,10 +17,11 @@ from newslint.facts.common import Disagreement
 from newslint.kinds.base import Mark, in_scope
 from newslint.phrases import Hit, PhraseTable
 from newslint.rule import Rule
+from newslint.runcontext import RunContext
 from newslint.schema import Key
 from newslint.severity import Severity
 
-CHECKS: dict[str, Callable[[Document], Iterator[Disagreement]]] = {
+CHECKS: dict[str, Callable[[Document, RunContext], Iterator[Disagreement]]] = {
     "counts": counts.find,
     "weekday": dates.find_weekdays,
     "relative-day": dates.find_relative,
@@ -57,11 +58,11 @@ KEYS = {
 @dataclass(frozen=True)
 class Facts:
     rule: Rule
-    find: Callable[[Document], Iterator[Disagreement]]
+    find: Callable[[Document, RunContext], Iterator[Disagreement]]
 
-    def run(self, doc: Document, hits: Sequence[Hit]) -> Iterator[Mark]:
+    def run(self, doc: Document, hits: Sequence[Hit], context: RunContext) -> Iterator[Mark]:
         seen: set[tuple[int, int, int]] = set()
-        for found in self.find(doc):
+        for found in self.find(doc, context):
             here = found.here
             key = (here.block.index, here.start, id(here.block))
             if key in seen or not in_scope(self.rule, here.block, here.start, here.end):

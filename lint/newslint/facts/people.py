@@ -17,6 +17,7 @@ from newslint.document import VOICE, Block, Document
 from newslint.facts.common import Disagreement, Lazy, Place, sentence_text
 from newslint.facts.story import story_of
 from newslint.names.find import fold, is_ordinary
+from newslint.runcontext import RunContext
 
 # Title as written → the rank or office it names. Multi-word titles share the
 # class of their last word (Maj. Gen. is a general), as house styles shorten them.
@@ -109,12 +110,8 @@ def _given_name(run: Place) -> bool:
     return given.isalpha() and given[:1].isupper() and not is_ordinary(given)
 
 
-def _body(doc: Document) -> set[int]:
-    return {id(block) for block in story_of(doc).body}
-
-
-def find_first_references(doc: Document) -> Iterator[Disagreement]:
-    story = story_of(doc)
+def find_first_references(doc: Document, context: RunContext) -> Iterator[Disagreement]:
+    story = story_of(doc, context)
     index = _word_index(story.body)
     runs = _runs(index)
     flagged: set[str] = set()
@@ -330,8 +327,8 @@ def _titled(blocks: tuple[Block, ...]) -> list[_Titled]:
     return found
 
 
-def find_title_changes(doc: Document) -> Iterator[Disagreement]:
-    titled = _titled(story_of(doc).body)
+def find_title_changes(doc: Document, context: RunContext) -> Iterator[Disagreement]:
+    titled = _titled(story_of(doc, context).body)
     for k, later in enumerate(titled):
         for earlier in titled[:k]:
             if earlier.surname != later.surname or earlier.rank == later.rank:

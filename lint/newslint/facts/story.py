@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from newslint.document import Block, Document
 from newslint.facts.common import Lazy
 from newslint.parse import split_front_matter
+from newslint.runcontext import RunContext
 
 _FIELD = Lazy(r"^(title|description|date|dateline):[ \t]*(.*?)[ \t]*$", re.M)
 _ISO = Lazy(r"(\d{4})-(\d{2})-(\d{2})")
@@ -64,11 +65,12 @@ class Story:
     body: tuple[Block, ...]  # every other block
 
 
-def story_of(doc: Document) -> Story:
+def story_of(doc: Document, context: RunContext) -> Story:
     """Read once per document; every facts rule shares it."""
-    cached = doc.memo.get("facts.story")
-    if isinstance(cached, Story):
-        return cached
+    return context.shared("facts.story", lambda: _read_story(doc))
+
+
+def _read_story(doc: Document) -> Story:
     fields = _front_fields(doc)
     date = _iso_date(fields["date"].text) if "date" in fields else None
     headlines = [fields[k] for k in ("title", "description") if k in fields]
@@ -91,9 +93,7 @@ def story_of(doc: Document) -> Story:
                 if len(block.text) <= 40:  # a dateline line of its own
                     continue
         body.append(block)
-    story = Story(date, date_block, dateline, tuple(headlines), tuple(body))
-    doc.memo["facts.story"] = story
-    return story
+    return Story(date, date_block, dateline, tuple(headlines), tuple(body))
 
 
 def _front_fields(doc: Document) -> dict[str, Block]:

@@ -9,6 +9,7 @@ from typing import Protocol
 from newslint.document import Block, Document
 from newslint.phrases import Hit, PhraseTable
 from newslint.rule import Rule
+from newslint.runcontext import RunContext
 from newslint.schema import Key
 from newslint.severity import Severity
 
@@ -28,12 +29,16 @@ class Mark:
 
 
 class Check(Protocol):
-    """A compiled rule: yields marks for one document."""
+    """A compiled rule: yields marks for one document.
+
+    ``context`` carries the run's settings and the work rules share on this
+    draft; the document itself holds only the draft.
+    """
 
     @property
     def rule(self) -> Rule: ...  # read-only, so frozen dataclasses are Checks
 
-    def run(self, doc: Document, hits: Sequence[Hit]) -> Iterator[Mark]: ...
+    def run(self, doc: Document, hits: Sequence[Hit], context: RunContext) -> Iterator[Mark]: ...
 
 
 class Kind(Protocol):

@@ -14,6 +14,7 @@ from newslint.document import Document
 from newslint.kinds.base import Mark
 from newslint.phrases import Hit, PhraseTable, normalise
 from newslint.rule import Rule
+from newslint.runcontext import RunContext
 from newslint.schema import Key
 
 # The names its messages may use: {match} and so on, filled in by the check.
@@ -29,7 +30,7 @@ KEYS = {
 class Consistency:
     rule: Rule
 
-    def run(self, doc: Document, hits: Sequence[Hit]) -> Iterator[Mark]:
+    def run(self, doc: Document, hits: Sequence[Hit], context: RunContext) -> Iterator[Mark]:
         by_group: dict[int, list[Hit]] = {}
         for hit in hits:
             by_group.setdefault(int(hit.entry.payload), []).append(hit)

@@ -10,6 +10,7 @@ from newslint.kinds.base import Mark, in_scope, string_list
 from newslint.patterns import SafePattern, compile_pattern
 from newslint.phrases import Hit, PhraseTable
 from newslint.rule import Rule
+from newslint.runcontext import RunContext
 from newslint.schema import Key
 from newslint.senses import SENSE_KEYS, Senses, senses_of
 
@@ -32,7 +33,7 @@ class Existence:
     exceptions: tuple[str, ...]
     senses: Senses = field(default_factory=Senses)
 
-    def run(self, doc: Document, hits: Sequence[Hit]) -> Iterator[Mark]:
+    def run(self, doc: Document, hits: Sequence[Hit], context: RunContext) -> Iterator[Mark]:
         for hit in hits:
             if self.senses.rejects(hit):
                 continue

@@ -12,10 +12,10 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from newslint.dialect import variants
 from newslint.document import PLACEHOLDER, QUOTE, Block, Document
@@ -23,6 +23,7 @@ from newslint.kinds.base import Mark, in_scope, string_list
 from newslint.names.forms import strip_particle, strip_possessive
 from newslint.phrases import Hit, PhraseTable, words_of
 from newslint.rule import Rule
+from newslint.runcontext import RunContext, RunSettings
 from newslint.schema import Key
 from newslint.senses import is_transcript_answer
 from newslint.severity import Severity
@@ -34,6 +35,9 @@ from newslint.typos import (
     repeated_name,
     whole_word,
 )
+
+if TYPE_CHECKING:  # the client is imported only when a LanguageTool rule runs
+    from newslint.languagetool.service import Session
 
 # The names its messages may use: {match} and so on, filled in by the check.
 PLACEHOLDERS = frozenset(("match", "suggestion", "lt_message"))
@@ -66,10 +70,10 @@ class LanguageToolCheck:
     accept_words: frozenset[str]
     leave_names: bool
 
-    def run(self, doc: Document, hits: Sequence[Hit]) -> Iterator[Mark]:
+    def run(self, doc: Document, hits: Sequence[Hit], context: RunContext) -> Iterator[Mark]:
         blocks = [b for b in doc.blocks if b.text.strip()]
-        language = self.language or doc.settings.get("dialect") or "en-US"
-        results = _draft_matches(doc, blocks, language)
+        language = self.language or context.settings.dialect or "en-US"
+        results = _draft_matches(context, blocks, language)
         marks = list(self._marks(doc, blocks, results))
         yield from _collapse_repeats(marks)
 
@@ -225,24 +229,28 @@ def _plain(text: str) -> str:
     return _PLACEHOLDERS.sub(lambda m: "X" + " " * (len(m.group(0)) - 1), text)
 
 
-def _draft_matches(doc: Document, blocks: list[Block], language: str) -> Any:
+def _draft_matches(context: RunContext, blocks: list[Block], language: str) -> Any:
     """The matches of each block, fetched once per draft and language for every
     LanguageTool rule (one request; rules filter by category and rule id), so
     the rules of a draft all get an answer or all report the same notice."""
+    return context.shared(
+        f"languagetool:{language}",
+        lambda: _session(context.settings).check_paragraphs(
+            [_plain(b.text) for b in blocks], language
+        ),
+    )
+
+
+def _session(run: RunSettings) -> Session:
+    """The run's LanguageTool session; a session of its own when the caller has none."""
     from newslint.languagetool.service import ServiceSettings, Session
 
-    memo_key = f"languagetool:{language}"
-    if memo_key not in doc.memo:
-        session = doc.settings.get("languagetool_session")
-        if session is None:
-            settings = _settings(doc.settings.get("languagetool") or {}, ServiceSettings)
-            session = Session(settings)
-        texts = [_plain(b.text) for b in blocks]
-        doc.memo[memo_key] = session.check_paragraphs(texts, language)
-    return doc.memo[memo_key]
+    if run.languagetool_session is not None:
+        return run.languagetool_session
+    return Session(_settings(run.languagetool, ServiceSettings))
 
 
-def _settings(section: dict[str, Any], factory: Any) -> Any:
+def _settings(section: Mapping[str, Any], factory: Any) -> Any:
     known = {
         "timeout_s": "timeout",
         "memory": "memory",

@@ -15,6 +15,7 @@ from newslint.kinds.base import Mark, in_scope
 from newslint.phrases import Hit, PhraseTable
 from newslint.readability import scores, word_count
 from newslint.rule import Rule
+from newslint.runcontext import RunContext
 from newslint.schema import Key
 
 # The names its messages may use: {match} and so on, filled in by the check.
@@ -47,13 +48,13 @@ class Metric:
     low: float | None
     ceiling: float | None = None
 
-    def run(self, doc: Document, hits: Sequence[Hit]) -> Iterator[Mark]:
+    def run(self, doc: Document, hits: Sequence[Hit], context: RunContext) -> Iterator[Mark]:
         if self.metric in SENTENCE:
             yield from self._sentences(doc)
         elif self.metric in PARAGRAPH:
             yield from self._paragraphs(doc)
         else:
-            yield from self._document(doc)
+            yield from self._document(doc, context)
 
     def _out_of_bounds(self, value: float) -> float | None:
         if self.ceiling is not None and value > self.ceiling:
@@ -93,7 +94,7 @@ class Metric:
                 if mark:
                     yield mark
 
-    def _document(self, doc: Document) -> Iterator[Mark]:
+    def _document(self, doc: Document, context: RunContext) -> Iterator[Mark]:
         blocks = [
             b
             for b in doc.blocks
@@ -105,23 +106,21 @@ class Metric:
         if self.metric == "average_sentence_words":
             value = sum(word_count(s.text) for s in sentences) / len(sentences)
         else:
-            value = _scores(doc, blocks)[str(DOCUMENT[self.metric])]
+            value = _scores(context, blocks)[str(DOCUMENT[self.metric])]
         first = doc.blocks[0]
         mark = self._mark(first, 0, len(first.text.rstrip()), round(value, 1))
         if mark:
             yield mark
 
 
-def _scores(doc: Document, blocks: list[Block]) -> dict[str, float]:
+def _scores(context: RunContext, blocks: list[Block]) -> dict[str, float]:
     """Both document scores, computed once per draft for the same prose.
 
     The grade-level and reading-ease rules score the same sentences: the
-    syllable count, most of the work, is shared through ``doc.memo``.
+    syllable count, most of the work, is shared through the run context.
     """
     key = "readability.scores:" + ",".join(str(b.index) for b in blocks)
-    if key not in doc.memo:
-        doc.memo[key] = scores([s.text for b in blocks for s in b.sentences])
-    return dict(doc.memo[key])
+    return dict(context.shared(key, lambda: scores([s.text for b in blocks for s in b.sentences])))
 
 
 def compile(rule: Rule, phrases: PhraseTable) -> Metric:

@@ -10,6 +10,7 @@ from newslint.document import QUOTE, Document
 from newslint.kinds.base import Mark, in_scope, string_list
 from newslint.phrases import Hit, PhraseTable
 from newslint.rule import Rule
+from newslint.runcontext import RunContext
 from newslint.schema import Key
 from newslint.typos import repeated_name
 
@@ -30,7 +31,7 @@ class Repetition:
     allow: frozenset[str]
     fixable: bool = True
 
-    def run(self, doc: Document, hits: Sequence[Hit]) -> Iterator[Mark]:
+    def run(self, doc: Document, hits: Sequence[Hit], context: RunContext) -> Iterator[Mark]:
         for block in doc.blocks:
             for match in _REPEAT.finditer(block.text):
                 word = match.group(1)

@@ -11,6 +11,7 @@ from newslint.kinds.base import Mark
 from newslint.names.forms import leading_particle, strip_particle
 from newslint.phrases import Hit, PhraseTable
 from newslint.rule import Rule
+from newslint.runcontext import RunContext
 from newslint.schema import Key
 from newslint.senses import SENSE_KEYS, Senses, senses_of
 from newslint.severity import Severity
@@ -54,12 +55,12 @@ class Substitution:
     quoted_severity: Severity | None
     senses: Senses = field(default_factory=Senses)
 
-    def run(self, doc: Document, hits: Sequence[Hit]) -> Iterator[Mark]:
+    def run(self, doc: Document, hits: Sequence[Hit], context: RunContext) -> Iterator[Mark]:
         for hit in hits:
             if self.senses.rejects(hit):
                 continue
             # The packs write suggestions in US spelling; the house dialect respells them.
-            preferred = respell(str(hit.entry.payload), doc.settings.get("dialect", "en-US"))
+            preferred = respell(str(hit.entry.payload), context.settings.dialect)
             if self.names and not _name_case_matches(hit.text, hit.entry.phrase):
                 continue  # "said" the verb is not "Said" the name
             suggestion = _match_case(hit.text, preferred, self.names)

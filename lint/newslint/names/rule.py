@@ -27,6 +27,7 @@ from newslint.names.groups import Group, Policy, draft_usages, group, make_polic
 from newslint.names.plan import Plan
 from newslint.phrases import Hit, PhraseTable
 from newslint.rule import Rule
+from newslint.runcontext import RunContext
 from newslint.schema import Key
 from newslint.severity import Severity
 
@@ -66,7 +67,7 @@ class Variants:
     # run over many drafts walks the repository once. Never pickled.
     indexes: Indexes | None = field(default=None, compare=False, repr=False)
 
-    def run(self, doc: Document, hits: Sequence[Hit]) -> Iterator[Mark]:
+    def run(self, doc: Document, hits: Sequence[Hit], context: RunContext) -> Iterator[Mark]:
         names = find_names(doc)
         covered = _Spans.of(hits)
         plans = draft_plans(names, self.policy)
