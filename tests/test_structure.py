@@ -7,6 +7,9 @@ and the command table's module names count as imports of ``newslint.commands``.
 from __future__ import annotations
 
 import ast
+import io
+import re
+import tokenize
 from pathlib import Path
 
 import pytest
@@ -158,3 +161,43 @@ def test_no_function_above_radon_grade_c() -> None:
             if cc_rank(block.complexity) > "C" and where not in GRADE_D_FOR_NOW:
                 worse.append(f"{where}: {block.complexity}")
     assert worse == []
+
+
+# ``# type: ignore[code]`` followed on the same line by a comment saying why.
+_IGNORE = re.compile(r"#\s*type:\s*ignore\b(?P<codes>\[[^\]]*\])?(?P<rest>.*)")
+_REASON = re.compile(r"\s*#\s*\w")
+
+
+def unexplained_ignores(source: str) -> list[int]:
+    """Lines whose ``type: ignore`` names no error code or gives no reason."""
+    lines = []
+    for token in tokenize.generate_tokens(io.StringIO(source).readline):
+        match = _IGNORE.search(token.string) if token.type == tokenize.COMMENT else None
+        if match and not (match["codes"] and _REASON.match(match["rest"])):
+            lines.append(token.start[0])
+    return lines
+
+
+@pytest.mark.parametrize(
+    ("line", "unexplained"),
+    [
+        ("x = f()  # type: ignore\n", True),
+        ("x = f()  # type: ignore[arg-type]\n", True),
+        ("x = f()  # type: ignore  # the library is untyped\n", True),
+        ("x = f()  # type: ignore[arg-type]  # upstream types it Literal[300]\n", False),
+        ("x = f()  #type:ignore[misc]#why: a seam\n", False),
+        ("x = '# type: ignore'  # a string, not a comment\n", False),
+        ("x = f()  # an ordinary comment\n", False),
+    ],
+)
+def test_the_ignore_finder(line: str, unexplained: bool) -> None:
+    assert unexplained_ignores(line) == ([1] if unexplained else [])
+
+
+def test_every_type_ignore_names_its_error_and_says_why() -> None:
+    found = [
+        f"{name}:{line}"
+        for name, path in MODULES.items()
+        for line in unexplained_ignores(path.read_text(encoding="utf-8"))
+    ]
+    assert found == []

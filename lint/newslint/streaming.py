@@ -25,7 +25,7 @@ if TYPE_CHECKING:
     import argparse
 
     from newslint.commands.lint import Plan
-    from newslint.reporters import Reporter
+    from newslint.reporters import ReportContext, Reporter
 
 STREAMED = frozenset({"text", "github", "json-lines"})
 
@@ -99,12 +99,12 @@ def run(plan: Plan, reporter: Reporter, color: bool, quiet: bool) -> int:
     return tally.exit_code(broken)
 
 
-def _lines(fmt: str, reporter: Reporter, findings: list[Finding], context: object) -> str:
+def _lines(fmt: str, reporter: Reporter, findings: list[Finding], context: ReportContext) -> str:
     if fmt == "github":
         from newslint.reporters.github import command_for
 
         return "".join(command_for(f) + "\n" for f in findings)
-    return reporter(findings, context)  # type: ignore[arg-type]
+    return reporter(findings, context)
 
 
 def say_notices(results: list[LintResult]) -> bool:

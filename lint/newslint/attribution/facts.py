@@ -6,6 +6,7 @@ Issue 15's ``facts.*`` rules reuse :func:`extract_facts` and :func:`known_names`
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from newslint.attribution.english import SPACE, STOP_CAPITALS, WORD, first_letter
@@ -160,11 +161,9 @@ def _name_of(words: list[str], opens_sentence: bool, known: frozenset[str]) -> s
     return name
 
 
-def unique(items: object) -> tuple[str, ...]:
-    seen: dict[str, None] = {}
-    for item in items:  # type: ignore[attr-defined]
-        seen.setdefault(item, None)
-    return tuple(seen)
+def unique(items: Iterable[str]) -> tuple[str, ...]:
+    """The items in their first order, each once."""
+    return tuple(dict.fromkeys(items))
 
 
 def known_names(doc: Document) -> frozenset[str]:

@@ -53,12 +53,13 @@ def _date(year: int, month: int, day: int) -> dt.date | None:
 
 def _near_story(month: int, day: int, story: Story) -> dt.date | None:
     """The date nearest the story's date with this month and day."""
-    if story.date is None:
+    story_date = story.date
+    if story_date is None:
         return None
-    options = [_date(story.date.year + k, month, day) for k in (-1, 0, 1)]
+    options = [_date(story_date.year + k, month, day) for k in (-1, 0, 1)]
     return min(
         (d for d in options if d is not None),
-        key=lambda d: abs((d - story.date).days),  # type: ignore[operator]
+        key=lambda d: abs((d - story_date).days),
         default=None,
     )
 

@@ -31,4 +31,4 @@ class BoundedLanguageTool(LanguageTool):
 
     def bound(self, timeout: float) -> None:
         """Time out each later request after ``timeout`` seconds."""
-        self._TIMEOUT = timeout  # type: ignore[assignment]  # the seam
+        self._TIMEOUT = timeout  # type: ignore[assignment]  # the seam: upstream types it Literal[300]

@@ -121,25 +121,27 @@ class ResultCache:
         return int(self._conn.execute("SELECT count(*) FROM results").fetchone()[0])
 
     def _mark_used(self, keys: list[str]) -> None:
-        if not keys:
+        conn = self._conn
+        if conn is None or not keys:
             return
         now = time.time()
-        with self._conn:  # type: ignore[union-attr]
+        with conn:
             for chunk in _chunks(keys):
                 marks = ",".join("?" * len(chunk))
-                self._conn.execute(  # type: ignore[union-attr]
+                conn.execute(
                     f"UPDATE results SET used_at = ? WHERE key IN ({marks})", [now, *chunk]
                 )
 
     def _prune(self) -> None:
         """Drop the least recently used tenth once over the bound, so pruning
         is rare rather than a delete on every write."""
+        conn = self._conn
         count = len(self)
-        if count <= self.max_entries:
+        if conn is None or count <= self.max_entries:
             return
         excess = count - self.max_entries + self.max_entries // 10
-        with self._conn:  # type: ignore[union-attr]
-            self._conn.execute(  # type: ignore[union-attr]
+        with conn:
+            conn.execute(
                 "DELETE FROM results WHERE key IN "
                 "(SELECT key FROM results ORDER BY used_at LIMIT ?)",
                 (excess,),

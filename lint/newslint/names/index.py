@@ -15,9 +15,13 @@ import sqlite3
 from collections.abc import Collection, Iterable, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from newslint.cachedir import cache_dir, private_file
 from newslint.names.groups import Usage
+
+if TYPE_CHECKING:
+    from markdown_it import MarkdownIt
 
 # Bump when what is stored for a draft changes (names.find, names.groups), so an
 # old index is never read with new rules.
@@ -358,7 +362,7 @@ def _read_chunk(paths: list[str]) -> list[list[Row]]:
     return [_rows_of(path, parser, blocks) for path in paths]
 
 
-def _rows_of(path: str, parser: object, blocks: dict[str, str]) -> list[Row]:
+def _rows_of(path: str, parser: MarkdownIt, blocks: dict[str, str]) -> list[Row]:
     from newslint.errors import InputError
     from newslint.names.find import find_names
     from newslint.names.groups import block_key, draft_usages
@@ -367,7 +371,7 @@ def _rows_of(path: str, parser: object, blocks: dict[str, str]) -> list[Row]:
 
     try:
         source = read_path(path)
-        doc = parse_document(path, source.text, parser)  # type: ignore[arg-type]
+        doc = parse_document(path, source.text, parser)
     except InputError:
         return []  # unreadable drafts have no names; linting them says why
     names = find_names(doc)
