@@ -115,3 +115,49 @@ def test_astral_characters_count_as_one_column() -> None:
 def test_front_matter_options_are_read() -> None:
     doc = parse("---\nnewslint:\n  rules:\n    loaded: off\n---\nText.\n")
     assert doc.front_matter == {"rules": {"loaded": False}}
+
+
+@pytest.mark.parametrize(
+    ("source", "text"),
+    [
+        ("Plain words here.\n", "Plain words here."),
+        ("Two\nlines, soft break.\n", "Two lines, soft break."),
+        ("Hard  \n   break here.\n", "Hard break here."),
+        ("Some `code span` in it.\n", "Some \ufffc in it."),
+        ("An <!-- note --> comment.\n", "An  comment."),
+        ("*em* **strong** ~~gone~~ words.\n", "em strong ~~gone~~ words."),
+        (
+            'A [link](https://x.org "t") and [ref][r] end.\n\n[r]: https://y.org\n',
+            "A link and ref end.",
+        ),
+        ("An autolink <https://x.org/a> ends.\n", "An autolink  ends."),
+        ("An image ![alt text](pic.png) ends.\n", "An image  ends."),
+        ("Tom &amp; Jerry \\*starred\\*.\n", "Tom & Jerry *starred*."),
+    ],
+    ids=[
+        "text",
+        "softbreak",
+        "hardbreak",
+        "code",
+        "html",
+        "emphasis",
+        "links",
+        "autolink",
+        "image",
+        "entities-escapes",
+    ],
+)
+def test_each_inline_token_keeps_every_character_at_its_source(source: str, text: str) -> None:
+    """The prose a block keeps, and each of its characters' place in the source."""
+    block = parse(source).blocks[0]
+    assert block.text == text
+    for pos, char in enumerate(block.text):
+        at = block.source_offset(pos)
+        if char == " " and source[at] == "\n":
+            continue  # a line break stands for a space
+        if char == "\ufffc":
+            assert source[at] == "`"  # the placeholder sits on the code span
+        elif char == "&":
+            assert source[at : at + 5] == "&amp;"
+        else:
+            assert source[at] == char, (pos, char, at)

@@ -173,6 +173,23 @@ def _find_from(src_line: str, needle: str, start: int) -> int:
     return col if col != -1 else start
 
 
+@dataclass
+class _Inline:
+    """Walking one block's inline tokens: where the walk stands in ``content``."""
+
+    content: str
+    offsets: array[int]  # source offset of each character of ``content``
+    builder: _Builder
+    comments: list[Comment]
+    cursor: int = 0
+    skip_until: str | None = None  # autolinks: their tokens are passed over
+
+    def at(self, pos: int) -> int:
+        if not self.offsets:
+            return 0
+        return self.offsets[min(pos, len(self.offsets) - 1)]
+
+
 def _walk_inline(
     children: list[Token],
     content: str,
@@ -181,71 +198,99 @@ def _walk_inline(
     comments: list[Comment],
 ) -> None:
     """Append the prose of ``children`` to ``builder``, aligned to ``content``."""
-    cursor = 0
-    skip_until_close: str | None = None
-    n = len(content)
-
-    def at(pos: int) -> int:
-        if not content_offsets:
-            return 0
-        return content_offsets[min(pos, len(content_offsets) - 1)]
-
+    walk = _Inline(content, content_offsets, builder, comments)
     for child in children:
-        kind = child.type
-        if skip_until_close:
-            # Autolinks and images: consume their source, emit nothing.
-            if kind == skip_until_close:
-                skip_until_close = None
+        if walk.skip_until:
+            # Autolinks: consume their source, emit nothing.
+            if child.type == walk.skip_until:
+                walk.skip_until = None
             continue
-        if kind == "text":
-            text = child.content
-            end = cursor + len(text)
-            if (
-                content.startswith(text, cursor)
-                and end <= len(content_offsets)
-                and "&" not in text
-                and "\\" not in content[cursor:end]
-            ):
-                # The common case: the text stands in the source as it is.
-                builder.chars.append(text)
-                builder.offsets.extend(content_offsets[cursor : cursor + len(text)])
-                cursor += len(text)
-            else:
-                cursor = _align_text(text, content, cursor, at, builder)
-        elif kind in ("softbreak", "hardbreak"):
-            newline = content.find("\n", cursor)
-            if newline == -1:
-                newline = min(cursor, n - 1)
-            builder.add(" ", at(newline))
-            cursor = newline + 1
-            while cursor < n and content[cursor] in " \t":
-                cursor += 1
-        elif kind == "code_inline":
-            start = content.find(child.markup, cursor)
-            start = cursor if start == -1 else start
-            close = content.find(child.markup, start + len(child.markup) + len(child.content) - 1)
-            close = start if close == -1 else close
-            builder.add(PLACEHOLDER, at(start))
-            cursor = close + len(child.markup)
-        elif kind == "html_inline":
-            start = content.find(child.content, cursor)
-            if start != -1:
-                comments.extend(_comments_in(child.content, at(start)))
-                cursor = start + len(child.content)
-        elif kind in ("em_open", "em_close", "strong_open", "strong_close", "s_open", "s_close"):
-            if content.startswith(child.markup, cursor):
-                cursor += len(child.markup)
-        elif kind == "link_open":
-            if child.markup == "autolink":
-                end = content.find(">", cursor)
-                cursor = n if end == -1 else end + 1
-                skip_until_close = "link_close"
-            elif content.startswith("[", cursor):
-                cursor += 1
-        elif kind == "link_close":
-            cursor = _skip_link_tail(content, cursor)
-        elif kind == "image":
-            cursor = _skip_image(content, cursor)
+        step = _INLINE_STEPS.get(child.type)
+        if step is not None:
+            step(walk, child)
+
+
+def _text(walk: _Inline, child: Token) -> None:
+    text, content, cursor = child.content, walk.content, walk.cursor
+    end = cursor + len(text)
+    if (
+        content.startswith(text, cursor)
+        and end <= len(walk.offsets)
+        and "&" not in text
+        and "\\" not in content[cursor:end]
+    ):
+        # The common case: the text stands in the source as it is.
+        walk.builder.chars.append(text)
+        walk.builder.offsets.extend(walk.offsets[cursor:end])
+        walk.cursor = end
+    else:
+        walk.cursor = _align_text(text, content, cursor, walk.at, walk.builder)
+
+
+def _line_break(walk: _Inline, child: Token) -> None:
+    content, n = walk.content, len(walk.content)
+    newline = content.find("\n", walk.cursor)
+    if newline == -1:
+        newline = min(walk.cursor, n - 1)
+    walk.builder.add(" ", walk.at(newline))
+    cursor = newline + 1
+    while cursor < n and content[cursor] in " \t":
+        cursor += 1
+    walk.cursor = cursor
+
+
+def _code(walk: _Inline, child: Token) -> None:
+    content, markup = walk.content, child.markup
+    start = content.find(markup, walk.cursor)
+    start = walk.cursor if start == -1 else start
+    close = content.find(markup, start + len(markup) + len(child.content) - 1)
+    close = start if close == -1 else close
+    walk.builder.add(PLACEHOLDER, walk.at(start))
+    walk.cursor = close + len(markup)
+
+
+def _html(walk: _Inline, child: Token) -> None:
+    start = walk.content.find(child.content, walk.cursor)
+    if start != -1:
+        walk.comments.extend(_comments_in(child.content, walk.at(start)))
+        walk.cursor = start + len(child.content)
+
+
+def _emphasis(walk: _Inline, child: Token) -> None:
+    if walk.content.startswith(child.markup, walk.cursor):
+        walk.cursor += len(child.markup)
+
+
+def _link_open(walk: _Inline, child: Token) -> None:
+    if child.markup == "autolink":
+        end = walk.content.find(">", walk.cursor)
+        walk.cursor = len(walk.content) if end == -1 else end + 1
+        walk.skip_until = "link_close"
+    elif walk.content.startswith("[", walk.cursor):
+        walk.cursor += 1
+
+
+def _link_close(walk: _Inline, child: Token) -> None:
+    walk.cursor = _skip_link_tail(walk.content, walk.cursor)
+
+
+def _image(walk: _Inline, child: Token) -> None:
+    walk.cursor = _skip_image(walk.content, walk.cursor)
+
+
+# What each inline token does to the walk; other tokens consume nothing.
+_EMPHASIS = ("em_open", "em_close", "strong_open", "strong_close", "s_open", "s_close")
+_INLINE_STEPS: dict[str, Callable[[_Inline, Token], None]] = {
+    "text": _text,
+    "softbreak": _line_break,
+    "hardbreak": _line_break,
+    "code_inline": _code,
+    "html_inline": _html,
+    **dict.fromkeys(_EMPHASIS, _emphasis),
+    "link_open": _link_open,
+    "link_close": _link_close,
+    "image": _image,
+}
 
 
 def _align_text(
