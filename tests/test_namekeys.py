@@ -14,6 +14,7 @@ import yaml
 from newslint.names.keys import (
     VARIANT_THRESHOLD,
     VariantGroup,
+    _parse,
     are_variants,
     group_variants,
     name_parts,
@@ -468,3 +469,32 @@ def test_final_vowel_a_or_i_and_apostrophe_variants(a: str, b: str) -> None:
 )
 def test_the_vowel_allowances_stay_narrow(a: str, b: str) -> None:
     assert not are_variants(a, b)
+
+
+@pytest.mark.parametrize(
+    ("name", "tokens", "article"),
+    [
+        # A particle before the last part is a particle; articles leave only a flag.
+        ("Abu Mahdi al-Muhandis", ["abu/p", "mahdi", "muhandis"], True),
+        ("Ibn Sina", ["bin/p", "sina"], False),
+        ("Sina Ibn", ["sina", "ibn"], False),  # last: a name, not a particle
+        # Allah joins the part before it, unless that is an initial.
+        ("Abd Allah", ["abdallah"], False),
+        ("W. Allah", ["w/i", "allah"], False),
+        ("George W. Bush", ["george", "w/i", "bush"], False),
+        # ad-Din split or fused, and the Persian ezafe, read alike.
+        ("Salah ad-Din", ["salah", "din"], True),
+        ("Salahuddin", ["salah", "din"], True),
+        ("Ali-e Khamenei", ["ali", "khamenei"], True),
+        # Fused compounds are cut as their split spellings are.
+        ("Abdelaziz", ["abd/p", "aziz"], False),
+        ("Abu Bakr Eddaoudi", ["abu/p", "bakr", "daoudi"], True),
+    ],
+)
+def test_a_name_parses_into_tokens_and_an_article_flag(
+    name: str, tokens: list[str], article: bool
+) -> None:
+    parsed = _parse(name)
+    suffix = {0: "", 1: "/p", 2: "/i"}  # content, particle, initial
+    assert [t.text + suffix[t.kind] for t in parsed.tokens] == tokens
+    assert parsed.has_article is article

@@ -145,42 +145,61 @@ def _parse(name: str, shapes: dict[str, Shape] | None = None) -> _Parsed:
     ``shapes`` is the caller's own memo of token shapes, for lists where the
     same given names and particles recur.
     """
-    parts = split_parts(name)
-    texts: list[tuple[str, int]] = []  # (text, kind) before shapes are made
+    texts, has_article = _part_texts(split_parts(name))
+    tokens = _shaped(texts, {} if shapes is None else shapes)
+    return _Parsed(tuple(tokens), has_article, _block_key(tokens))
+
+
+def _part_texts(parts: list[tuple[str, bool, bool]]) -> tuple[list[tuple[str, int]], bool]:
+    """(text, kind) of each token, before shapes are made; and whether there is an article."""
+    texts: list[tuple[str, int]] = []
     has_article = False
     last = len(parts) - 1
     for i, (part, hyphen_before, hyphen_after) in enumerate(parts):
-        if i < last and (
-            part in ARTICLES
-            or (part in SUN_ARTICLES and hyphen_after)
-            or (part in _EZAFE and i > 0 and (hyphen_before or hyphen_after))
-        ):
+        if i < last and _is_article(part, i > 0, hyphen_before, hyphen_after):
             has_article = True
         elif part in _ALLAH_PARTS and texts and texts[-1][1] != _INITIAL:
-            texts[-1] = (texts[-1][0] + "allah", _CONTENT)
-        elif part in PARTICLE_SPELLINGS and i < last:
-            texts.append((PARTICLE_SPELLINGS[part], _PARTICLE))
-        elif len(part) == 1 and part.isalpha():
-            texts.append((part, _INITIAL))
-        elif part in _DIN_SPELLINGS:
-            texts.append(("din", _CONTENT))
+            texts[-1] = (texts[-1][0] + "allah", _CONTENT)  # Abd Allah → Abdallah
         else:
-            unfused, fused_article = _unfuse(part, later=i > 0)
-            texts += unfused
+            tokens, fused_article = _part_tokens(part, later=i > 0, final=i == last)
+            texts += tokens
             has_article = has_article or fused_article
-    if shapes is None:
-        shapes = {}
-    tokens: list[_Token] = []
-    for text, kind in texts:
-        shape = shapes.get(text)
-        if shape is None:
-            shape = shapes[text] = shape_of(text)
-        tokens.append(_Token(text, kind, shape))
-    # The block key keeps what every match preserves: the consonant classes of
-    # the whole name in order, without vowels or glide y, doubles merged.
+    return texts, has_article
+
+
+def _is_article(part: str, later: bool, hyphen_before: bool, hyphen_after: bool) -> bool:
+    """Whether a part that is not the last is an article (al, the sun letters' ad-, ezafe -e-)."""
+    return (
+        part in ARTICLES
+        or (part in SUN_ARTICLES and hyphen_after)
+        or (part in _EZAFE and later and (hyphen_before or hyphen_after))
+    )
+
+
+def _part_tokens(part: str, later: bool, final: bool) -> tuple[list[tuple[str, int]], bool]:
+    """One part's tokens: a particle, an initial, "din", or content cut where fused."""
+    if part in PARTICLE_SPELLINGS and not final:
+        return [(PARTICLE_SPELLINGS[part], _PARTICLE)], False
+    if len(part) == 1 and part.isalpha():
+        return [(part, _INITIAL)], False
+    if part in _DIN_SPELLINGS:
+        return [("din", _CONTENT)], False
+    return _unfuse(part, later)
+
+
+def _shaped(texts: list[tuple[str, int]], shapes: dict[str, Shape]) -> list[_Token]:
+    """The tokens with their shapes; ``shapes`` memoises them (a Shape is never empty)."""
+    return [
+        _Token(text, kind, shapes.get(text) or shapes.setdefault(text, shape_of(text)))
+        for text, kind in texts
+    ]
+
+
+def _block_key(tokens: list[_Token]) -> str:
+    """What every match preserves: the consonant classes of the whole name in
+    order, without vowels or glide y, doubles merged."""
     consonants = "".join(token.shape.skeleton for token in tokens)
-    block = "".join(key for key, _ in groupby(consonants.replace("_", "").replace("y", "")))
-    return _Parsed(tuple(tokens), has_article, block)
+    return "".join(key for key, _ in groupby(consonants.replace("_", "").replace("y", "")))
 
 
 # ---------------------------------------------------------------------------
