@@ -4,8 +4,13 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
+from newslint.facts.counts import counts_in
 from newslint.findings import Finding
+from newslint.markdown import make_parser
 from newslint.packs import load_packs
+from newslint.parse import parse_document
 from newslint.severity import Severity
 from tests.conftest import lint_text, run_cli
 
@@ -56,6 +61,52 @@ def test_ranges_that_can_meet_agree_and_ones_that_cannot_are_a_suggestion() -> N
 def test_counts_of_different_things_or_groups_are_left_alone() -> None:
     assert not facts("Chu was elected with 84,121 votes.\n\nQuat was elected with 58,825 votes.\n")
     assert not facts("Two Syrian teams took part.\n\nThere were 163 teams in all.\n")
+
+
+@pytest.mark.parametrize(
+    ("sentence", "counted"),
+    [
+        # (words, value, what is counted, event, modifiers, at least, about, refers back)
+        ("A storm killed 12 people on Monday.", ("12 people", 12, "killed", "killed", (), 0, 0, 0)),
+        ("At least 30 were injured.", ("30", 30, "injured", "injured", (), 1, 0, 0)),
+        (
+            "About 200 residents were evacuated.",
+            ("200 residents", 200, "evacuated", "evacuated", (), 0, 1, 0),
+        ),
+        (
+            "Three U.S. soldiers were wounded.",
+            ("Three U.S. soldiers", 3, "soldiers", "injured", ("us",), 0, 0, 0),
+        ),
+        ("The 11 victims were buried.", ("11 victims", 11, "killed", "killed", (), 0, 0, 1)),
+        (
+            "Police arrested 40 protesters.",
+            ("40 protesters", 40, "protesters", "arrested", (), 0, 0, 0),
+        ),
+        ("She won 3 Olympic medals.", ("3 Olympic medals", 3, "medals", "", ("olympic",), 0, 0, 0)),
+        ("The march lasted 12 hours.", None),  # a unit: an amount
+        ("It took 3 Olympic years.", None),  # a unit later in the phrase
+        ("He was one of 12 people.", None),  # part of a group
+        ("Between 10 and 12 people fled.", None),  # a range, both ends
+        ("It rose 2.5 points in 2019.", None),  # a decimal and a year
+        ("Up to 9 others were hurt.", None),  # others: not the group itself
+    ],
+)
+def test_what_a_number_counts(sentence: str, counted: tuple[object, ...] | None) -> None:
+    doc = parse_document("d.md", sentence + "\n", make_parser())
+    found = [
+        (
+            c.place.text,
+            c.value,
+            c.noun,
+            c.event,
+            tuple(sorted(c.modifiers)),
+            c.low,
+            c.approx,
+            c.definite,
+        )
+        for c in counts_in(doc, tuple(doc.blocks))
+    ]
+    assert found == ([] if counted is None else [counted])
 
 
 # Dates ----------------------------------------------------------------------

@@ -138,60 +138,80 @@ def counts_in(doc: Document, blocks: tuple[Block, ...]) -> list[Count]:
 
 
 def _count_at(block: Block, match: re.Match[str]) -> Count | None:
-    text = block.text
-    if is_year(match) or (match.group("fig") and "." in match.group("fig")):
+    before = block.text[max(0, match.start() - 40) : match.start()]
+    after = block.text[match.end() :]
+    if _not_a_count(match, before, after):
         return None
-    before, after = text[max(0, match.start() - 40) : match.start()], text[match.end() :]
-    if _SKIP_BEFORE.search(before) or _SKIP_AFTER.match(after) or _AFTER_RANGE.match(after):
-        return None
-    if re.search(r"\b(?:and|or|to|-|–)\s*$", before) and re.search(
-        r"\d\s*(?:and|or|to|-|–)\s*$", before
-    ):
-        return None  # the second number of a range: "10 to 12"
     value = value_of(match)
     if value < 2 and not match.group("fig"):
         return None  # "one" is far more often a pronoun or "a"
+    phrase = _phrase_after(after)
+    if phrase is None:
+        return None  # a unit follows: an amount, not a group
+    modifiers, reach = phrase
+    counted = _what_is_counted(modifiers.pop() if modifiers else "", before, after)
+    if counted is None:
+        return None
+    noun, event = counted
     _, sentence = sentence_text(block, match.start())
     low = bool(_BEFORE_LOW.search(before) or _AFTER_LOW.match(after))
     approx = bool(_BEFORE_APPROX.search(before))
-    words = [(m.group(0), m.start()) for m in _WORD.finditer(after[:60])]
-    noun, modifiers, end = "", [], match.end()
-    gap = after[: words[0][1]] if words else ""
-    if words and gap in (" ", "\u00a0"):
-        for k, (word, offset) in enumerate(words[:4]):
-            key = word.lower().rstrip(".") if word != "U.S." else "u.s."
-            if key in _STOP or (key in UNITS and k == 0):
-                break
-            between = after[words[k - 1][1] + len(words[k - 1][0]) : offset] if k else " "
-            if between not in (" ", "\u00a0"):
-                break
-            if key in UNITS:
-                return None
-            modifiers.append(key)
-            end = match.end() + offset + len(word.rstrip("."))
-            if not word[:1].isupper() and key not in _SAME:
-                break  # a lower-case word ends the phrase: "three soldiers"
-    if modifiers:
-        noun = modifiers.pop()
-    if noun in UNITS:
-        return None
-    event = EVENT_NOUNS.get(noun, "") or _event_near(before, after)
-    if noun in EVENT_NOUNS:
-        noun = event
-    if not noun:
-        if not event:
-            return None
-        noun = event  # "killing 12", "12 were killed"
-    elif noun in GENERIC:
-        if not event:
-            return None
-        noun = event
-    elif not noun.isalpha() or noun.endswith("'s") or noun[:1].isupper():
-        return None
     mods = frozenset(_SAME.get(m, m) for m in modifiers)
-    place = Place(block, match.start(), end)
+    place = Place(block, match.start(), match.end() + reach)
     definite = bool(_DEFINITE.search(before))
     return Count(place, value, low, approx, noun, mods, event, sentence, definite)
+
+
+def _not_a_count(match: re.Match[str], before: str, after: str) -> bool:
+    """A year, a decimal, a number that its neighbours make a rank, an amount or
+    a list's, or the second number of a range ("10 to 12")."""
+    if is_year(match) or (match.group("fig") and "." in match.group("fig")):
+        return True
+    if _SKIP_BEFORE.search(before) or _SKIP_AFTER.match(after) or _AFTER_RANGE.match(after):
+        return True
+    return bool(
+        re.search(r"\b(?:and|or|to|-|–)\s*$", before)
+        and re.search(r"\d\s*(?:and|or|to|-|–)\s*$", before)
+    )
+
+
+_SPACES = (" ", "\u00a0")
+
+
+def _phrase_after(after: str) -> tuple[list[str], int] | None:
+    """The words right after a number, lower-cased, that may say what it counts
+    ("three U.S. soldiers"), and where they end past the number (0: none);
+    None when a unit stands among them."""
+    words = [(m.group(0), m.start()) for m in _WORD.finditer(after[:60])]
+    keys: list[str] = []
+    reach = 0
+    if not words or after[: words[0][1]] not in _SPACES:
+        return keys, reach
+    for k, (word, offset) in enumerate(words[:4]):
+        key = word.lower().rstrip(".") if word != "U.S." else "u.s."
+        if key in _STOP or (key in UNITS and k == 0):
+            break
+        if k and after[words[k - 1][1] + len(words[k - 1][0]) : offset] not in _SPACES:
+            break
+        if key in UNITS:
+            return None
+        keys.append(key)
+        reach = offset + len(word.rstrip("."))
+        if not word[:1].isupper() and key not in _SAME:
+            break  # a lower-case word ends the phrase: "three soldiers"
+    return keys, reach
+
+
+def _what_is_counted(noun: str, before: str, after: str) -> tuple[str, str] | None:
+    """The noun a count is compared by and its event ("" when none), or None
+    when it counts nothing a story restates (a name, a possessive)."""
+    event = EVENT_NOUNS.get(noun, "") or _event_near(before, after)
+    if not noun or noun in GENERIC or noun in EVENT_NOUNS:
+        # "killing 12", "12 people died", "12 victims": the event is what is counted.
+        return (event, event) if event else None
+    if not noun.isalpha() or noun.endswith("'s") or noun[:1].isupper():
+        return None
+    return noun, event
 
 
 def _event_near(before: str, after: str) -> str:
