@@ -199,6 +199,33 @@ def test_a_front_matter_headline_figure_the_body_contradicts() -> None:
     assert "the body says 11" in found[0].message
 
 
+@pytest.mark.parametrize(
+    ("headline", "body", "flagged"),
+    [
+        ("Storm kills 12", "A storm killed 11 people on Monday.", ("WARNING", "the body says 11")),
+        ("Storm kills 12", "A storm killed 12 people on Monday.", None),
+        # A headline may add up the body's figures.
+        ("900 rescued", "Crews rescued 700 people from boats and 200 people from roofs.", None),
+        ("At least 12 killed", "A storm killed 14 people on Monday.", None),
+        ("About 12 killed", "A storm killed 15 people on Monday.", None),
+        # Two lower bounds that cannot both be right, though their ranges meet.
+        ("At least 170 killed", "The storm killed 107 or more people.", ("SUGGESTION", "says 107")),
+        ("Storm hits 40 towns", "A storm hit the coast.", ("SUGGESTION", "never gives 40")),
+        ("Storm kills 1 in 2020", "A storm hit the coast.", None),  # one, and a year
+    ],
+)
+def test_a_headline_figure_against_the_body(
+    headline: str, body: str, flagged: tuple[str, str] | None
+) -> None:
+    found = facts(f"# {headline}\n\n{body}\n", rule="facts.headline-body")
+    shown = [(f.severity.name, f.message) for f in found]
+    if flagged is None:
+        assert shown == []
+    else:
+        [(severity, message)] = shown
+        assert severity == flagged[0] and flagged[1] in message
+
+
 def test_a_headline_name_spelt_otherwise_in_the_body() -> None:
     found = facts("# Suleimani killed in strike\n\nQassem Soleimani was killed in a strike.\n")
     assert [(f.rule, f.line) for f in found] == [("facts.headline-body", 1)]

@@ -5,11 +5,13 @@ dead; "Suleimani" over a story about Soleimani).
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
+from dataclasses import dataclass
 
-from newslint.document import Document
+from newslint.document import Block, Document
 from newslint.facts.common import Disagreement, Place
-from newslint.facts.counts import body_counts, counts_in, disagree, same_group
+from newslint.facts.counts import Count, body_counts, counts_in, disagree, same_group
 from newslint.facts.numbers import NUMBER, is_year, show, value_of
 from newslint.facts.people import CAPITAL_WORD
 from newslint.facts.story import Story, story_of
@@ -29,52 +31,78 @@ def find(doc: Document, context: RunContext) -> Iterator[Disagreement]:
     yield from _names(story)
 
 
+@dataclass(frozen=True)
+class _Body:
+    """The body's figures, which the headline's are checked against."""
+
+    values: frozenset[float]  # every number but years
+    sums: frozenset[float]  # a headline may add up two: "900 rescued" over 700 and 200
+    counts: list[Count]
+    first: Block  # where "the body never gives" points
+
+
 def _numbers(doc: Document, story: Story, context: RunContext) -> Iterator[Disagreement]:
     if not any(NUMBER.search(head.text) for head in story.headlines):
         return  # most headlines give no figure: the body's need not be read
-    body_values = {
-        value_of(m) for b in story.body for m in NUMBER.finditer(b.text) if not is_year(m)
-    }
-    # A headline may add up the body's figures: "900 rescued" over 700 and 200.
-    sums = {a + b for a in body_values for b in body_values if len(body_values) < 80}
-    in_body = body_counts(doc, context)
+    body = _body_figures(doc, story, context)
     for head in story.headlines:
         counts = {c.place.start: c for c in counts_in(doc, (head,))}
         for match in NUMBER.finditer(head.text):
-            value = value_of(match)
-            if (
-                is_year(match)
-                or value in body_values
-                or value < 2
-                or (value >= 20 and value in sums)
-            ):
-                continue
-            count = counts.get(match.start())
-            other = count and next(
-                (c for c in in_body if same_group(count, c) and c.value != value), None
-            )
-            here = Place(head, match.start(), match.end())
-            if count is not None and other is not None:
-                # "At least 12" over 14 fits; "at least 170" over "107 or more" does not.
-                both_low = count.low and other.low
-                if not disagree(count, other) and not both_low:
-                    continue
-                yield Disagreement(
-                    here,
-                    other.place,
-                    {"match": match.group(0), "other": other.place.text,
-                     "problem": f"the body says {show(other.value)}"},
-                    sure=disagree(count, other) and not (count.approx or other.approx),
-                )  # fmt: skip
-                continue
-            first = story.body[0]
-            yield Disagreement(
-                here,
-                Place(first, 0, len(first.text)),
-                {"match": match.group(0), "other": "the body",
-                 "problem": f"the body never gives {show(value)}"},
-                sure=False,
-            )  # fmt: skip
+            if not _body_gives(match, body):
+                found = _figure(head, match, counts.get(match.start()), body)
+                if found is not None:
+                    yield found
+
+
+def _body_figures(doc: Document, story: Story, context: RunContext) -> _Body:
+    values = {value_of(m) for b in story.body for m in NUMBER.finditer(b.text) if not is_year(m)}
+    sums = {a + b for a in values for b in values if len(values) < 80}
+    return _Body(frozenset(values), frozenset(sums), body_counts(doc, context), story.body[0])
+
+
+def _body_gives(match: re.Match[str], body: _Body) -> bool:
+    """Whether a headline number needs no check: a year, "one", or a figure the body gives."""
+    value = value_of(match)
+    return (
+        is_year(match) or value in body.values or value < 2 or (value >= 20 and value in body.sums)
+    )
+
+
+def _figure(
+    head: Block, match: re.Match[str], count: Count | None, body: _Body
+) -> Disagreement | None:
+    """A headline figure the body does not give: against the body's count of the
+    same group when there is one, else a note that the body never gives it."""
+    value = value_of(match)
+    here = Place(head, match.start(), match.end())
+    other = None
+    if count is not None:
+        other = next((c for c in body.counts if same_group(count, c) and c.value != value), None)
+    if count is not None and other is not None:
+        return _against_body(here, match, count, other)
+    return Disagreement(
+        here,
+        Place(body.first, 0, len(body.first.text)),
+        {"match": match.group(0), "other": "the body",
+         "problem": f"the body never gives {show(value)}"},
+        sure=False,
+    )  # fmt: skip
+
+
+def _against_body(
+    here: Place, match: re.Match[str], count: Count, other: Count
+) -> Disagreement | None:
+    # "At least 12" over 14 fits; "at least 170" over "107 or more" does not.
+    both_low = count.low and other.low
+    if not disagree(count, other) and not both_low:
+        return None
+    return Disagreement(
+        here,
+        other.place,
+        {"match": match.group(0), "other": other.place.text,
+         "problem": f"the body says {show(other.value)}"},
+        sure=disagree(count, other) and not (count.approx or other.approx),
+    )  # fmt: skip
 
 
 def _names(story: Story) -> Iterator[Disagreement]:
