@@ -130,10 +130,9 @@ class Linter:
         result = run_rules(doc, setup.packs.packs, selection, config.vocabulary, context)
         result.fail_on = config.fail_on
         required = config.languagetool.get("required")
+        setup_missing = required is None and self._setup_missing_fails(session)
         result.notices_are_errors = (
-            bool(required)
-            or bool(os.environ.get("NEWSLINT_REQUIRE_LANGUAGETOOL"))
-            or (required is None and self._setup_missing_fails(session))
+            bool(required) or bool(os.environ.get("NEWSLINT_REQUIRE_LANGUAGETOOL")) or setup_missing
         )
         return result, doc
 
