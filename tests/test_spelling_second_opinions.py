@@ -9,6 +9,7 @@ import pytest
 from newslint.harper import Harper, Opinion
 from newslint.linter import Linter, Options
 from newslint.reading import SourceText
+from newslint.typos import in_name_run, misspelt_proper_noun, split_name
 from tests.test_languagetool_server import needs_server
 
 PATIENT = "languagetool: {timeout: 90}\n"
@@ -101,3 +102,23 @@ def test_a_word_harpers_dictionary_knows_is_not_a_typo(
     # Without Harper, LanguageTool's word stands.
     monkeypatch.setattr("newslint.harper.find_spec", lambda name: None)
     assert _typos(draft) == [(1, 5, "study mate"), (1, 23, "receive"), (1, 35, "color")]
+
+
+def test_short_names_and_runs_of_names_are_not_slips() -> None:
+    # Mario Monti's government, not Monte's; a swap still counts in a short word.
+    assert misspelt_proper_noun("Monti", ("Monte",)) is None
+    assert misspelt_proper_noun("Ilsa", ("Lisa",)) is None  # the first letter
+    assert misspelt_proper_noun("Lsia", ("Lisa",)) is None  # under five letters
+    assert misspelt_proper_noun("Quinto", ("Quinta",)) == "Quinta"
+    # In a run of names a doubled vowel is a transliteration; a doubled consonant a slip.
+    assert misspelt_proper_noun("Eelam", ("Elam",), in_name_run=True) is None
+    assert misspelt_proper_noun("Condoleeza", ("Condoleezza",), in_name_run=True) == "Condoleezza"
+    # A sentence's first word makes a run when it is a name, not when it is "The".
+    assert in_name_run("Claude Mandil, the director, spoke.", 7, 13, 0)
+    assert not in_name_run("The Brittish embassy.", 4, 12, 0)
+
+
+def test_a_capitalised_word_languagetool_would_only_split_is_a_name() -> None:
+    assert split_name("Wikinews", ("Wiki news",))
+    assert not split_name("Wikinews", ("Wickiness", "Wiki news"))
+    assert not split_name("petridishes", ("petri dishes",))  # a typo: petri dishes

@@ -11,11 +11,14 @@ from __future__ import annotations
 
 import re
 
+from newslint.names.find import is_ordinary
+
 # Function words that are a slip when doubled even with capitals ("The The").
 _FUNCTION = frozenset(
     ("the", "a", "an", "and", "or", "of", "to", "in", "on", "at", "for", "is", "was", "it")
 )
 _VOWELS = frozenset("aeiouy")
+_DOUBLE_VOWEL = re.compile(r"([aeiou])\1")
 # After "Its", the words that make it "It's": "Its a", "Its not", "Its been".
 _ITS_IS = frozenset(
     (
@@ -57,14 +60,17 @@ def its_is_possessive(text: str, end: int) -> bool:
 
 
 def in_name_run(text: str, start: int, end: int, sentence_start: int) -> bool:
-    """Whether a capitalised word stands beside another: Jann Wenner, Fisht Stadium."""
+    """Whether a capitalised word stands beside another: Jann Wenner, Fisht
+    Stadium, Claude Mandil at a sentence's start."""
     after = _NEXT_WORD.match(text, end)
     if after and after.group(1)[:1].isupper():
         return True
     before = _PREVIOUS_WORD.search(text, sentence_start, start)
-    if not before or before.start(1) == sentence_start:
-        return False  # "The Brittish embassy": the sentence's first word
-    return before.group(1)[:1].isupper()
+    if not before or not before.group(1)[:1].isupper():
+        return False
+    # The sentence's first word is capitalised anyway: "The Brittish embassy"
+    # is no run, "Claude Mandil, the director" is.
+    return before.start(1) != sentence_start or not is_ordinary(before.group(1))
 
 
 def not_a_misspelling(text: str, start: int, word: str) -> bool:
@@ -104,9 +110,12 @@ def misspelt_proper_noun(
     letters swapped, or a vowel or "h" left out or put in (Afganistan); or
     two doubled or undoubled letters (Carribean → Caribbean). Never one
     consonant for or besides another (Hifter is not Hitter, Halston is not
-    Halton), and never the first letter (Zarif is not Arif). Inside a run of
+    Halton), and never the first letter (Zarif is not Arif). A name under
+    six letters one vowel from another is as often another name (the Monti
+    government is not Monte's), so there only a doubled letter or a swap
+    counts. Inside a run of
     capitalised words (Jann Wenner, Space Shuttle Endeavour), which is a
-    name LanguageTool may not know, only doubled letters count (Condoleeza
+    name LanguageTool may not know, only doubled consonants count (Condoleeza
     Rice). A name that is merely unknown stays unflagged.
     """
     if len(word) < 5 or not word[:1].isupper() or word.isupper():
@@ -114,10 +123,31 @@ def misspelt_proper_noun(
     for candidate in replacements[:3]:
         if " " in candidate or not candidate[:1].isupper() or candidate[:1] != word[:1]:
             continue
-        edits = _slip(word.lower(), candidate.lower())
-        if edits and (not in_name_run or all(e == "double" for e in edits)):
+        a, b = word.lower(), candidate.lower()
+        edits = _slip(a, b)
+        if edits and _counts(edits, in_name_run, a, b):
             return candidate
     return None
+
+
+def _counts(edits: list[str], in_name_run: bool, a: str, b: str) -> bool:
+    """Whether a slip's edits count for a name of this length where it stands.
+
+    In a run of names a doubled vowel is a transliteration (Tamil Eelam, not
+    Elam), so only a doubled consonant counts there.
+    """
+    if in_name_run:
+        vowels_only = _DOUBLE_VOWEL.sub(r"\1", a) == _DOUBLE_VOWEL.sub(r"\1", b)
+        return all(e == "double" for e in edits) and not vowels_only
+    return len(a) >= 6 or all(e in ("double", "swap") for e in edits)
+
+
+def split_name(word: str, replacements: tuple[str, ...]) -> bool:
+    """A capitalised word LanguageTool would only split (Wikinews → Wiki news,
+    PlayStation's kin): a name run together, which the names checks own."""
+    return word[:1].isupper() and any(
+        " " in r and r.replace(" ", "") == word for r in replacements[:1]
+    )
 
 
 def _slip(a: str, b: str) -> list[str] | None:

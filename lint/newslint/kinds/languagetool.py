@@ -33,6 +33,7 @@ from newslint.typos import (
     misspelt_proper_noun,
     not_a_misspelling,
     repeated_name,
+    split_name,
     whole_word,
 )
 
@@ -177,7 +178,8 @@ def _is_name(
 
     A name is a capitalised word (after any al-/el- particle) that the house
     list or the draft itself vouches for, or that stands mid-sentence, or
-    starts a run of capitalised words, or an acronym. A suggestion that only
+    starts a run of capitalised words, or an acronym, or that LanguageTool
+    would only split (Wikinews → Wiki news). A suggestion that only
     adds an apostrophe (Grahams → Graham's) is punctuation, not a name
     question, and is kept.
     """
@@ -191,6 +193,8 @@ def _is_name(
     if apostrophe and not family and bare not in accepted:
         return False
     if bare in accepted or (bare.isupper() and len(bare) > 1):
+        return True
+    if split_name(bare, match.replacements):
         return True
     sentence = block.sentence_at(start)
     if sentence is not None and start > sentence.start + 1:
