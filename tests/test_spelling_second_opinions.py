@@ -84,6 +84,18 @@ def test_harper_knows_words_languagetool_lacks() -> None:
     assert harper.opinion("two words", "en-US") is None
 
 
+def test_harpers_answers_are_kept_between_runs(tmp_path: Path) -> None:
+    pytest.importorskip("harper")
+    assert Harper().opinion("studymate", "en-GB") == Opinion(known=True)
+    assert (tmp_path / "cache" / "harper-words.sqlite3").stat().st_mode & 0o777 == 0o600
+    later = Harper()  # the next run: answered from the cache, Harper never built
+    assert later.opinion("studymate", "en-GB") == Opinion(known=True)
+    assert later._linters == {}
+    # Another dialect is another question.
+    assert later.opinion("colour", "en-US") == Opinion(known=False)
+    assert list(later._linters) == ["en-US"]
+
+
 def test_without_harper_there_is_no_opinion() -> None:
     assert Harper(_installed=False).opinion("studymate", "en-US") is None
 

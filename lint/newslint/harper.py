@@ -8,12 +8,21 @@ typo: two dictionaries must agree before a word is called one. LanguageTool
 stays the spelling and grammar engine (README, "Typos and grammar", has the
 measured comparison). Without the package every answer is "no opinion" and
 LanguageTool's matches stand.
+
+Building Harper's dictionary takes ~0.3 s on an idle machine (5 s on this
+loaded one), more than a cached lint, so answers are kept between runs in a
+small SQLite file in the cache folder, keyed by Harper's version and the
+dialect: a run builds Harper only when a draft has a word it never asked.
+The file holds words from drafts, so it is private (0600 in a 0700 folder);
+a cache error reads as a miss and never fails a lint.
 """
 
 from __future__ import annotations
 
+import sqlite3
 from dataclasses import dataclass, field
 from importlib.util import find_spec
+from pathlib import Path
 from typing import Any
 
 # harper.Dialect's values by house dialect (AMERICAN 0, BRITISH 1, AUSTRALIAN 2,
@@ -36,6 +45,8 @@ class Harper:
     _linters: dict[str, Any] = field(default_factory=dict)
     _answers: dict[tuple[str, str], Opinion] = field(default_factory=dict)
     _installed: bool | None = None
+    _store: Any = None  # the SQLite answers (False: none this run)
+    _stamp: str = ""  # which Harper's answers they are
 
     def installed(self) -> bool:
         if self._installed is None:
@@ -48,9 +59,45 @@ class Harper:
             return None
         key = (word, dialect)
         if key not in self._answers:
-            lints = self._linter(dialect).lint(word, language="plaintext")
-            self._answers[key] = Opinion(not any(x.lint_kind == "Spelling" for x in lints))
+            known = self._stored(word, dialect)
+            if known is None:
+                lints = self._linter(dialect).lint(word, language="plaintext")
+                known = not any(x.lint_kind == "Spelling" for x in lints)
+                self._keep(word, dialect, known)
+            self._answers[key] = Opinion(known)
         return self._answers[key]
+
+    def _stored(self, word: str, dialect: str) -> bool | None:
+        store = self._open()
+        if store is None:
+            return None
+        try:
+            row = store.execute(
+                "SELECT known FROM words WHERE version = ? AND dialect = ? AND word = ?",
+                (self._stamp, dialect, word),
+            ).fetchone()
+        except sqlite3.Error:
+            return None
+        return None if row is None else bool(row[0])
+
+    def _keep(self, word: str, dialect: str, known: bool) -> None:
+        store = self._open()
+        if store is None:
+            return
+        try:
+            with store:
+                store.execute(
+                    "INSERT OR REPLACE INTO words VALUES (?, ?, ?, ?)",
+                    (self._stamp, dialect, word, int(known)),
+                )
+        except sqlite3.Error:
+            return
+
+    def _open(self) -> sqlite3.Connection | None:
+        if self._store is None:
+            self._stamp = _version()
+            self._store = _open_store() or False
+        return self._store or None
 
     def _linter(self, dialect: str) -> Any:
         if dialect not in self._linters:
@@ -66,3 +113,29 @@ def harper_of(settings: dict[str, Any]) -> Harper:
     if not isinstance(found, Harper):
         found = settings["harper"] = Harper()
     return found
+
+
+def _open_store() -> sqlite3.Connection | None:
+    from newslint.cachedir import cache_dir, private_file
+
+    try:
+        path = private_file(Path(cache_dir()) / "harper-words.sqlite3")
+        store = sqlite3.connect(path, timeout=5.0)
+        store.execute(
+            "CREATE TABLE IF NOT EXISTS words (version TEXT, dialect TEXT, word TEXT, "
+            "known INTEGER NOT NULL, PRIMARY KEY (version, dialect, word)) WITHOUT ROWID"
+        )
+    except (OSError, sqlite3.Error):
+        return None
+    return store
+
+
+def _version() -> str:
+    """Which Harper answered: its compiled module's name, size and time (importlib's
+    metadata lookup costs a fifth of a second on a loaded machine; this a stat)."""
+    spec = find_spec("harper")
+    folders = spec.submodule_search_locations if spec else None
+    for path in sorted(Path(next(iter(folders))).glob("_harper*")) if folders else ():
+        info = path.stat()
+        return f"{path.name}:{info.st_size}:{info.st_mtime_ns}"
+    return "unknown"
