@@ -9,7 +9,7 @@ import pytest
 from newslint.harper import Harper, Opinion
 from newslint.linter import Linter, Options
 from newslint.reading import SourceText
-from newslint.typos import in_name_run, misspelt_proper_noun, split_name
+from newslint.typos import in_name_run, misspelt_proper_noun, not_a_misspelling, split_name
 from tests.test_languagetool_server import needs_server
 
 PATIENT = "languagetool: {timeout: 90}\n"
@@ -134,3 +134,16 @@ def test_a_capitalised_word_languagetool_would_only_split_is_a_name() -> None:
     assert split_name("Wikinews", ("Wiki news",))
     assert not split_name("Wikinews", ("Wickiness", "Wiki news"))
     assert not split_name("petridishes", ("petri dishes",))  # a typo: petri dishes
+
+
+def test_words_made_with_a_free_suffix_are_not_typos() -> None:
+    assert not_a_misspelling("used for commercialish projects", 9, "commercialish")
+    assert not_a_misspelling("a lawyerlike answer", 2, "lawyerlike")
+    # Only on a word the dictionary knows: a typo stays a typo.
+    assert not not_a_misspelling("a sucessish run", 2, "sucessish")
+    assert not not_a_misspelling("did not recieve", 8, "recieve")
+
+
+def test_an_editors_bracket_does_not_break_a_run_of_names() -> None:
+    text = "Bush in 88, [Phil] Gramm in 96."
+    assert in_name_run(text, text.index("Gramm"), text.index("Gramm") + 5, 0)

@@ -31,7 +31,10 @@ _ITS_IS = frozenset(
 _NEXT_WORD = re.compile(r"\s+([^\W\d_][\w'’-]*)")
 # Endings of Latin species epithets: fusca, bassiana, andrillae, vulgaris, rattus.
 _LATIN = re.compile(r"(?:a|ae|us|um|is|ii|i)$")
-_PREVIOUS_WORD = re.compile(r"([^\W\d_][\w'’.-]*)\s+$")
+# The word before, across an editor's bracket: "[Phil] Gramm" is a run of names.
+_PREVIOUS_WORD = re.compile(r"([^\W\d_][\w'’.-]*)[\])]?\s+$")
+# Suffixes that make a word of any other (commercialish, Kafkaesque, lawyerlike).
+_FREE_SUFFIXES = ("ish", "esque", "like", "wise")
 
 
 def whole_word(text: str, start: int, end: int) -> tuple[int, int]:
@@ -75,8 +78,9 @@ def in_name_run(text: str, start: int, end: int, sentence_start: int) -> bool:
 
 def not_a_misspelling(text: str, start: int, word: str) -> bool:
     """Unknown to LanguageTool but not a typo: a brand or code (AntyScience, dD,
-    mini-MMPI), a species epithet after its genus (Formica fusca), or a word
-    the CMU Pronouncing Dictionary knows (accouterments)."""
+    mini-MMPI), a species epithet after its genus (Formica fusca), a word
+    the CMU Pronouncing Dictionary knows (accouterments), or one of its words
+    with a suffix that makes words freely (commercialish)."""
     if any(ch.isupper() for ch in word[1:]):
         return True
     if not word.islower():
@@ -84,7 +88,16 @@ def not_a_misspelling(text: str, start: int, word: str) -> bool:
     before = _PREVIOUS_WORD.search(text, 0, start)
     if before and before.group(1)[:1].isupper() and _LATIN.search(word):
         return True
-    return _in_cmudict(word)
+    return _in_cmudict(word) or _derived(word)
+
+
+def _derived(word: str) -> bool:
+    """A known word with a suffix that makes words freely: commercial + ish."""
+    for suffix in _FREE_SUFFIXES:
+        stem = word.removesuffix(suffix).rstrip("-")
+        if stem != word and len(stem) >= 4 and _in_cmudict(stem):
+            return True
+    return False
 
 
 def _in_cmudict(word: str) -> bool:
