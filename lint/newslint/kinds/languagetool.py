@@ -111,10 +111,11 @@ class LanguageToolCheck:
     def _harper_knows(self, doc: Document, word: str, match: Any) -> bool:
         """A word LanguageTool's dictionary lacks but Harper's has (studymate) is
         not a typo. Not when LanguageTool offers another dialect's spelling
-        (labour → labor), which Harper's dictionary may hold too."""
+        (labour → labor), which Harper's dictionary may hold too, nor when it
+        only adds an apostrophe (Grahams → Graham's): a word either way."""
         if not match.rule_id.startswith("MORFOLOGIK"):
             return False
-        if any(variants(word, r) for r in match.replacements):
+        if any(variants(word, r) or _letters(r) == _letters(word) for r in match.replacements):
             return False
         opinion = harper_of(doc.settings).opinion(word, _dialect(doc, self.language))
         return opinion is not None and opinion.known
