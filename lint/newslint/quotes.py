@@ -3,7 +3,8 @@
 Curly and straight double quotes, nested single quotes, doubled single marks
 used as double ones (‘‘ … ’’, LaTeX style), and quotations that run over
 several paragraphs (news style opens each paragraph with a quotation mark and
-closes only the last). Blockquotes are quoted as a whole by
+closes only the last); a quotation whose closing mark is missing ends before
+the next opening double mark. Blockquotes are quoted as a whole by
 ``Block.in_blockquote``; this module handles quotation marks.
 
 The right single mark ’ is also the apostrophe (Iran’s, don’t, the ministers’
@@ -128,7 +129,9 @@ def _later_single_close(text: str, start: int) -> bool:
 
 
 def mark_continued(blocks: list[Block]) -> None:
-    """Flag paragraphs that continue a quotation left open by the one before."""
+    """End unclosed quotations, then flag paragraphs that continue one."""
+    for block in blocks:
+        block.quotations = _end_unclosed(block)
     previous_open = False
     for block in blocks:
         quotations = block.quotations
@@ -138,4 +141,69 @@ def mark_continued(blocks: list[Block]) -> None:
                 Quotation(first.start, first.end, first.open_end, continued=True),
                 *quotations[1:],
             )
-        previous_open = any(q.open_end for q in block.quotations)
+        n = len(block.text.rstrip())
+        previous_open = any(q.open_end and q.end >= n for q in block.quotations)
+
+
+def _end_unclosed(block: Block) -> tuple[Quotation, ...]:
+    """Quotations whose closing mark is missing, ended where copy ends them.
+
+    Nobody opens a second quotation inside the first with double marks, so
+    an opening double mark before any closing one shows where the writer
+    forgot to close: the first quotation ends with its sentence, or at that
+    mark if it comes first, and the words between are the writer's. With no
+    such mark the quotation runs to the paragraph's end: news style when the
+    next paragraph goes on with it, and in a blog a document pasted in
+    ("… Press Release “The bill …") whose words are the document's, not the
+    writer's, to its end.
+    """
+    text, quotations = block.text, block.quotations
+    ended: dict[int, int] = {}
+    for q in quotations:
+        if not q.open_end:
+            continue
+        later = [p.start for p in quotations if p.start > q.start and _opens_double(text, p)]
+        if not later:
+            continue
+        end = min(_sentence_end(block, q.start), min(later))
+        while end > q.start + 1 and text[end - 1].isspace():
+            end -= 1
+        ended[q.start] = end
+    if not ended:
+        return quotations
+    kept: list[Quotation] = []
+    for q in quotations:
+        if q.start in ended:
+            kept.append(Quotation(q.start, ended[q.start], open_end=True))
+        elif not _stranded(text, q, quotations, ended):
+            kept.append(q)
+    return tuple(kept)
+
+
+def _opens_double(text: str, quotation: Quotation) -> bool:
+    first = text[quotation.start : quotation.start + 2]
+    return first[:1] in _OPEN_DOUBLE or first[:1] == '"' or first in ("‘‘", "''")
+
+
+def _sentence_end(block: Block, pos: int) -> int:
+    for sentence in block.sentences:
+        if sentence.start <= pos < sentence.end:
+            return sentence.end
+    return len(block.text)
+
+
+def _stranded(
+    text: str, quotation: Quotation, quotations: tuple[Quotation, ...], ended: dict[int, int]
+) -> bool:
+    """A straight single quotation that only an unclosed double one made.
+
+    ``'`` opens a quotation only inside a double one; once that double
+    quotation is ended before it, it is an apostrophe or a stray mark.
+    """
+    if text[quotation.start] != "'":
+        return False
+    return not any(
+        q.start < quotation.start and quotation.end <= ended.get(q.start, q.end)
+        for q in quotations
+        if q is not quotation
+    )
