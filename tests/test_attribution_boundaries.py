@@ -50,3 +50,44 @@ def test_claims_after_an_unclosed_quotation_are_the_writers() -> None:
     )
     warnings = [text[f.start : f.end] for f in found(text, CLAIM) if f.severity == Severity.WARNING]
     assert warnings == ["The army lost 40 percent of its trucks last year."]
+
+
+def warnings(text: str) -> list[tuple[str, str]]:
+    """(flagged sentence, what the tier says it is) of each claim warning."""
+    return [
+        (text[f.start : f.end], f.message.split(" with no source")[0])
+        for f in found(text, CLAIM)
+        if f.severity == Severity.WARNING
+    ]
+
+
+def test_a_count_after_a_capitalised_quantifier_is_a_figure_not_a_name() -> None:
+    # "About 1,200" is an approximate count, not a name's number ("Explorer 6").
+    text = "About 1,200 Indian soldiers were killed during this phase of the conflict.\n"
+    assert warnings(text) == [(text.strip(), "a casualty count")]
+
+
+def test_an_estimate_needs_the_one_who_made_it() -> None:
+    text = "There are now an estimated 850 wolves in the northern Rockies.\n"
+    assert warnings(text) == [(text.strip(), "a figure")]
+    # A plain small count stays background.
+    assert warnings("The gallery shows roughly 100 Polaroids from its collection.\n") == []
+
+
+def test_who_killed_whom_is_an_accusation_but_a_death_told_is_background() -> None:
+    text = "Guerrillas killed an engineer, Asi Ali, from Tikrit.\n"
+    assert warnings(text) == [(text.strip(), "an accusation")]
+    assert warnings("His mother was also killed in the attack on the village.\n") == []
+
+
+def test_occupation_is_no_accusation_on_its_own() -> None:
+    assert warnings("The occupation of Iraq has become a guerrilla war.\n") == []
+
+
+def test_a_digest_paragraph_under_a_source_label_is_the_sources() -> None:
+    text = (
+        "Al-Zaman : Guerrillas killed an engineer, Asi Ali, from Tikrit. "
+        "Two other leaders have been killed in the past week.\n\n"
+        "DPA: Iraqi authorities broke up 3 cells in Baghdad.\n"
+    )
+    assert warnings(text) == []

@@ -107,8 +107,9 @@ _RELATIVE_BEFORE = re.compile(r"\b(?:that|who|which)\s+(?:[\w’'-]+\s+)?$")
 _COUNTERFACTUAL = re.compile(r"\bwould(?:n't| not|n’t)? have\b.*\bif\b|\bif\b.*\bwould have\b")
 
 
-# "Nick Bos: We infected the ants…", "Q: …": a turn of an interview transcript.
-_TURN = re.compile(r"^((?:[A-Z][\w.’'-]*\s){0,3}[A-Z][\w.’'-]*):\s")
+# "Nick Bos: We infected the ants…", "Q: …": a turn of an interview transcript; also
+# a news digest's source label ("Al-Zaman : American forces killed…", "DPA: …").
+_TURN = re.compile(r"^((?:[A-Z][\w.’'-]*\s){0,3}[A-Z][\w.’'-]*) ?:\s")
 # "Q. Why?" / "A. “It was time.”": a Q-and-A transcript; "A." only before a quote or a
 # sentence opening, not an initial ("A. J. Smith said").
 _QA_TURN = re.compile(
