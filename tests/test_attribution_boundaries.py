@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from newslint.findings import Finding
 from newslint.severity import Severity
 from tests.conftest import lint_text
@@ -91,3 +93,33 @@ def test_a_digest_paragraph_under_a_source_label_is_the_sources() -> None:
         "DPA: Iraqi authorities broke up 3 cells in Baghdad.\n"
     )
     assert warnings(text) == []
+
+
+QUOTE = "attribution.unattributed-quote"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Smith defended the plan: “It is the only way to pay for the new school.”",
+        "Smith, 54, a farmer: “We lost everything in the flood, the cows, the barn.”",
+        "“We will rebuild every house that fell,” — Mayor Jane Smith",
+        "Protesters chanted “Down with the dictator and his cronies” outside the palace.",
+        "The banner read “No more war in our name, ever again” in red letters.",
+        "“We will rebuild every house that fell.” Smith was speaking in the town hall.",
+    ],
+)
+def test_a_quotation_with_its_speaker_or_bearer_named_is_attributed(text: str) -> None:
+    assert flagged(text + "\n", QUOTE) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The town was quiet. “We will rebuild every house that fell, and soon.”",
+        "The rules are simple: “No phones in class, ever, for anyone at all.”",
+        "The flood came at night. “We will rebuild every house that fell,” — and then it rained.",
+    ],
+)
+def test_a_quotation_whose_lead_in_names_no_one_has_no_speaker(text: str) -> None:
+    assert len(flagged(text + "\n", QUOTE)) == 1
