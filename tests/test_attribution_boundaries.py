@@ -123,3 +123,10 @@ def test_a_quotation_with_its_speaker_or_bearer_named_is_attributed(text: str) -
 )
 def test_a_quotation_whose_lead_in_names_no_one_has_no_speaker(text: str) -> None:
     assert len(flagged(text + "\n", QUOTE)) == 1
+
+
+def test_an_appearance_on_the_calendar_is_scheduled_not_an_intention_to_source() -> None:
+    assert warnings("Tomorrow he plans to meet dignitaries at the United Nations.\n") == []
+    assert warnings("The minister intends to visit Kyiv on Friday.\n") == []
+    text = "The administration plans to attack Iran next month.\n"
+    assert warnings(text) == [(text.strip(), "what someone intends")]
