@@ -73,8 +73,17 @@ def test_an_unclosed_quotation_ends_at_the_next_opening_mark_within_its_sentence
     assert blocks_quoted(source) == [["“No entry and the guard said", "“go home”"]]
 
 
-def test_an_unclosed_quotation_with_no_mark_after_it_runs_to_the_paragraph_end() -> None:
-    # A document pasted into a blog post and never closed: its words to the end.
+def test_a_missing_closing_mark_ends_the_quotation_with_its_sentence() -> None:
+    # The writer forgot to close it; the next sentence is the writer's again.
+    source = (
+        "“It is troubling,” Gore said. “Further, it is disturbing. "
+        "A spokesman for the president also criticized the remarks.\n"
+    )
+    assert blocks_quoted(source) == [["“It is troubling,”", "“Further, it is disturbing."]]
+
+
+def test_a_pasted_document_left_open_runs_to_the_paragraph_end() -> None:
+    # A document named before a quotation never closed: its words to the end.
     source = (
         "The committee's press release “NASA is funded at $16.4 billion. "
         "The bill cuts station operations by $120 million.\n"

@@ -3,8 +3,9 @@
 Curly and straight double quotes, nested single quotes, doubled single marks
 used as double ones (‘‘ … ’’, LaTeX style), and quotations that run over
 several paragraphs (news style opens each paragraph with a quotation mark and
-closes only the last); a quotation whose closing mark is missing ends before
-the next opening double mark. Blockquotes are quoted as a whole by
+closes only the last); a quotation whose closing mark is missing ends with
+its sentence unless the next paragraph or a document named before it
+carries it on. Blockquotes are quoted as a whole by
 ``Block.in_blockquote``; this module handles quotation marks.
 
 The right single mark ’ is also the apostrophe (Iran’s, don’t, the ministers’
@@ -130,8 +131,10 @@ def _later_single_close(text: str, start: int) -> bool:
 
 def mark_continued(blocks: list[Block]) -> None:
     """End unclosed quotations, then flag paragraphs that continue one."""
-    for block in blocks:
-        block.quotations = _end_unclosed(block)
+    for i, block in enumerate(blocks):
+        following = blocks[i + 1] if i + 1 < len(blocks) else None
+        runs_on = following is not None and _opens_paragraph(following)
+        block.quotations = _end_unclosed(block, runs_on)
     previous_open = False
     for block in blocks:
         quotations = block.quotations
@@ -145,17 +148,18 @@ def mark_continued(blocks: list[Block]) -> None:
         previous_open = any(q.open_end and q.end >= n for q in block.quotations)
 
 
-def _end_unclosed(block: Block) -> tuple[Quotation, ...]:
+def _end_unclosed(block: Block, runs_on: bool) -> tuple[Quotation, ...]:
     """Quotations whose closing mark is missing, ended where copy ends them.
 
-    Nobody opens a second quotation inside the first with double marks, so
-    an opening double mark before any closing one shows where the writer
-    forgot to close: the first quotation ends with its sentence, or at that
-    mark if it comes first, and the words between are the writer's. With no
-    such mark the quotation runs to the paragraph's end: news style when the
-    next paragraph goes on with it, and in a blog a document pasted in
-    ("… Press Release “The bill …") whose words are the document's, not the
-    writer's, to its end.
+    A quotation left open at a paragraph's end runs to it when the next
+    paragraph opens with a mark and goes on with it (news style), and when a
+    document is named right before it ("… Press Release “The bill …"): a
+    document pasted in, whose words are its own to the end. Otherwise the
+    closing mark was forgotten, and the quotation ends with its sentence, so
+    the writer's sentences after it ("… Treaty. A spokesman for X also
+    criticized …") are the writer's. Nobody opens a double quotation inside
+    another, so an opening double mark before any closing one ends the first
+    there, if its sentence has not ended it before.
     """
     text, quotations = block.text, block.quotations
     ended: dict[int, int] = {}
@@ -163,9 +167,9 @@ def _end_unclosed(block: Block) -> tuple[Quotation, ...]:
         if not q.open_end:
             continue
         later = [p.start for p in quotations if p.start > q.start and _opens_double(text, p)]
-        if not later:
+        if not later and (runs_on or _DOCUMENT_BEFORE.search(text, 0, q.start)):
             continue
-        end = min(_sentence_end(block, q.start), min(later))
+        end = min([_sentence_end(block, q.start), *later])
         while end > q.start + 1 and text[end - 1].isspace():
             end -= 1
         ended[q.start] = end
@@ -178,6 +182,18 @@ def _end_unclosed(block: Block) -> tuple[Quotation, ...]:
         elif not _stranded(text, q, quotations, ended):
             kept.append(q)
     return tuple(kept)
+
+
+def _opens_paragraph(block: Block) -> bool:
+    return bool(block.quotations) and block.quotations[0].start == 0
+
+
+# A document named right before a quotation ("Committee … Press Release September 21, 2004").
+_DOCUMENT_BEFORE = re.compile(
+    r"\b(?:press release|news release|statement|transcript|memo|communiqu[eé]|letter|text|excerpt)"
+    r"\b[^.!?]{0,40}$",
+    re.I,
+)
 
 
 def _opens_double(text: str, quotation: Quotation) -> bool:
