@@ -130,3 +130,28 @@ def test_an_appearance_on_the_calendar_is_scheduled_not_an_intention_to_source()
     assert warnings("The minister intends to visit Kyiv on Friday.\n") == []
     text = "The administration plans to attack Iran next month.\n"
     assert warnings(text) == [(text.strip(), "what someone intends")]
+
+
+VAGUE = "attribution.vague"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Al-Lihaibi is now said to have withdrawn from the race.",
+        "Some reporters have uncovered the truth about his service in the Guard.",
+        "There are strong hints in the country that a new defence deal is in the making.",
+        "Elements of his military have recently been implicated in assassination attempts.",
+        "Hundreds of people are feared dead in Mississippi.",
+        "Damage estimates of more than $25bn suggest it is the costliest storm ever.",
+        "Rebel activity in the Andaman Sea is well known to local observers.",
+        "They were from all accounts marginalized and not listened to.",
+    ],
+)
+def test_hearsay_and_sources_no_one_names_are_vague(text: str) -> None:
+    assert flagged(text + "\n", VAGUE) == [text]
+
+
+def test_a_named_agent_makes_the_passive_no_hearsay() -> None:
+    text = "Two officers have been implicated by the inquiry in the cover-up.\n"
+    assert flagged(text, VAGUE) == []
