@@ -155,3 +155,13 @@ def test_hearsay_and_sources_no_one_names_are_vague(text: str) -> None:
 def test_a_named_agent_makes_the_passive_no_hearsay() -> None:
     text = "Two officers have been implicated by the inquiry in the cover-up.\n"
     assert flagged(text, VAGUE) == []
+
+
+def test_an_unnamed_poll_and_an_agentless_credit_are_vague() -> None:
+    poll = "A recent poll found only a quarter of citizens favoured changing the flag."
+    credit = "At the age of 40 he was credited with revolutionizing the field of linguistics."
+    assert flagged(poll + "\n", VAGUE) == [poll]
+    assert flagged(credit + "\n", VAGUE) == [credit]
+    assert (
+        flagged("A recent poll by Gallup found only a quarter of citizens agreed.\n", VAGUE) == []
+    )
