@@ -116,7 +116,9 @@ def _numbers(voice: str) -> list[tuple[int, str]]:
 def _designation(voice: str, start: int) -> bool:
     """Whether the figure at ``start`` is part of a name ("STS-133", "Explorer 6")."""
     match = _DESIGNATION.search(voice, max(0, start - 40), start)
-    return bool(match) and (match["word"] or "-").lower() not in _NOT_DESIGNATORS
+    if match is None:
+        return False
+    return (match["word"] or "-").lower() not in _NOT_DESIGNATORS
 
 
 def _is_date(text: str, match: re.Match[str]) -> bool:
