@@ -10,6 +10,7 @@ from newslint.document import Document
 from newslint.errors import NewslintError, ServiceUnavailable
 from newslint.findings import FileProblem, Finding
 from newslint.kinds.base import Mark
+from newslint.layout import Layout
 from newslint.packs import Pack
 from newslint.patterns import PatternTimeout
 from newslint.rule import Rule
@@ -26,6 +27,7 @@ class LintResult:
     fail_on: Severity = Severity.ERROR
     notices: list[str] = field(default_factory=list)  # said once per run, not per file
     notices_are_errors: bool = False  # config ``languagetool: {required: true}``
+    layout: Layout | None = None  # the prose, when the run's reporter shows it (Options.layout)
 
 
 def run_rules(

@@ -175,6 +175,7 @@ def main(args: list[str]) -> int:
         rules=run.rules,
         sources=sources,
         quiet=ns.quiet,
+        layouts={r.path: r.layout for r in results if r.layout is not None},
     )
     sys.stdout.write(formats[ns.format](findings, context))
     code = exit_code(results, ns.fail_on, broken_config)
@@ -261,7 +262,14 @@ def plan_run(ns: argparse.Namespace) -> Plan:
     from newslint.linter import Linter, Options
     from newslint.reading import decode
 
-    options = Options(ns.config, _selected(ns), split_rules(ns.ignore), ns.fail_on, _also(ns))
+    options = Options(
+        ns.config,
+        _selected(ns),
+        split_rules(ns.ignore),
+        ns.fail_on,
+        _also(ns),
+        layout=ns.format == "html",  # the page shows the prose the workers parsed
+    )
     linter = Linter(options)
     results: list[LintResult | str] = []
     broken_config = False

@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from importlib import import_module
 
 from newslint.findings import Finding
+from newslint.layout import Layout
 from newslint.rule import Rule
 
 
@@ -23,6 +24,9 @@ class ReportContext:
     rules: Mapping[str, Rule] = field(default_factory=dict)
     sources: Mapping[str, str] = field(default_factory=dict)  # path → text, for excerpts
     quiet: bool = False  # findings only: no summary line or table
+    # path → the draft's prose as the linter parsed it, every linted draft
+    # (clean ones too), for the HTML report (Options.layout).
+    layouts: Mapping[str, Layout] = field(default_factory=dict)
 
 
 Reporter = Callable[[list[Finding], ReportContext], str]

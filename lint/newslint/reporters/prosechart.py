@@ -14,7 +14,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 
-from newslint.document import WORD, Block
+from newslint.document import WORD
+from newslint.layout import LaidBlock
 from newslint.readability import syllables
 
 WIDTH = 320
@@ -56,14 +57,14 @@ class Chart:
     dots: tuple[tuple[float, float], ...]
 
 
-def paragraph_stats(paragraphs: Iterable[Block], line_of: Iterable[int]) -> list[ParagraphStats]:
+def paragraph_stats(paragraphs: Iterable[LaidBlock]) -> list[ParagraphStats]:
     stats = []
-    for number, (block, line) in enumerate(zip(paragraphs, line_of, strict=True), 1):
-        words = [m.group().lower() for m in WORD.finditer(block.text)]
-        count = len(block.sentences)
+    for number, block in enumerate(paragraphs, 1):
+        words = [word.lower() for word in WORD.findall(block.text)]
+        count = block.sentences
         grade = kincaid_grade(words, count)
         per_sentence = round(len(words) / count, 1)
-        stats.append(ParagraphStats(number, line, count, per_sentence, round(grade, 1)))
+        stats.append(ParagraphStats(number, block.line, count, per_sentence, round(grade, 1)))
     return stats
 
 
