@@ -7,17 +7,20 @@ draft again. It is made in the worker process (``--jobs N``) beside the
 findings and crosses the process boundary with them, so it is kept small:
 a block's character offsets, which mostly count up one by one, are stored
 only where they jump (markup left out, a line's indent), not one per
-character.
+character. For the per-paragraph chart it also counts each body paragraph's
+words and syllables, the one part of the chart that costs (a syllable
+lookup per word), so that it is done in the workers too.
 """
 
 from __future__ import annotations
 
 from bisect import bisect_right
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from itertools import compress, count, repeat
 from operator import ne, sub
 
 from newslint.document import Block, Document
+from newslint.readability import syllables
 
 
 @dataclass(frozen=True)
@@ -37,6 +40,14 @@ class LaidBlock:
     level: int = 0  # heading level
     in_blockquote: bool = False
     in_list: bool = False
+    # Counted for body paragraphs only (see ``body``), for the chart.
+    words: int = 0
+    syllables: int = 0
+
+    @property
+    def body(self) -> bool:
+        """One of the writer's paragraphs: blockquotes are someone else's prose."""
+        return self.kind == "paragraph" and self.sentences > 0 and not self.in_blockquote
 
     @property
     def first(self) -> int:
@@ -77,7 +88,7 @@ def _laid(block: Block, doc: Document) -> LaidBlock:
     jumps = compress(count(1), map(ne, map(sub, offsets[1:], offsets), repeat(1)))
     starts = (0, *jumps) if offsets else ()
     line = doc.lines.line_col(offsets[0])[0] if offsets else 0
-    return LaidBlock(
+    laid = LaidBlock(
         kind=block.kind,
         text=block.text,
         starts=starts,
@@ -88,3 +99,11 @@ def _laid(block: Block, doc: Document) -> LaidBlock:
         in_blockquote=block.in_blockquote,
         in_list=block.in_list,
     )
+    if not laid.body:
+        return laid
+    text = block.text
+    # block.words: the rules have found the words already.
+    words = [text[start:end].lower() for start, end in block.words]
+    # syllables() keeps a bounded memo: words recur across drafts.
+    syllable_count = sum(max(1, syllables(word)) for word in words)
+    return replace(laid, words=len(words), syllables=syllable_count)
