@@ -16,10 +16,11 @@ from __future__ import annotations
 
 from bisect import bisect_right
 from dataclasses import dataclass, replace
+from functools import lru_cache
 from itertools import compress, count, repeat
 from operator import ne, sub
 
-from newslint.document import Block, Document
+from newslint.document import WORD, Block, Document
 from newslint.readability import syllables
 
 
@@ -101,9 +102,14 @@ def _laid(block: Block, doc: Document) -> LaidBlock:
     )
     if not laid.body:
         return laid
-    text = block.text
-    # block.words: the rules have found the words already.
-    words = [text[start:end].lower() for start, end in block.words]
-    # syllables() keeps a bounded memo: words recur across drafts.
-    syllable_count = sum(max(1, syllables(word)) for word in words)
+    # C-level iteration (findall, map, the memo's lookups): a draft has
+    # thousands of words, and this is done for every draft of the report.
+    words = WORD.findall(block.text)
+    syllable_count = sum(map(_syllables, map(str.lower, words)))
     return replace(laid, words=len(words), syllables=syllable_count)
+
+
+@lru_cache(maxsize=1 << 16)
+def _syllables(word: str) -> int:
+    # At least one a word (a number, an initial), as the chart has always counted.
+    return max(1, syllables(word))
