@@ -18,12 +18,12 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from newslint.findings import Finding
 from newslint.layout import Layout
 from newslint.reporters.checklist import ATTRIBUTED_RULE, RULES, UNATTRIBUTED_RULE, Claim
-from newslint.reporters.htmlview import DraftText, draft_text
+from newslint.reporters.htmlview import SEVERITY, DraftText, draft_text
 from newslint.reporters.prosechart import Chart, ParagraphStats, chart, paragraph_stats
 from newslint.severity import Severity
 
@@ -38,9 +38,11 @@ SEVERITIES = (Severity.ERROR, Severity.WARNING, Severity.SUGGESTION)
 SHEET_RULE = ATTRIBUTED_RULE
 
 
-@dataclass(frozen=True)
-class SheetRow:
-    """One claim on the fact-check sheet, with what the desk fills in."""
+class SheetRow(NamedTuple):
+    """One claim on the fact-check sheet, with what the desk fills in.
+
+    A NamedTuple: the template unpacks it, in this order, in its loop.
+    """
 
     line: int
     claim: str
@@ -113,7 +115,7 @@ def report(findings: list[Finding], context: ReportContext) -> str:
             families=families,
             severities=[str(s) for s in SEVERITIES],
             table=summary_table(shown, families),
-            totals=Counter(str(f.severity) for f in shown),
+            totals=Counter(SEVERITY[f.severity] for f in shown),
             files=context.files,
             family=family,
             finding_data=lambda draft: [_finding_data(f) for f in draft.findings],
@@ -128,7 +130,7 @@ def draft_view(number: int, path: str, found: list[Finding], layout: Layout | No
     # Without a layout the findings are listed beside, with no prose to place them in.
     text = draft_text(layout, marked) if layout is not None else None
     stats = paragraph_stats(text.paragraphs) if text is not None else []
-    counts = Counter(str(f.severity) for f in marked)
+    counts = Counter(SEVERITY[f.severity] for f in marked)
     return DraftView(number, path, marked, text, sheet, tuple(stats), chart(stats), dict(counts))
 
 
@@ -141,7 +143,7 @@ def summary_table(findings: Sequence[Finding], families: Sequence[str]) -> list[
 def _finding_data(finding: Finding) -> dict[str, Any]:
     return {
         "rule": finding.rule,
-        "severity": str(finding.severity),
+        "severity": SEVERITY[finding.severity],
         "message": finding.message,
         "suggestion": finding.suggestion or "",
         "line": finding.line,
