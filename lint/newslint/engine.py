@@ -4,18 +4,21 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from newslint import postprocess
 from newslint.document import Document
 from newslint.errors import NewslintError, ServiceUnavailable
 from newslint.findings import FileProblem, Finding
 from newslint.kinds.base import Mark
-from newslint.layout import Layout
 from newslint.packs import Pack
 from newslint.patterns import PatternTimeout
 from newslint.rule import Rule
 from newslint.selection import Selection
 from newslint.severity import Severity
+
+if TYPE_CHECKING:
+    from newslint.layout import Layout  # only --format html imports it
 
 
 @dataclass

@@ -9,10 +9,13 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from importlib import import_module
+from typing import TYPE_CHECKING
 
 from newslint.findings import Finding
-from newslint.layout import Layout
 from newslint.rule import Rule
+
+if TYPE_CHECKING:
+    from newslint.layout import Layout  # only --format html imports it
 
 
 @dataclass(frozen=True)
