@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING, Any, TypeVar, cast
 from newslint.dialect import DEFAULT as DEFAULT_DIALECT
 
 if TYPE_CHECKING:  # the LanguageTool client is imported only when its rules run
+    from newslint.harper import Harper
     from newslint.languagetool.service import Session
 
 T = TypeVar("T")
@@ -30,6 +31,10 @@ class RunSettings:
     languagetool: Mapping[str, Any] = field(default_factory=dict)  # the config's section
     # One session per run, shared by every draft (None: the rule makes its own).
     languagetool_session: Session | None = None
+    # Harper's dictionary, the spelling's second opinion, one per run (None: per draft).
+    harper: Harper | None = None
+    # Whether names.house-spelling runs (--project): the repository's spellings count.
+    names_project: bool = False
 
 
 @dataclass
