@@ -9,7 +9,14 @@ from dataclasses import dataclass
 from newslint.attribution.clauses import SentenceInfo, analyse_sentence
 from newslint.attribution.english import is_pronoun
 from newslint.attribution.facts import known_names
-from newslint.attribution.lexicon import ALL_CUES, NAMED, Cue, Lexicon, block_voice
+from newslint.attribution.lexicon import (
+    ALL_CUES,
+    NAMED,
+    Cue,
+    CueIndex,
+    Lexicon,
+    block_voice,
+)
 from newslint.attribution.sources import source_of
 from newslint.document import VOICE, Document
 from newslint.phrases import Hit
@@ -60,10 +67,11 @@ def analyse(doc: Document, lexicon: Lexicon, hits: Sequence[Hit]) -> Analysis:
     infos = []
     for block in doc.blocks:
         voice = block_voice(block)
-        block_cues = listed.get(block.index, ())
+        index = CueIndex.of(listed.get(block.index, ()))
         for i, sentence in enumerate(block.sentences):
             sentence_voice = voice[sentence.start : sentence.end]
-            found = lexicon.find(sentence_voice, block_cues, sentence.start)
+            near = index.between(sentence.start, sentence.end)
+            found = lexicon.find(sentence_voice, near, sentence.start)
             infos.append(analyse_sentence(block, i, voice, found, names))
     verdicts: list[Verdict] = []
     last_source = ""

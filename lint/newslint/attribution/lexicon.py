@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -165,6 +166,30 @@ class Lexicon:
                 continue
             found.append(Cue(cue.category, start, end, cue.text, cue.pattern))
         return found
+
+
+@dataclass(frozen=True)
+class CueIndex:
+    """A block's cues sorted by start, so that each sentence takes its own slice.
+
+    Handing every sentence all its block's cues made one long paragraph
+    quadratic; a bisect per sentence keeps the work per sentence bounded by
+    its own cues.
+    """
+
+    cues: tuple[Cue, ...]  # in the order found
+    starts: tuple[int, ...]  # sorted
+    ranks: tuple[int, ...]  # where in ``cues`` each start comes from
+
+    @classmethod
+    def of(cls, cues: Sequence[Cue]) -> CueIndex:
+        order = sorted(range(len(cues)), key=lambda i: cues[i].start)
+        return cls(tuple(cues), tuple(cues[i].start for i in order), tuple(order))
+
+    def between(self, start: int, end: int) -> list[Cue]:
+        """The cues that start in ``[start, end)``, in the order found."""
+        lo, hi = bisect_left(self.starts, start), bisect_left(self.starts, end)
+        return [self.cues[i] for i in sorted(self.ranks[lo:hi])]
 
 
 def compile_lexicon(cues: object, rule_id: str, phrases: PhraseTable) -> Lexicon:

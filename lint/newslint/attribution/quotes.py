@@ -3,14 +3,16 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator, Mapping, Sequence
+from bisect import bisect_left, bisect_right
+from collections.abc import Iterator, Mapping, Sequence, Set
 from dataclasses import dataclass
+from functools import cached_property
 
 from newslint.attribution.carry import Analysis
 from newslint.attribution.clauses import SentenceInfo
 from newslint.attribution.english import WORD
 from newslint.attribution.facts import DAYS, MONTHS, NAME
-from newslint.attribution.lexicon import NAMED, Cue
+from newslint.attribution.lexicon import NAMED
 from newslint.attribution.sources import source_of
 from newslint.document import QUOTE, Block, Document, Quotation
 
@@ -55,9 +57,9 @@ def quote_verdicts(doc: Document, analysis: Analysis) -> Iterator[QuoteVerdict]:
                 yield QuoteVerdict(block, 0, len(block.text), None, speaker)
             speaker_before = NO_SPEAKER
         else:
-            terms = [
-                c for c in analysis.listed.get(block.index, ()) if c.category == "term_markers"
-            ]
+            terms = {
+                c.end for c in analysis.listed.get(block.index, ()) if c.category == "term_markers"
+            }
             verdicts = list(_inline_quotes(block, infos, speaker_before, terms))
             yield from verdicts
             speaker_before = _ends_with_speaker(infos, verdicts)
@@ -101,21 +103,52 @@ def _introduced(by_block: Mapping[int, list[SentenceInfo]], previous: Block | No
     return speaker_of(last) if last.scope == QUOTE else NO_SPEAKER
 
 
+class _Paragraph:
+    """One paragraph's sentences, indexed once so that each quotation's work stays local.
+
+    Looking through every sentence of the paragraph for each quotation made
+    one long paragraph quadratic.
+    """
+
+    def __init__(self, infos: list[SentenceInfo]) -> None:
+        self.infos = infos
+        self._starts = [i.start for i in infos]  # sentences are in order and do not overlap
+        self._ends = [i.end for i in infos]
+
+    def spanned(self, quotation: Quotation) -> list[SentenceInfo]:
+        """The sentences the quotation overlaps."""
+        lo = bisect_right(self._ends, quotation.start)
+        return self.infos[lo : bisect_left(self._starts, quotation.end)]
+
+    @cached_property
+    def named(self) -> dict[str, frozenset[int]]:
+        """Who the paragraph names as speaking, with the positions of those sentences."""
+        where: dict[str, set[int]] = {}
+        for info in self.infos:
+            if info.covering is not None and info.covering.category in NAMED:
+                speaker = speaker_of(info)
+                if speaker and speaker != "named in the sentence":
+                    where.setdefault(speaker, set()).add(info.position)
+        return {speaker: frozenset(positions) for speaker, positions in where.items()}
+
+
 def _inline_quotes(
-    block: Block, infos: list[SentenceInfo], speaker_before: str, terms: Sequence[Cue]
+    block: Block, infos: list[SentenceInfo], speaker_before: str, term_ends: Set[int]
 ) -> Iterator[QuoteVerdict]:
     attributed_at: dict[int, str] = {}  # sentences with a quotation linked to a speaker
+    paragraph = _Paragraph(infos)
     for quotation in _top_level(block.quotations):
         # A quotation carried on from the paragraph before shares its speaker:
         # the paragraph that opens it is the one judged.
-        if quotation.continued or _is_term(block.text, quotation, terms):
+        if quotation.continued or _is_term(block.text, quotation, term_ends):
             continue
-        if _WRITERS_FRAME.search(block.text, 0, quotation.start):
+        lead = _words_end(block.text, quotation.start)
+        if _WRITERS_FRAME.search(block.text, max(0, lead - _TAIL), quotation.start):
             continue  # the writer's own question or point, set in quotation marks
-        spanned = [i for i in infos if i.start < quotation.end and quotation.start < i.end]
+        spanned = paragraph.spanned(quotation)
         if not spanned:
             continue
-        speaker = _speaker(block, infos, spanned, quotation, attributed_at, speaker_before)
+        speaker = _speaker(block, paragraph, spanned, quotation, attributed_at, speaker_before)
         if speaker:
             attributed_at.update((i.position, speaker) for i in spanned)
         yield QuoteVerdict(block, spanned[0].start, spanned[-1].end, quotation, speaker)
@@ -123,7 +156,7 @@ def _inline_quotes(
 
 def _speaker(
     block: Block,
-    infos: list[SentenceInfo],
+    paragraph: _Paragraph,
     spanned: list[SentenceInfo],
     quotation: Quotation,
     attributed_at: dict[int, str],
@@ -131,6 +164,7 @@ def _speaker(
 ) -> str:
     """Who says ``quotation``, tried in the order an editor looks, or NO_SPEAKER."""
     first, last = spanned[0], spanned[-1]
+    infos = paragraph.infos
     speaker = next((s for s in map(speaker_of, spanned) if s), NO_SPEAKER)
     if not speaker:  # a transcript quoted whole: "Q … THE PRESIDENT: …"
         label = _TRANSCRIPT.search(block.text, quotation.start, quotation.end)
@@ -142,7 +176,7 @@ def _speaker(
     if not speaker:
         speaker = _fragment_owner(block.text, first.start, quotation)
     if not speaker and first.scope == QUOTE:
-        speaker = _only_speaker(infos, spanned)
+        speaker = _only_speaker(paragraph.named, spanned)
     return speaker
 
 
@@ -257,23 +291,22 @@ def _fragment_owner(text: str, sentence_start: int, quotation: Quotation) -> str
     return NO_SPEAKER
 
 
-def _only_speaker(infos: Sequence[SentenceInfo], spanned: Sequence[SentenceInfo]) -> str:
+def _only_speaker(named: Mapping[str, frozenset[int]], spanned: Sequence[SentenceInfo]) -> str:
     """The one person a paragraph names as speaking, for a quoted sentence in it.
 
     "Blanco toured the city on Monday. The levees failed overnight. “It is a
     desperate situation.”": with one speaker named in the paragraph, an
     editor reads the quotation as theirs; with two or none, it stays open.
+    ``named`` is the paragraph's speakers with the positions that name them.
     """
-    named = {
-        speaker_of(info)
-        for info in infos
-        if info not in spanned
-        and info.covering is not None
-        and info.covering.category in NAMED
-        and speaker_of(info)
-    }
-    named.discard("named in the sentence")
-    return named.pop() if len(named) == 1 else NO_SPEAKER
+    inside = {info.position for info in spanned}
+    others: list[str] = []
+    for speaker, positions in named.items():
+        if not positions <= inside:  # named outside the quoted sentences
+            others.append(speaker)
+            if len(others) > 1:
+                return NO_SPEAKER
+    return others[0] if others else NO_SPEAKER
 
 
 def _speaker_beside(
@@ -304,10 +337,13 @@ def _speaker_beside(
 
 
 def _top_level(quotations: Sequence[Quotation]) -> list[Quotation]:
+    """The quotations inside no other; ``quotations`` come sorted by start."""
     tops: list[Quotation] = []
+    reach = -1  # the furthest end of a top-level quotation so far
     for quotation in quotations:
-        if not any(t.contains(quotation.start, quotation.end) for t in tops):
+        if quotation.end > reach:  # every top so far starts at or before it
             tops.append(quotation)
+            reach = quotation.end
     return tops
 
 
@@ -319,20 +355,39 @@ _DETERMINER_END = re.compile(r"\b(?:a|an|the|his|her|its|their|our|my|your|this|
 _TITLE_SMALL = frozenset(("a", "an", "and", "at", "by", "for", "in", "of", "on", "or", "the", "to"))
 
 
-def _is_term(text: str, quotation: Quotation, terms: Sequence[Cue]) -> bool:
-    """A quoted name, title or term (“parole”, “War on Terror”) rather than speech."""
+# How far before a quotation its lead-in words are looked at: the patterns
+# that read them match a few words, and reading from the block's start made
+# one long paragraph quadratic.
+_TAIL = 100
+_POSSESSIVE_END = re.compile(r"[\w][’']s$")
+
+
+def _words_end(text: str, end: int) -> int:
+    """Where the text before ``end`` stops, its trailing white space left out."""
+    while end > 0 and text[end - 1].isspace():
+        end -= 1
+    return end
+
+
+def _is_term(text: str, quotation: Quotation, term_ends: Set[int]) -> bool:
+    """A quoted name, title or term (“parole”, “War on Terror”) rather than speech.
+
+    ``term_ends`` are where the block's term markers ("called", "titled") end.
+    """
     inner = text[quotation.start + 1 : quotation.end - (0 if quotation.open_end else 1)]
     words = WORD.findall(inner)
-    before = text[: quotation.start].rstrip()
-    embedded = bool(before) and before[-1].isalnum()  # "equating dictatorship with “stability.”"
+    stop = _words_end(text, quotation.start)  # the words before end here
+    tail = max(0, stop - _TAIL)
+    embedded = stop > 0 and text[stop - 1].isalnum()  # "equating dictatorship with “stability.”"
     if len(words) <= 2 and (embedded or not re.search(r"[.!?]", inner)):
         return True  # an echoed word or term, not speech: “stability!”, “parole”
     title_case = all(w[0].isupper() or not w[0].isalpha() or w in _TITLE_SMALL for w in words)
     first_word = next((w for w in words if w[0].isalpha()), "")
     if first_word[:1].isupper() and title_case and len(words) <= 16:
         return True  # a title, name or slogan: "Checks And Balances", "60 Minutes II"
-    if re.search(r"[\w][’']s$", before):  # the administration's “tough on Iran” stance
+    if _POSSESSIVE_END.search(text, tail, stop):  # the administration's “tough on Iran” stance
         return True
-    if _DETERMINER_END.search(before) and len(words) <= 6 and not re.search(r"[.!?]", inner):
+    determiner = _DETERMINER_END.search(text, tail, stop)
+    if determiner and len(words) <= 6 and not re.search(r"[.!?]", inner):
         return True  # a noun phrase quoted as a term: a “defense cooperation agreement”
-    return any(c.end == len(before) for c in terms)
+    return stop in term_ends
