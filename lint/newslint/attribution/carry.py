@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
@@ -17,6 +16,7 @@ from newslint.attribution.lexicon import (
     Lexicon,
     block_voice,
 )
+from newslint.attribution.regexes import Lazy
 from newslint.attribution.sources import source_of
 from newslint.document import VOICE, Document
 from newslint.phrases import Hit
@@ -67,10 +67,10 @@ def analyse(doc: Document, lexicon: Lexicon, hits: Sequence[Hit]) -> Analysis:
     infos = []
     for block in doc.blocks:
         voice = block_voice(block)
-        index = CueIndex.of(listed.get(block.index, ()))
+        cues = CueIndex.of(listed.get(block.index, ()))
         for i, sentence in enumerate(block.sentences):
             sentence_voice = voice[sentence.start : sentence.end]
-            near = index.between(sentence.start, sentence.end)
+            near = cues.between(sentence.start, sentence.end)
             found = lexicon.find(sentence_voice, near, sentence.start)
             infos.append(analyse_sentence(block, i, voice, found, names))
     verdicts: list[Verdict] = []
@@ -106,7 +106,7 @@ def _verdict(
 
 # "Two economists have analysed the data. According to Linda Bilmes and Joseph
 # Stiglitz, …": experts described first and named in the next sentence.
-_DESCRIBED_EXPERTS = re.compile(
+_DESCRIBED_EXPERTS = Lazy(
     r"^(?:[\w-]+\s+){0,6}?(?:economists|researchers|scientists|experts|analysts|doctors|"
     r"academics|historians|investigators|authors|scholars|engineers)\b"
 )

@@ -6,8 +6,10 @@ import re
 from bisect import bisect_left
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import Any
 
 from newslint.attribution.english import first_letter, past_of, third_person
+from newslint.attribution.regexes import Program, program, restore
 from newslint.document import PLACEHOLDER, Block, Document
 from newslint.patterns import _NESTED_REPEAT as NESTED_REPEAT
 from newslint.phrases import Hit, PhraseTable, normalise
@@ -98,6 +100,19 @@ class CuePattern:
             if end > start:
                 spans.append((start, end))
         return spans
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        # The pack cache keeps the compiled program: unpickling an re.Pattern
+        # would compile it again on every cold run.
+        pattern = self.compiled
+        stored = program(pattern)
+        return (_cue_pattern, (self.category, self.sources, pattern.pattern, pattern.flags, stored))
+
+
+def _cue_pattern(
+    category: str, sources: tuple[str, ...], source: str, flags: int, stored: Program | None
+) -> CuePattern:
+    return CuePattern(category, sources, restore(source, flags, stored))
 
 
 def combine(category: str, sources: list[str]) -> CuePattern:

@@ -11,8 +11,9 @@ from functools import cached_property
 from newslint.attribution.carry import Analysis
 from newslint.attribution.clauses import SentenceInfo
 from newslint.attribution.english import WORD
-from newslint.attribution.facts import DAYS, MONTHS, NAME
+from newslint.attribution.facts import MONTH_OR_DAY, NAME
 from newslint.attribution.lexicon import NAMED
+from newslint.attribution.regexes import Lazy
 from newslint.attribution.sources import source_of
 from newslint.document import QUOTE, Block, Document, Quotation
 
@@ -182,23 +183,23 @@ def _speaker(
 
 # "The question is, “Should he have known?”": the writer frames a question or
 # point of their own; nobody is being quoted.
-_WRITERS_FRAME = re.compile(
+_WRITERS_FRAME = Lazy(
     r"\b(?:the|my|our|a|one) (?:real |big |only |key )?"
     r"(?:question|answer|point|lesson|issue|problem|moral|message|rule)"
     r" (?:is|was|remains|becomes|here is)[,:]?\s*$",
     re.I,
 )
-_TRANSCRIPT = re.compile(r"[\"“](Q)\s|\b([A-Z][A-Z.]+(?: [A-Z][A-Z.]+)*):\s")
+_TRANSCRIPT = Lazy(r"[\"“](Q)\s|\b([A-Z][A-Z.]+(?: [A-Z][A-Z.]+)*):\s")
 
 
 # "X concluded, “…”", "in the words of X, “…”", "X defended the plan: “…”":
 # a lead-in ending in a comma or colon, naming someone, right before the quotation.
-_LEAD_IN_END = re.compile(r"[,:]\s*$")
+_LEAD_IN_END = Lazy(r"[,:]\s*$")
 # A document named right before the quotation is its source.
-_DOCUMENT = re.compile(
+_DOCUMENT = Lazy(
     r"\b(?:press release|news release|statement|transcript|memo|communiqu[eé])\b", re.I
 )
-_PRONOUN_START = re.compile(r"^(?:He|She|They|It|We|I)\b")
+_PRONOUN_START = Lazy(r"^(?:He|She|They|It|We|I)\b")
 
 
 def _lead_in_speaker(lead_in: str) -> str:
@@ -225,7 +226,6 @@ def _lead_in_speaker(lead_in: str) -> str:
     return names[0] if names else NO_SPEAKER
 
 
-MONTH_OR_DAY = re.compile(f"(?:{MONTHS}|{DAYS})")
 # Words that open a sentence or name a time, not a party who could be quoted.
 _NOT_PARTIES = frozenset(
     (
@@ -285,7 +285,7 @@ def _fragment_owner(text: str, sentence_start: int, quotation: Quotation) -> str
     clause = re.split(r"[,;:—]", before)[-1]
     for name in NAME.finditer(clause):
         first_word = name.group(0).split()[0]
-        if first_word in _NOT_PARTIES or re.fullmatch(MONTH_OR_DAY, first_word):
+        if first_word in _NOT_PARTIES or MONTH_OR_DAY.fullmatch(first_word):
             continue
         return name.group(0)
     return NO_SPEAKER
@@ -349,7 +349,7 @@ def _top_level(quotations: Sequence[Quotation]) -> list[Quotation]:
 
 # A quotation right after an article or possessive is a noun phrase being
 # named or doubted ("his “band of brothers”"), not a speaker's sentence.
-_DETERMINER_END = re.compile(r"\b(?:a|an|the|his|her|its|their|our|my|your|this|that)$", re.I)
+_DETERMINER_END = Lazy(r"\b(?:a|an|the|his|her|its|their|our|my|your|this|that)$", re.I)
 
 # Words a title keeps in lower case: "War on Terror", "Checks and Balances".
 _TITLE_SMALL = frozenset(("a", "an", "and", "at", "by", "for", "in", "of", "on", "or", "the", "to"))
@@ -359,7 +359,7 @@ _TITLE_SMALL = frozenset(("a", "an", "and", "at", "by", "for", "in", "of", "on",
 # that read them match a few words, and reading from the block's start made
 # one long paragraph quadratic.
 _TAIL = 100
-_POSSESSIVE_END = re.compile(r"[\w][’']s$")
+_POSSESSIVE_END = Lazy(r"[\w][’']s$")
 
 
 def _words_end(text: str, end: int) -> int:

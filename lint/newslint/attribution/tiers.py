@@ -19,6 +19,7 @@ from dataclasses import dataclass
 
 from newslint.attribution.facts import Facts
 from newslint.attribution.lexicon import Cue
+from newslint.attribution.regexes import Lazy
 
 HIGH = "high"
 BACKGROUND = "background"
@@ -32,10 +33,8 @@ TIER_LISTS = {
     "predictions": "a prediction stated as fact",
     "intentions": "what someone intends",
 }
-_ORDINAL = re.compile(r"^\d+(?:st|nd|rd|th)$")
-_SCORE = re.compile(r"\b\d{1,2}\s?[–-]\s?\d{1,2}\b")
-# A person's age is a detail of the story, not a statistic.
-_AGE = re.compile(r"\b(?:aged?|at\s+the\s+age\s+of)\s+(\d+)|\b(\d+)[- ]years?[- ]old\b", re.I)
+_ORDINAL = Lazy(r"^\d+(?:st|nd|rd|th)$")
+_SCORE = Lazy(r"\b\d{1,2}\s?[–-]\s?\d{1,2}\b")
 
 
 @dataclass(frozen=True)
@@ -66,13 +65,13 @@ def tier_of(voice: str, found: Sequence[Cue], facts: Facts) -> Tier:
 
 
 # A person's age is a detail of the story, not a statistic.
-_AGE = re.compile(r"\b(?:aged?|at\s+the\s+age\s+of)\s+(\d+)|\b(\d+)[- ]years?[- ]old\b", re.I)
+_AGE = Lazy(r"\b(?:aged?|at\s+the\s+age\s+of)\s+(\d+)|\b(\d+)[- ]years?[- ]old\b", re.I)
 # "nine per cent", "three times the cost", "$26 million": amounts, shares and rates.
-_RATE = re.compile(
+_RATE = Lazy(
     r"\b(\w+)\s*(?:%|per\s?cent|percent|times\s+(?:the|as|more|higher|larger|bigger|faster))",
     re.I,
 )
-_AMOUNT = re.compile(
+_AMOUNT = Lazy(
     r"^(?:[$€£¥]|US\$|NZ\$|A\$)|%$|(?:per\s?cent|percent|million|billion|trillion|thousand)$"
     r"|^(?:millions|billions)$|^\d{1,3}(?:,\d{3})+$|^\d{4,}$",
     re.I,
@@ -93,7 +92,7 @@ def counts(voice: str, facts: Facts) -> tuple[str, ...]:
 
 
 # "several hundred miles", "73 seconds": a measure, not a count of people or things.
-_MEASURE = re.compile(
+_MEASURE = Lazy(
     r"\b(\d[\d,.]*|\w+)\s+(?:miles?|km|kilometres?|kilometers?|metres?|meters?|feet|ft|yards?|seconds?"
     r"|minutes?|hours?|days?|weeks?|months?|years?|decades?|centuries)\b",
     re.I,
