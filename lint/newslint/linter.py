@@ -36,6 +36,9 @@ class Options:
     # Rules that ship off, turned on wherever their family is selected (the
     # HTML report's fact-check sheet needs attribution.claim beside the rest).
     also: tuple[str, ...] = ()
+    # Keep each draft's prose layout with its findings (the HTML report shows
+    # the prose; the workers have parsed it, so the report need not).
+    layout: bool = False
 
 
 @dataclass
@@ -129,6 +132,10 @@ class Linter:
         }
         result = run_rules(doc, setup.packs.packs, selection, config.vocabulary)
         result.fail_on = config.fail_on
+        if self.options.layout:
+            from newslint.layout import layout_of
+
+            result.layout = layout_of(doc)
         required = config.languagetool.get("required")
         # A missing Java or jars fails the run unless spelling may be skipped
         # (``required: false``): a check is never dropped silently.

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
-from newslint.attribution.clauses import SentenceInfo, analyse_sentence
+from newslint.attribution.clauses import SentenceInfo, analyse_sentence, turn_speakers
 from newslint.attribution.english import is_pronoun
 from newslint.attribution.facts import known_names
 from newslint.attribution.lexicon import (
@@ -64,15 +64,17 @@ def analyse(doc: Document, lexicon: Lexicon, hits: Sequence[Hit]) -> Analysis:
     """Every sentence of the draft: its cues, whether it is a claim, and its source."""
     listed = lexicon.block_cues(doc, hits, ALL_CUES)
     names = known_names(doc)
+    speakers = turn_speakers(doc.blocks)
     infos = []
     for block in doc.blocks:
         voice = block_voice(block)
         cues = CueIndex.of(listed.get(block.index, ()))
+        speaker = speakers.get(block.index, "")
         for i, sentence in enumerate(block.sentences):
             sentence_voice = voice[sentence.start : sentence.end]
             near = cues.between(sentence.start, sentence.end)
             found = lexicon.find(sentence_voice, near, sentence.start)
-            infos.append(analyse_sentence(block, i, voice, found, names))
+            infos.append(analyse_sentence(block, i, voice, found, names, speaker))
     verdicts: list[Verdict] = []
     last_source = ""
     for index in range(len(infos)):

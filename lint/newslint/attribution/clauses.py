@@ -63,11 +63,15 @@ def analyse_sentence(
     voice_text: str,
     found: Sequence[Cue],
     names: frozenset[str] | None,
+    speaker: str = "",
 ) -> SentenceInfo:
-    """One sentence on its own; ``names`` None when no check here judges claims."""
+    """One sentence on its own; ``names`` None when no check here judges claims.
+
+    ``speaker`` is the one heading the sentence's paragraph in a transcript
+    (see :func:`turn_speakers`).
+    """
     sentence = block.sentences[position]
     voice = voice_text[sentence.start : sentence.end]
-    speaker = speaker_turn(block)
     scope = QUOTE if speaker else _sentence_scope(block, voice)
     cues = _source_cues(found)
     words = {c.category for c in found}
@@ -104,8 +108,9 @@ _RELATIVE_BEFORE = Lazy(r"\b(?:that|who|which)\s+(?:[\w’'-]+\s+)?$")
 _COUNTERFACTUAL = Lazy(r"\bwould(?:n't| not|n’t)? have\b.*\bif\b|\bif\b.*\bwould have\b")
 
 
-# "Nick Bos: We infected the ants…", "Q: …": a turn of an interview transcript.
-_TURN = Lazy(r"^((?:[A-Z][\w.’'-]*\s){0,3}[A-Z][\w.’'-]*):\s")
+# "Nick Bos: We infected the ants…", "Q: …": a turn of an interview transcript; also
+# a news digest's source label ("Al-Zaman : American forces killed…", "DPA: …").
+_TURN = Lazy(r"^((?:[A-Z][\w.’'-]*\s){0,3}[A-Z][\w.’'-]*) ?:\s")
 # "Q. Why?" / "A. “It was time.”": a Q-and-A transcript; "A." only before a quote or a
 # sentence opening, not an initial ("A. J. Smith said").
 _QA_TURN = Lazy(
@@ -124,6 +129,19 @@ _NOT_SPEAKERS = (
     "summary",
     "background",
 )
+
+
+def turn_speakers(blocks: Sequence[Block]) -> dict[int, str]:
+    """The speaker heading each transcript paragraph of a draft, by block index.
+
+    A label in capitals that is the draft's only one is a dateline ("KABUL:
+    For the past 25 years…"), not a speaker: a transcript heads turn after
+    turn with its speakers, and the story under a dateline is the writer's.
+    """
+    labels = {b.index: label for b in blocks if (label := speaker_turn(b))}
+    if len(labels) == 1 and next(iter(labels.values())).isupper():
+        return {}
+    return labels
 
 
 def speaker_turn(block: Block) -> str:

@@ -82,7 +82,15 @@ def extract_facts(voice: str, known_names: frozenset[str]) -> Facts:
 _CURRENCY_PREFIX = Lazy(r"(?:US|A|C|HK)$")
 _PHONE = Lazy(r"\(?\d{3}\)?[-. ]\d{3}[-. ]\d{4}\b")
 # What stands right before a number that is part of a name: "STS-", "Explorer ".
-_DESIGNATION = Lazy(r"(?:[A-Za-z]-|\b[A-Z][\w]*[A-Za-z] )$")
+_DESIGNATION = Lazy(r"(?:[A-Za-z]-|\b(?P<word>[A-Z][\w]*[A-Za-z]) )$")
+# Capitalised words before a figure that are no name: "About 1,200 soldiers",
+# "Some 300 people" open a sentence with an approximate count.
+_NOT_DESIGNATORS = STOP_CAPITALS | frozenset(
+    """
+    about nearly almost around over under roughly approximately more fewer less exactly
+    another up perhaps maybe barely well
+    """.split()  # noqa: SIM905 - a word list reads better as text
+)
 
 
 def _numbers(voice: str) -> list[tuple[int, str]]:
@@ -94,7 +102,7 @@ def _numbers(voice: str) -> list[tuple[int, str]]:
             continue  # part of a word or a version: "G7", "v1.2"
         if _PHONE.match(voice, start):
             continue  # a telephone number: "850-748-0740"
-        if match.group(0)[0].isdigit() and _DESIGNATION.search(voice, max(0, start - 40), start):
+        if match.group(0)[0].isdigit() and _designation(voice, start):
             continue  # a name's number, no figure: "STS-133", "TN-05", "Internet Explorer 6"
         prefix = _CURRENCY_PREFIX.search(voice, max(0, start - 2), start)
         begin = prefix.start() if prefix and match.group(0)[0] in "$€£¥" else start
@@ -105,6 +113,14 @@ def _numbers(voice: str) -> list[tuple[int, str]]:
         if match.group(0).lower() in NUMBER_WORD_SET and not inside:
             found.append((match.start(), match.group(0)))
     return sorted(found)
+
+
+def _designation(voice: str, start: int) -> bool:
+    """Whether the figure at ``start`` is part of a name ("STS-133", "Explorer 6")."""
+    match = _DESIGNATION.search(voice, max(0, start - 40), start)
+    if match is None:
+        return False
+    return (match["word"] or "-").lower() not in _NOT_DESIGNATORS
 
 
 def _is_date(text: str, match: re.Match[str]) -> bool:

@@ -10,7 +10,7 @@ from functools import cached_property
 
 from newslint.attribution.carry import Analysis
 from newslint.attribution.clauses import SentenceInfo
-from newslint.attribution.english import WORD
+from newslint.attribution.english import STOP_CAPITALS, WORD
 from newslint.attribution.facts import MONTH_OR_DAY, NAME
 from newslint.attribution.lexicon import NAMED
 from newslint.attribution.regexes import Lazy
@@ -172,6 +172,8 @@ def _speaker(
         speaker = (label.group(1) or label.group(2)) if label else NO_SPEAKER
     if not speaker:
         speaker = _lead_in_speaker(block.text[first.start : quotation.start])
+    if not speaker:
+        speaker = _dash_speaker(block.text, quotation)
     if not speaker and first.scope == QUOTE:
         speaker = _speaker_beside(infos, first, last, attributed_at, speaker_before)
     if not speaker:
@@ -221,9 +223,29 @@ def _lead_in_speaker(lead_in: str) -> str:
     if pronoun:
         return pronoun.group(0)
     names = [m.group(0) for m in NAME.finditer(body)]
-    # A name that is not just the capital opening the sentence.
-    names = [n for n in names if " " in n or not body.startswith(n) or n.isupper()]
+    # A name that is not just the capital opening the sentence ("Smith
+    # defended the plan:" names Smith; "The rules are simple:" names no one).
+    names = [n for n in names if " " in n or not body.startswith(n) or _party(n)]
     return names[0] if names else NO_SPEAKER
+
+
+def _party(word: str) -> bool:
+    """Whether a single capitalised word opening a lead-in is a party who speaks."""
+    return word.isupper() or not (
+        word in _NOT_PARTIES or word.lower() in STOP_CAPITALS or MONTH_OR_DAY.fullmatch(word)
+    )
+
+
+# "“We will rebuild,” — Mayor Jane Smith": the speaker signed after a dash.
+_DASH_SIGNATURE = Lazy(r"\s*[—–]\s*|\s+-{1,2}\s+")
+
+
+def _dash_speaker(text: str, quotation: Quotation) -> str:
+    dash = _DASH_SIGNATURE.match(text, quotation.end)
+    name = NAME.match(text, dash.end()) if dash else None
+    if name is None or not _party(name.group(0).split()[0]):
+        return NO_SPEAKER
+    return name.group(0)
 
 
 # Words that open a sentence or name a time, not a party who could be quoted.
