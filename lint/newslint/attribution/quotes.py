@@ -3,16 +3,14 @@
 from __future__ import annotations
 
 import re
-from bisect import bisect_left, bisect_right
 from collections.abc import Iterator, Mapping, Sequence, Set
 from dataclasses import dataclass
-from functools import cached_property
 
 from newslint.attribution.carry import Analysis
 from newslint.attribution.clauses import SentenceInfo
 from newslint.attribution.english import STOP_CAPITALS, WORD
 from newslint.attribution.facts import MONTH_OR_DAY, NAME
-from newslint.attribution.lexicon import NAMED
+from newslint.attribution.paragraphs import Paragraph
 from newslint.attribution.regexes import Lazy
 from newslint.attribution.sources import source_of
 from newslint.document import QUOTE, Block, Document, Quotation
@@ -104,40 +102,11 @@ def _introduced(by_block: Mapping[int, list[SentenceInfo]], previous: Block | No
     return speaker_of(last) if last.scope == QUOTE else NO_SPEAKER
 
 
-class _Paragraph:
-    """One paragraph's sentences, indexed once so that each quotation's work stays local.
-
-    Looking through every sentence of the paragraph for each quotation made
-    one long paragraph quadratic.
-    """
-
-    def __init__(self, infos: list[SentenceInfo]) -> None:
-        self.infos = infos
-        self._starts = [i.start for i in infos]  # sentences are in order and do not overlap
-        self._ends = [i.end for i in infos]
-
-    def spanned(self, quotation: Quotation) -> list[SentenceInfo]:
-        """The sentences the quotation overlaps."""
-        lo = bisect_right(self._ends, quotation.start)
-        return self.infos[lo : bisect_left(self._starts, quotation.end)]
-
-    @cached_property
-    def named(self) -> dict[str, frozenset[int]]:
-        """Who the paragraph names as speaking, with the positions of those sentences."""
-        where: dict[str, set[int]] = {}
-        for info in self.infos:
-            if info.covering is not None and info.covering.category in NAMED:
-                speaker = speaker_of(info)
-                if speaker and speaker != "named in the sentence":
-                    where.setdefault(speaker, set()).add(info.position)
-        return {speaker: frozenset(positions) for speaker, positions in where.items()}
-
-
 def _inline_quotes(
     block: Block, infos: list[SentenceInfo], speaker_before: str, term_ends: Set[int]
 ) -> Iterator[QuoteVerdict]:
     attributed_at: dict[int, str] = {}  # sentences with a quotation linked to a speaker
-    paragraph = _Paragraph(infos)
+    paragraph = Paragraph(infos, speaker_of)
     for quotation in _top_level(block.quotations):
         # A quotation carried on from the paragraph before shares its speaker:
         # the paragraph that opens it is the one judged.
@@ -157,7 +126,7 @@ def _inline_quotes(
 
 def _speaker(
     block: Block,
-    paragraph: _Paragraph,
+    paragraph: Paragraph,
     spanned: list[SentenceInfo],
     quotation: Quotation,
     attributed_at: dict[int, str],
