@@ -2,14 +2,21 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 from newslint.attribution.clauses import SentenceInfo, analyse_sentence, turn_speakers
 from newslint.attribution.english import is_pronoun
 from newslint.attribution.facts import known_names
-from newslint.attribution.lexicon import ALL_CUES, NAMED, Cue, Lexicon, block_voice
+from newslint.attribution.lexicon import (
+    ALL_CUES,
+    NAMED,
+    Cue,
+    CueIndex,
+    Lexicon,
+    block_voice,
+)
+from newslint.attribution.regexes import Lazy
 from newslint.attribution.sources import source_of
 from newslint.document import VOICE, Document
 from newslint.phrases import Hit
@@ -60,11 +67,12 @@ def analyse(doc: Document, lexicon: Lexicon, hits: Sequence[Hit]) -> Analysis:
     infos = []
     for block in doc.blocks:
         voice = block_voice(block)
-        block_cues = listed.get(block.index, ())
+        cues = CueIndex.of(listed.get(block.index, ()))
         speaker = speakers.get(block.index, "")
         for i, sentence in enumerate(block.sentences):
             sentence_voice = voice[sentence.start : sentence.end]
-            found = lexicon.find(sentence_voice, block_cues, sentence.start)
+            near = cues.between(sentence.start, sentence.end)
+            found = lexicon.find(sentence_voice, near, sentence.start)
             infos.append(analyse_sentence(block, i, voice, found, names, speaker))
     verdicts: list[Verdict] = []
     last_source = ""
@@ -99,7 +107,7 @@ def _verdict(
 
 # "Two economists have analysed the data. According to Linda Bilmes and Joseph
 # Stiglitz, …": experts described first and named in the next sentence.
-_DESCRIBED_EXPERTS = re.compile(
+_DESCRIBED_EXPERTS = Lazy(
     r"^(?:[\w-]+\s+){0,6}?(?:economists|researchers|scientists|experts|analysts|doctors|"
     r"academics|historians|investigators|authors|scholars|engineers)\b"
 )

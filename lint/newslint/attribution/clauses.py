@@ -19,6 +19,7 @@ from newslint.attribution.english import (
 )
 from newslint.attribution.facts import Facts, extract_facts
 from newslint.attribution.lexicon import NAMED, SOURCE_CUES, Cue
+from newslint.attribution.regexes import Lazy
 from newslint.attribution.tiers import NOT_RATED, TIER_LISTS, Tier, tier_of
 from newslint.document import HEADING, PLACEHOLDER, QUOTE, VOICE, Block
 
@@ -103,16 +104,16 @@ def analyse_sentence(
 
 
 # "…universities that want to…": the cue belongs to a relative clause.
-_RELATIVE_BEFORE = re.compile(r"\b(?:that|who|which)\s+(?:[\w’'-]+\s+)?$")
-_COUNTERFACTUAL = re.compile(r"\bwould(?:n't| not|n’t)? have\b.*\bif\b|\bif\b.*\bwould have\b")
+_RELATIVE_BEFORE = Lazy(r"\b(?:that|who|which)\s+(?:[\w’'-]+\s+)?$")
+_COUNTERFACTUAL = Lazy(r"\bwould(?:n't| not|n’t)? have\b.*\bif\b|\bif\b.*\bwould have\b")
 
 
 # "Nick Bos: We infected the ants…", "Q: …": a turn of an interview transcript; also
 # a news digest's source label ("Al-Zaman : American forces killed…", "DPA: …").
-_TURN = re.compile(r"^((?:[A-Z][\w.’'-]*\s){0,3}[A-Z][\w.’'-]*) ?:\s")
+_TURN = Lazy(r"^((?:[A-Z][\w.’'-]*\s){0,3}[A-Z][\w.’'-]*) ?:\s")
 # "Q. Why?" / "A. “It was time.”": a Q-and-A transcript; "A." only before a quote or a
 # sentence opening, not an initial ("A. J. Smith said").
-_QA_TURN = re.compile(
+_QA_TURN = Lazy(
     r"^(Q)\.\s+\S|^(A)\.\s+(?=[\"“‘]|(?:I|We|It|Yes|No|Well|The|That|This|There|My|Our)\b)"
 )
 _NOT_SPEAKERS = (
@@ -157,7 +158,7 @@ def speaker_turn(block: Block) -> str:
 
 
 # The writer as witness: "I visited", "We saw", "Wikinews observed", "This reporter…".
-_FIRST_PERSON = re.compile(
+_FIRST_PERSON = Lazy(
     r"^(?:[^,]{0,40},\s)?(?:(?:But|And|So|Yet|Now|Still|Also)\s+)?"
     r"(?:I|We|Wikinews|This reporter|This writer|Our reporter|Our correspondent)\s+[a-z]"
 )

@@ -10,6 +10,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from newslint.attribution.english import SPACE, STOP_CAPITALS, WORD, first_letter
+from newslint.attribution.regexes import Lazy
 from newslint.document import Document
 from newslint.names.forms import strip_possessive
 
@@ -23,12 +24,13 @@ RELATIVE_DAYS = (
     r"today|yesterday|tomorrow|tonight|(?:last|this|next|earlier this|later this) "
     r"(?:week|month|year|weekend|morning|afternoon|evening|spring|summer|autumn|fall|winter)"
 )
-_DATE = re.compile(
+_DATE = Lazy(
     rf"(?<![\w])(?:(?:{MONTHS})(?:\s+\d{{1,2}}(?:st|nd|rd|th)?)?(?:,?\s+\d{{4}})?"
     rf"|(?:{DAYS})s?"
     r"|(?:1[5-9]|20)\d\d(?:s)?(?:\s?[-–]\s?(?:1[5-9]|20)\d\d)?"
     rf"|(?i:{RELATIVE_DAYS}))(?![\w])"
 )
+MONTH_OR_DAY = Lazy(f"(?:{MONTHS}|{DAYS})")
 NUMBER_WORDS = (
     "two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|"
     "sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|"
@@ -36,12 +38,12 @@ NUMBER_WORDS = (
     "thousands|millions|billions"
 )
 # Figures start at a digit or a currency sign (found fast); number words by lookup.
-_FIGURE = re.compile(
+_FIGURE = Lazy(
     r"(?:[$€£¥]\s?)?\d(?:[\d,.:]*\d)?(?:st|nd|rd|th|am|pm)?"
     r"(?:\s?(?:%|percent|per cent|million|billion|trillion|thousand|hundred)\b)?"
 )
 NUMBER_WORD_SET = frozenset(NUMBER_WORDS.split("|"))
-NAME = re.compile(
+NAME = Lazy(
     r"(?<![\w’'])(?:al-)?[A-Z][\w’'.&-]*"
     r"(?:(?:\s+(?:" + "|".join(NAME_CONNECTORS) + r")){0,2}\s+(?:al-)?[A-Z][\w’'.&-]*)*"
 )
@@ -78,10 +80,10 @@ def extract_facts(voice: str, known_names: frozenset[str]) -> Facts:
     return Facts(unique(names), unique(numbers), unique(SPACE.sub(" ", m.group(0)) for m in dates))
 
 
-_CURRENCY_PREFIX = re.compile(r"(?:US|A|C|HK)$")
-_PHONE = re.compile(r"\(?\d{3}\)?[-. ]\d{3}[-. ]\d{4}\b")
+_CURRENCY_PREFIX = Lazy(r"(?:US|A|C|HK)$")
+_PHONE = Lazy(r"\(?\d{3}\)?[-. ]\d{3}[-. ]\d{4}\b")
 # What stands right before a number that is part of a name: "STS-", "Explorer ".
-_DESIGNATION = re.compile(r"(?:[A-Za-z]-|\b(?P<word>[A-Z][\w]*[A-Za-z]) )$")
+_DESIGNATION = Lazy(r"(?:[A-Za-z]-|\b(?P<word>[A-Z][\w]*[A-Za-z]) )$")
 # Capitalised words before a figure that are no name: "About 1,200 soldiers",
 # "Some 300 people" open a sentence with an approximate count.
 _NOT_DESIGNATORS = STOP_CAPITALS | frozenset(
@@ -172,7 +174,7 @@ def _name_of(words: list[str], opens_sentence: bool, known: frozenset[str]) -> s
         # draft capitalises it elsewhere too ("Soleimani died…").
         if opens_sentence and not stripped and name not in known:
             return ""
-        if re.fullmatch(DAYS + "|" + MONTHS, name):
+        if MONTH_OR_DAY.fullmatch(name):
             return ""
     return name
 

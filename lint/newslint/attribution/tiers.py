@@ -19,6 +19,7 @@ from dataclasses import dataclass
 
 from newslint.attribution.facts import Facts
 from newslint.attribution.lexicon import Cue
+from newslint.attribution.regexes import Lazy
 
 HIGH = "high"
 BACKGROUND = "background"
@@ -32,10 +33,8 @@ TIER_LISTS = {
     "predictions": "a prediction stated as fact",
     "intentions": "what someone intends",
 }
-_ORDINAL = re.compile(r"^\d+(?:st|nd|rd|th)$")
-_SCORE = re.compile(r"\b\d{1,2}\s?[–-]\s?\d{1,2}\b")
-# A person's age is a detail of the story, not a statistic.
-_AGE = re.compile(r"\b(?:aged?|at\s+the\s+age\s+of)\s+(\d+)|\b(\d+)[- ]years?[- ]old\b", re.I)
+_ORDINAL = Lazy(r"^\d+(?:st|nd|rd|th)$")
+_SCORE = Lazy(r"\b\d{1,2}\s?[–-]\s?\d{1,2}\b")
 
 
 @dataclass(frozen=True)
@@ -71,12 +70,12 @@ def tier_of(voice: str, found: Sequence[Cue], facts: Facts) -> Tier:
 
 # "plans to meet … tomorrow", "intends to visit Kyiv on Friday": an appearance on the
 # calendar is a scheduled fact, not an intention to source; "plans to attack" is not.
-_APPEARANCE = re.compile(
+_APPEARANCE = Lazy(
     r"\s+(?:meet|visit|attend|hold|host|speak|address|travel|tour|open|launch|release|"
     r"present|appear|perform|unveil|sign|vote|testify|return|publish)\b",
     re.I,
 )
-_WHEN = re.compile(
+_WHEN = Lazy(
     r"\b(?:tomorrow|tonight|next\s+(?:week|month|year|\w+day)|later\s+(?:this|today)"
     r"|this\s+(?:week|weekend|month|evening|afternoon)|on\s+\w+day)\b",
     re.I,
@@ -93,7 +92,7 @@ def _scheduled(voice: str, found: Sequence[Cue], facts: Facts) -> bool:
 
 # "was killed", "were killed": a death told, not a killing laid at someone's door.
 _PASSIVE = frozenset(("was", "were", "been", "be", "being", "is", "are", "get", "got", "gets"))
-_AFTER_KILLED = re.compile(r"\s+(?:an?|the|his|her|their|its|\d|[A-Z])")
+_AFTER_KILLED = Lazy(r"\s+(?:an?|the|his|her|their|its|\d|[A-Z])")
 
 
 def _killing(voice: str, cue: Cue) -> bool:
@@ -107,7 +106,7 @@ def _killing(voice: str, cue: Cue) -> bool:
 
 
 # "an estimated 850 wolves", "as many as 42 agents": someone's estimate, to be named.
-_ESTIMATE = re.compile(
+_ESTIMATE = Lazy(
     r"\b(?:an\s+estimated|estimated\s+at|as\s+many\s+as|at\s+least|up\s+to)\s+(\S+)", re.I
 )
 
@@ -118,13 +117,13 @@ def _estimate(voice: str, facts: Facts) -> bool:
 
 
 # A person's age is a detail of the story, not a statistic.
-_AGE = re.compile(r"\b(?:aged?|at\s+the\s+age\s+of)\s+(\d+)|\b(\d+)[- ]years?[- ]old\b", re.I)
+_AGE = Lazy(r"\b(?:aged?|at\s+the\s+age\s+of)\s+(\d+)|\b(\d+)[- ]years?[- ]old\b", re.I)
 # "nine per cent", "three times the cost", "$26 million": amounts, shares and rates.
-_RATE = re.compile(
+_RATE = Lazy(
     r"\b(\w+)\s*(?:%|per\s?cent|percent|times\s+(?:the|as|more|higher|larger|bigger|faster))",
     re.I,
 )
-_AMOUNT = re.compile(
+_AMOUNT = Lazy(
     r"^(?:[$€£¥]|US\$|NZ\$|A\$)|%$|(?:per\s?cent|percent|million|billion|trillion|thousand)$"
     r"|^(?:millions|billions)$|^\d{1,3}(?:,\d{3})+$|^\d{4,}$",
     re.I,
@@ -145,7 +144,7 @@ def counts(voice: str, facts: Facts) -> tuple[str, ...]:
 
 
 # "several hundred miles", "73 seconds": a measure, not a count of people or things.
-_MEASURE = re.compile(
+_MEASURE = Lazy(
     r"\b(\d[\d,.]*|\w+)\s+(?:miles?|km|kilometres?|kilometers?|metres?|meters?|feet|ft|yards?|seconds?"
     r"|minutes?|hours?|days?|weeks?|months?|years?|decades?|centuries)\b",
     re.I,
