@@ -120,3 +120,20 @@ def test_a_single_quoted_passage_over_sentences_is_quotation() -> None:
     assert [m for _, m, _ in _loaded(text)] == [
         "“regime” is a contentious label: use a neutral term or attribute it"
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "rule"),
+    [
+        ("He believed a crackpot theory about the bombing.", "loaded.subjective"),
+        ("The administration came into office obsessed with Iraq.", "loaded.subjective"),
+        ("Police broke up three terror cells in the capital.", "loaded.label"),
+        ("The minister whined that the budget was too small.", "loaded.said"),
+    ],
+)
+def test_derision_and_terror_labels_from_the_dev_half(text: str, rule: str) -> None:
+    assert [r for r, _, _ in _loaded(text)] == [rule]
+
+
+def test_crowed_as_a_rooster_is_not_speech() -> None:
+    assert _loaded("The rooster crowed at dawn.") == []
