@@ -129,9 +129,12 @@ def test_a_single_quoted_passage_over_sentences_is_quotation() -> None:
         ("The administration came into office obsessed with Iraq.", "loaded.subjective"),
         ("Police broke up three terror cells in the capital.", "loaded.label"),
         ("The minister whined that the budget was too small.", "loaded.said"),
+        ("The firm took the lion’s share of the contracts.", "loaded.idiom"),
+        ("The rebels are freedom fighters.", "loaded.label"),
+        ("The award-winning chef opened a cafe.", "loaded.puffery"),
     ],
 )
-def test_derision_and_terror_labels_from_the_dev_half(text: str, rule: str) -> None:
+def test_derision_labels_and_words_to_watch(text: str, rule: str) -> None:
     assert [r for r, _, _ in _loaded(text)] == [rule]
 
 
