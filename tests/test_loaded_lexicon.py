@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import importlib.util
+import sys
 import types
 from pathlib import Path
 
@@ -41,6 +42,7 @@ def test_generated_words_in_the_writers_voice_are_verdicts(text: str, word: str)
         "“It was mediocre at best,” the opposition leader said.",
         "Critics called the plan 'mediocre'.",
         "Though I am loathe to quote other writers, here it is.",
+        "He received an honorable discharge in 1974.",
         "The relatives were distraught, and the police were suspicious of the car.",
         "The Mediocre Brothers played on Friday.",
     ],
@@ -55,6 +57,7 @@ def _script() -> types.ModuleType:
     )
     assert spec and spec.loader
     module = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = module  # dataclasses look their module up
     spec.loader.exec_module(module)
     return module
 
@@ -85,3 +88,16 @@ def test_generated_block_lists_no_word_another_rule_lists() -> None:
     assert "mediocre" in generated
     assert not generated & script.listed_elsewhere(pack)
     assert not generated & script.KEPT_OUT
+
+
+def test_a_word_news_lets_slip_rarely_but_opinion_uses_often_is_not_normal() -> None:
+    from collections import Counter
+
+    script = _script()
+    edited = Counter({"the": 100_000, "dazzling": 1, "crucial": 1, "stated": 40})
+    opinion = Counter({"the": 50_000, "dazzling": 6, "crucial": 1})
+    prose = script.Calibration(edited, opinion)
+    assert not prose.normal("dazzling")  # once in news, twelve times as often in opinion
+    assert prose.normal("crucial")  # once in news, no more often in opinion
+    assert prose.normal("stated")  # common in news
+    assert not prose.normal("splendid")  # never in news
