@@ -140,3 +140,27 @@ def test_derision_labels_and_words_to_watch(text: str, rule: str) -> None:
 
 def test_crowed_as_a_rooster_is_not_speech() -> None:
     assert _loaded("The rooster crowed at dawn.") == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I think the council will drop the plan.",
+        "The ruling, in my view, is wrong.",
+        "Turnout will be low, I suspect.",
+    ],
+)
+def test_the_writers_first_person_opinion_is_flagged(text: str) -> None:
+    assert [r for r, _, _ in _loaded(text)] == ["loaded.opinion"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "“I think the council will drop it,” the mayor said.",
+        "**Noam Chomsky:** I think NATO should not exist.",
+        "I visited the camp on Tuesday.",
+    ],
+)
+def test_opinion_of_a_source_or_first_hand_reporting_passes(text: str) -> None:
+    assert _loaded(text) == []
