@@ -75,6 +75,8 @@ def test_calibration_reads_only_the_writers_voice(tmp_path: Path) -> None:
     )
     held_out = tmp_path / "held.md"
     held_out.write_text("---\nsplit: test\n---\nA superb day.\n", encoding="utf-8")
+    # The GUM file a test-half story was made from is held out with it.
+    (tmp_path / "GUM_news_held.xml").write_text("<p>\nsuperb\tJJ\n</p>\n", encoding="utf-8")
     counts = _script().voice_counts([tmp_path])
     assert counts["mediocre"] == 1 and counts["dreadful"] == 1
     assert counts["splendid"] == counts["awful"] == counts["lovely"] == counts["superb"] == 0
