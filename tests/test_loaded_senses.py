@@ -120,3 +120,47 @@ def test_a_single_quoted_passage_over_sentences_is_quotation() -> None:
     assert [m for _, m, _ in _loaded(text)] == [
         "“regime” is a contentious label: use a neutral term or attribute it"
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "rule"),
+    [
+        ("He believed a crackpot theory about the bombing.", "loaded.subjective"),
+        ("The administration came into office obsessed with Iraq.", "loaded.subjective"),
+        ("Police broke up three terror cells in the capital.", "loaded.label"),
+        ("The minister whined that the budget was too small.", "loaded.said"),
+        ("The firm took the lion’s share of the contracts.", "loaded.idiom"),
+        ("The rebels are freedom fighters.", "loaded.label"),
+        ("The award-winning chef opened a cafe.", "loaded.puffery"),
+    ],
+)
+def test_derision_labels_and_words_to_watch(text: str, rule: str) -> None:
+    assert [r for r, _, _ in _loaded(text)] == [rule]
+
+
+def test_crowed_as_a_rooster_is_not_speech() -> None:
+    assert _loaded("The rooster crowed at dawn.") == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I think the council will drop the plan.",
+        "The ruling, in my view, is wrong.",
+        "Turnout will be low, I suspect.",
+    ],
+)
+def test_the_writers_first_person_opinion_is_flagged(text: str) -> None:
+    assert [r for r, _, _ in _loaded(text)] == ["loaded.opinion"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "“I think the council will drop it,” the mayor said.",
+        "**Noam Chomsky:** I think NATO should not exist.",
+        "I visited the camp on Tuesday.",
+    ],
+)
+def test_opinion_of_a_source_or_first_hand_reporting_passes(text: str) -> None:
+    assert _loaded(text) == []

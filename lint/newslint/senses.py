@@ -209,7 +209,9 @@ class Senses:
 
 def is_transcript_answer(text: str) -> bool:
     """A paragraph that opens with a speaker label: "Nick Bos: For this we ..."."""
-    return _SPEAKER.match(text) is not None
+    label = _SPEAKER.match(text)
+    # A label in capitals is a dateline or a heading ("KABUL: ..."), the writer's own.
+    return label is not None and not label.group().isupper()
 
 
 def _is_name(hit: Hit, sentence_start: int) -> bool:

@@ -10,13 +10,14 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 
-from newslint.document import Block, Document
+from newslint.document import QUOTE, Block, Document
 from newslint.kinds.base import Mark, in_scope
 from newslint.phrases import Hit, PhraseTable
 from newslint.readability import scores, word_count
 from newslint.rule import Rule
 from newslint.runcontext import RunContext
 from newslint.schema import Key
+from newslint.senses import is_transcript_answer
 
 # The names its messages may use: {match} and so on, filled in by the check.
 PLACEHOLDERS = frozenset(("value", "limit"))
@@ -74,6 +75,8 @@ class Metric:
 
     def _sentences(self, doc: Document) -> Iterator[Mark]:
         for block in doc.blocks:
+            if self._speakers_words(block):
+                continue
             for sentence in block.sentences:
                 if in_scope(self.rule, block, sentence.start, sentence.end):
                     mark = self._mark(
@@ -81,6 +84,11 @@ class Metric:
                     )
                     if mark:
                         yield mark
+
+    def _speakers_words(self, block: Block) -> bool:
+        # An interviewee's answer ("Noam Chomsky: ...") is transcribed, not
+        # edited: an editor does not split the speaker's sentences.
+        return not self.rule.covers(QUOTE) and is_transcript_answer(block.text)
 
     def _paragraphs(self, doc: Document) -> Iterator[Mark]:
         measure: Callable[[Block], int] = (

@@ -1,0 +1,36 @@
+"""Sentence length is the writer's to fix; an interviewee's transcribed answer is not."""
+
+from __future__ import annotations
+
+from tests.conftest import lint_text
+
+_LONG = (
+    "The committee met on Tuesday and then again on Wednesday and then once more on "
+    "Thursday to discuss the budget, the schedule, the staffing plan, the new building, "
+    "the parking rules and the holiday rota before it finally adjourned for the week."
+)
+
+
+def _too_long(text: str) -> list[tuple[int, str]]:
+    return [
+        (f.line, f.message)
+        for f in lint_text(text + "\n", select=("readability.sentence-too-long",))
+        if f.rule == "readability.sentence-too-long"
+    ]
+
+
+def test_long_sentence_in_the_writers_voice_is_flagged() -> None:
+    assert _too_long(_LONG) == [(1, "sentence of 42 words (over 40): split it")]
+
+
+def test_long_sentence_in_an_interview_answer_is_left_alone() -> None:
+    assert _too_long(f"**Noam Chomsky:** {_LONG}") == []
+
+
+def test_long_sentence_after_the_answer_is_flagged_again() -> None:
+    text = f"**Nick Bos:** {_LONG}\n\n{_LONG}"
+    assert _too_long(text) == [(3, "sentence of 42 words (over 40): split it")]
+
+
+def test_long_sentence_after_a_dateline_is_the_writers() -> None:
+    assert _too_long(f"KABUL: {_LONG}") == [(1, "sentence of 43 words (over 40): split it")]
