@@ -6,9 +6,10 @@ import json
 import os
 import subprocess
 import sys
+from collections.abc import Iterator
 from pathlib import Path
 
-from newslint.cmu import data_file, parse_entries
+from newslint.cmu import CmuDict, build_index, data_file, parse_entries
 from newslint.readability import scores, syllables
 
 SENTENCES = [
@@ -52,3 +53,21 @@ def test_syllables_from_cmudict_and_hyphenation() -> None:
     assert syllables("president") == 3
     assert syllables("Quds") == 1
     assert syllables("Popularmobilisation") > 5  # not in CMUdict: pyphen's hyphenation
+
+
+def test_prefetched_entries_agree_with_one_word_lookups(tmp_path: Path) -> None:
+    """Many words at once (over one query's batch), known and unknown alike."""
+    index = tmp_path / "cmu.sqlite3"
+    build_index(data_file(), index)
+    known = [word for word, _ in zip(iter_words(), range(1900), strict=False)]
+    words = [*known, "president", "popularmobilisation", "qqzx"]
+    batched, single = CmuDict(index), CmuDict(index)
+    batched.prefetch(words)
+    for word in words:
+        assert batched.get(word) == single.get(word)
+    assert sum(phone[-1].isdigit() for phone in batched["president"][0]) == 3
+    assert "qqzx" not in batched
+
+
+def iter_words() -> Iterator[str]:
+    return (word for word, _ in parse_entries(data_file().read_text(encoding="utf-8")))
