@@ -19,7 +19,7 @@ from newslint.dialect import DIALECTS
 from newslint.errors import ConfigError, raise_all
 from newslint.schema import Key, check_mapping, did_you_mean
 from newslint.severity import Severity
-from newslint.validation import SchemaCheck, check_config, config_schema
+from newslint.validation import SchemaCheck, check_config, config_schema, remembered_config
 from newslint.yamlfile import line_of, load_yaml
 
 CONFIG_NAMES = (".newslint.yml", ".newslint.yaml")
@@ -169,8 +169,10 @@ def load_config(path: str | None) -> Config:
         text = Path(path).read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError) as exc:
         raise ConfigError(f"cannot read config: {exc}", path) from None
-    data = load_yaml(path, text) or {}
-    raise_all(check_config(data, text, path, config_validator))
+    data = remembered_config(text)
+    if data is None:
+        data = load_yaml(path, text) or {}
+        raise_all(check_config(data, text, path, config_validator))
     names = data.get("names", {})
     root = os.path.dirname(os.path.abspath(path))
     house_list = None
