@@ -71,3 +71,21 @@ def test_prefetched_entries_agree_with_one_word_lookups(tmp_path: Path) -> None:
 
 def iter_words() -> Iterator[str]:
     return (word for word, _ in parse_entries(data_file().read_text(encoding="utf-8")))
+
+
+def test_hyphenated_words_are_remembered_between_runs(tmp_path: Path) -> None:
+    """A name CMUdict lacks is hyphenated once; later runs get the same count without pyphen."""
+    probe = (
+        "import sys; from newslint.readability import scores; "
+        "print(scores(['Popularmobilisation met Soleimani in Baghdad.']), 'pyphen' in sys.modules)"
+    )
+    env = {**os.environ, "NEWSLINT_CACHE_DIR": str(tmp_path / "cache")}
+    runs = [
+        subprocess.run(
+            [sys.executable, "-c", probe], env=env, capture_output=True, text=True, check=True
+        ).stdout
+        for _ in range(2)
+    ]
+    first, second = (run.rsplit(" ", 1) for run in runs)
+    assert first[0] == second[0]  # the same scores
+    assert (first[1].strip(), second[1].strip()) == ("True", "False")
