@@ -62,11 +62,21 @@ def preload() -> None:
 
     preload_readability()
     preload_languagetool_client()
+    _compile_facts_patterns()
     with contextlib.suppress(Exception):  # a broken config is each run's to report
         _rehearse(Linter(Options(ignore=("spelling", "grammar", "typography"))))
     # Move everything loaded so far out of the collector's sight, so that
     # children do not touch (and so copy) the parent's memory pages.
     gc.freeze()
+
+
+def _compile_facts_patterns() -> None:
+    """The facts checks' patterns, compiled on first use in a run: compiled here,
+    once, rather than in each forked run (~20 ms of a run on the seed)."""
+    from newslint.facts import ages, arithmetic, counts, dates, numbers, people, story
+    from newslint.facts.common import compile_all
+
+    compile_all((ages, arithmetic, counts, dates, numbers, people, story))
 
 
 # A short draft with something for every rule kind to do.
