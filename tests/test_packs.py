@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -112,6 +114,40 @@ def test_runaway_pattern_is_stopped_at_run_time(tmp_path: Path) -> None:
         "stopped; simplify it (avoid nested or overlapping repeats)"
     ]
     assert [f.rule for f in result.findings] == ["loaded.puffery"]
+
+
+def test_a_bounded_pattern_runs_without_a_time_limit_and_flags_the_same(tmp_path: Path) -> None:
+    """No open repeat: Python's re runs it (case-insensitively where the rule says)."""
+    from newslint.linter import Linter, Options
+    from newslint.patterns import compile_pattern, is_bounded
+    from newslint.reading import SourceText
+
+    assert is_bounded(r"\bdemocrat\s{1,9}party\b") and is_bounded(r"[*+]{2}")
+    assert not is_bounded(r"\s+party") and not is_bounded("a{2,}") and not is_bounded("(ab)*")
+    assert compile_pattern("a{2,}b", False, "patterns").bounded is False
+    (tmp_path / "rules").mkdir()
+    (tmp_path / "rules" / "p.yml").write_text(
+        rule("    kind: existence\n    patterns: ['\\bdemocrat\\s{1,9}party\\b']\n"),
+        encoding="utf-8",
+    )
+    (tmp_path / ".newslint.yml").write_text("extra_rules: [rules]\n", encoding="utf-8")
+    linter = Linter(Options(select=("style.x",)))
+    draft = str(tmp_path / "d.md")
+    result = linter.lint_source(
+        SourceText(draft, "The Democrat  Party met.\n", "\n"), linter.setup_for(draft)
+    )
+    assert [(f.rule, f.column, f.end_column) for f in result.findings] == [("style.x", 5, 19)]
+
+
+def test_the_shipped_packs_need_no_regex_module() -> None:
+    """Their patterns are bounded, so a run of them never imports ``regex``."""
+    probe = (
+        "import sys; from newslint.packs import builtin_rules_dir, load_packs, pack_files; "
+        "assert not load_packs(pack_files(builtin_rules_dir())).errors; "
+        "print('regex' in sys.modules)"
+    )
+    done = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True)
+    assert done.stdout.strip() == "False"
 
 
 HOUSE_PACK = """pack: house
