@@ -52,14 +52,21 @@ def preload() -> None:
     """Import and build what every run needs, before any fork."""
     # The whole command with its engine and kinds, the LanguageTool cache and
     # client, and the default reporter.
+    import codecs
+
     import newslint.cli
     import newslint.commands.lint
+    import newslint.delivery
+    import newslint.discover
     import newslint.languagetool.service
-    import newslint.reporters.text  # noqa: F401
+    import newslint.parallel
+    import newslint.reporters.text
+    import newslint.streaming  # noqa: F401
     from newslint.languagetool.client import preload as preload_languagetool_client
     from newslint.linter import Linter, Options
     from newslint.readability import preload as preload_readability
 
+    codecs.lookup("utf-8-sig")  # reading's decoder, else imported by each run
     preload_readability()
     preload_languagetool_client()
     _compile_facts_patterns()
