@@ -120,13 +120,26 @@ class LanguageToolCheck:
 
     def _accepted_names(self, doc: Document) -> frozenset[str]:
         """House-list names, and capitalised words the draft spells alike twice or more."""
+        return self.house_names | _repeated_capitals(doc)
+
+
+def _repeated_capitals(doc: Document) -> frozenset[str]:
+    """Capitalised words (possessive and particle stripped) the draft has twice or more.
+
+    Kept in the document's memo: each LanguageTool rule asks, and counting a
+    draft's words took a one-paragraph edit's run ~40 ms a rule.
+    """
+    key = "languagetool:repeated-capitals"
+    if key not in doc.memo:
         counts: Counter[str] = Counter()
         for block in doc.blocks:
             for start, end in words_of(block.text):
                 word = _strip(block.text[start:end])
                 if word[:1].isupper():
                     counts[word] += 1
-        return self.house_names | {w for w, n in counts.items() if n >= 2}
+        doc.memo[key] = frozenset(w for w, n in counts.items() if n >= 2)
+    repeated: frozenset[str] = doc.memo[key]
+    return repeated
 
 
 def _is_name(
