@@ -161,11 +161,13 @@ def _source_line(source: str, line_starts: list[int], line_no: int) -> tuple[str
 
 
 def _column_of(src_line: str, core: str) -> int:
-    stripped = src_line.rstrip()
-    wanted = core.rstrip()
+    # Only Markdown's white space (space, tab) is trimmed: Python's default
+    # strip also takes NBSP, so a line of only NBSP would match at column 0.
+    stripped = src_line.rstrip(" \t")
+    wanted = core.rstrip(" \t")
     if wanted and stripped.endswith(wanted):
         return len(stripped) - len(wanted)
-    return _find_from(src_line, core.strip(), 0)
+    return _find_from(src_line, core.strip(" \t"), 0)
 
 
 def _find_from(src_line: str, needle: str, start: int) -> int:
