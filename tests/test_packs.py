@@ -183,3 +183,29 @@ def test_a_declared_family_must_be_one_word(tmp_path: Path) -> None:
         "broken.yml:2: error: families[1]: family 'House Style' must be one lower-case word "
         "(letters, digits, hyphens)"
     ]
+
+
+def test_word_lists_read_back_from_the_pack_cache_find_the_same_phrases() -> None:
+    """The cache keeps a pack's phrase table as plain rows; the hits are the same."""
+    import pickle
+
+    from newslint.markdown import make_parser
+    from newslint.packs import builtin_rules_dir, pack_files
+    from newslint.parse import parse_document
+    from tests.conftest import SEED
+
+    doc = parse_document("seed.md", SEED.read_text(encoding="utf-8"), make_parser())
+    packs = load_packs(pack_files(builtin_rules_dir())).packs
+
+    def found(table: object) -> list[tuple[str, int, int, str, object]]:
+        hits = table.scan(doc)  # type: ignore[attr-defined]
+        return [(r, h.start, h.end, h.text, h.entry) for r in sorted(hits) for h in hits[r]]
+
+    for pack in packs:
+        if pack.phrases:
+            again = pickle.loads(pickle.dumps(pack.phrases))
+            assert found(again) == found(pack.phrases), pack.name
+            assert (
+                pickle.loads(pickle.dumps(again)).scan(doc).keys() == pack.phrases.scan(doc).keys()
+            )
+    assert any(found(p.phrases) for p in packs if p.phrases)
