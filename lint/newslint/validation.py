@@ -134,29 +134,6 @@ class SchemaCheck:
         return sorted(problems.values(), key=lambda p: (p.line or 0, p.keys or ""))
 
 
-def _config_memo(text: str) -> Path:
-    """Where a config text that passed is kept, parsed (by its text and newslint's code)."""
-    import zlib
-
-    from newslint.cachedir import cache_dir
-    from newslint.codestamp import code_stamp
-
-    blob = f"{code_stamp()}\0{text}".encode()
-    return Path(cache_dir()) / "configs-ok" / f"{zlib.crc32(blob):08x}{len(blob):x}.pickle"
-
-
-def remembered_config(text: str) -> Any | None:
-    """The parsed data of a config text that passed before, or None.
-
-    Importing PyYAML costs a cold run more than parsing a short config, so a
-    config that passed is read back from the cache without it.
-    """
-    from newslint.cachedir import load_pickle
-
-    data = load_pickle(_config_memo(text))
-    return data if isinstance(data, dict) else None
-
-
 def check_config(
     data: Any, text: str, path: str, validator: Callable[[], SchemaCheck]
 ) -> list[ConfigError]:
@@ -165,13 +142,13 @@ def check_config(
     Importing jsonschema costs most of a second, more than a whole cold run,
     so a config that passed is kept (by its text and newslint's code) in the
     cache folder, and later runs skip both the YAML and the check
-    (``remembered_config``).
+    (``configmemo``).
     """
-    from newslint.cachedir import store_pickle
+    from newslint.configmemo import remember_config
 
     problems = validator().validate(data, path)
     if not problems:
-        store_pickle(_config_memo(text), data)  # a cache that cannot be written only costs time
+        remember_config(text, data)
     return problems
 
 
