@@ -199,6 +199,22 @@ def test_the_sheet_is_filled_in_and_downloaded_as_csv_and_json(
     assert [row["verdict"] for row in data[:2]] == ["confirmed", ""]
 
 
+def test_every_sheet_row_has_its_fields_with_the_source_the_draft_names(
+    page: Any, seed_page: Path
+) -> None:
+    page.goto(seed_page.as_uri())
+    rows = page.evaluate(
+        """Array.from(document.querySelectorAll("ol.sheet > li"), (li) => [
+            li.querySelectorAll("select[name=verdict], input[name=checked_by]").length,
+            li.getAttribute("data-source"), li.querySelector("input[name=source]").value])"""
+    )
+    assert len(rows) > 10 and all(fields == 2 for fields, _, _ in rows)
+    assert all(named == shown for _, named, shown in rows)
+    assert any(named for _, named, _ in rows)  # some claims name their source
+    # The label still names the field for a screen reader.
+    assert page.get_by_label("Checked by").count() == len(rows)
+
+
 def test_a_draft_of_fifty_is_reached_from_the_index(
     page: Any, folder_page: Path, tmp_path: Path
 ) -> None:

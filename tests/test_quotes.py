@@ -48,6 +48,67 @@ def test_quotation_over_several_paragraphs() -> None:
     assert last.scope_at(len(last.text) - 5, len(last.text) - 1) == VOICE
 
 
+def blocks_quoted(source: str) -> list[list[str]]:
+    doc = parse_document("d.md", source, make_parser())
+    return [[b.text[q.start : q.end] for q in b.quotations] for b in doc.blocks]
+
+
+def test_a_second_opening_mark_ends_the_unclosed_quotation_with_its_sentence() -> None:
+    # Nobody opens a double quotation inside another: the first was left
+    # open, and the writer's own sentences after it are the writer's voice.
+    source = (
+        "He called it “a farce. The army has moved 100 men to the border. "
+        "“We stay,” the general said.\n"
+    )
+    doc = parse_document("d.md", source, make_parser())
+    (block,) = doc.blocks
+    assert blocks_quoted(source) == [["“a farce.", "“We stay,”"]]
+    assert block.quotations[0].open_end
+    army = block.text.index("The army")
+    assert block.scope_at(army, army + 8) == VOICE
+
+
+def test_an_unclosed_quotation_ends_at_the_next_opening_mark_within_its_sentence() -> None:
+    source = "The sign read “No entry and the guard said “go home” twice.\n"
+    assert blocks_quoted(source) == [["“No entry and the guard said", "“go home”"]]
+
+
+def test_a_missing_closing_mark_ends_the_quotation_with_its_sentence() -> None:
+    # The writer forgot to close it; the next sentence is the writer's again.
+    source = (
+        "“It is troubling,” Gore said. “Further, it is disturbing. "
+        "A spokesman for the president also criticized the remarks.\n"
+    )
+    assert blocks_quoted(source) == [["“It is troubling,”", "“Further, it is disturbing."]]
+
+
+def test_a_pasted_document_left_open_runs_to_the_paragraph_end() -> None:
+    # A document named before a quotation never closed: its words to the end.
+    source = (
+        "The committee's press release “NASA is funded at $16.4 billion. "
+        "The bill cuts station operations by $120 million.\n"
+    )
+    assert blocks_quoted(source) == [[source[source.index("“") :].rstrip()]]
+
+
+def test_a_quotation_continued_in_the_next_paragraph_runs_to_its_end() -> None:
+    # News style: the quotation goes on, so the whole paragraph is quoted.
+    source = "“We waited. Then we ran.\n\n“Nobody came,” she said.\n"
+    assert blocks_quoted(source) == [["“We waited. Then we ran."], ["“Nobody came,”"]]
+
+
+def test_a_closed_quotation_of_several_sentences_is_kept_whole() -> None:
+    source = "“We waited. Then we ran,” she said. The storm passed.\n"
+    assert blocks_quoted(source) == [["“We waited. Then we ran,”"]]
+
+
+def test_straight_single_marks_after_an_ended_quotation_are_not_quotes() -> None:
+    # ' opens a quotation only inside a double one; once that one ends, the
+    # writer's 'gifts' are scare quotes in the writer's voice, not speech.
+    source = 'He wrote "a farce. The minister handed out \'gifts\' to them. "No," he said.\n'
+    assert blocks_quoted(source) == [['"a farce.', '"No,"']]
+
+
 def test_doubled_single_marks_are_double_quotes() -> None:
     # ‘‘ … ’’ typed for “ … ”, and “ … ’’ mixed, as in wire copy pasted to blogs.
     text = "‘‘We will stay,’’ says an official. “They have no business there,’’ he said."

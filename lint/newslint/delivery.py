@@ -21,10 +21,11 @@ if TYPE_CHECKING:
     from newslint.fixes import FileFix
     from newslint.linter import Linter
 
-# Formats whose reporter shows or measures the draft's own text.
-NEEDS_SOURCES = frozenset({"pretty", "rdjson", "html"})
-# Formats that show every draft, clean ones too (the HTML report's index).
-EVERY_DRAFT = frozenset({"html"})
+# Formats whose reporter reads the draft's own text again.
+NEEDS_SOURCES = frozenset({"pretty", "rdjson"})
+# Formats that place findings in the draft's text by their columns; the HTML
+# report does so from the prose layout the linter keeps (Options.layout).
+SHOWS_TEXT = NEEDS_SOURCES | {"html"}
 # Formats a program reads whole: "fixed:" lines must not go into them.
 STRUCTURED = frozenset({"json", "sarif", "rdjson", "github"})
 
@@ -81,7 +82,7 @@ def check_options(ns: argparse.Namespace) -> str | None:
         return "--dry-run goes with --fix (it shows the fixes as a diff)"
     if ns.fix and "-" in ns.paths:
         return "--fix cannot rewrite standard input; give the draft's path instead"
-    if ns.columns == "bytes" and ns.format in NEEDS_SOURCES:
+    if ns.columns == "bytes" and ns.format in SHOWS_TEXT:
         # These formats place findings in the draft's text by its columns.
         return f"--columns bytes does not go with --format {ns.format}; use text or json"
     return None
@@ -171,7 +172,7 @@ def sources_for(
 
     sources: dict[str, str] = {}
     for result in results:
-        if not result.findings and output_format not in EVERY_DRAFT:
+        if not result.findings:
             continue
         if result.path in stdin_texts:
             sources[result.path] = stdin_texts[result.path]

@@ -41,8 +41,9 @@ def word_key(word: str) -> str:
 class Quotation:
     """A direct quotation inside one block, as block-text offsets.
 
-    ``open_end`` is true when the paragraph ends without a closing mark, which
-    in news style means the quotation continues in the next paragraph.
+    ``open_end`` is true when no closing mark ends it: at the paragraph's end,
+    news style for a quotation that continues in the next paragraph; earlier,
+    a missing mark (the quotation then ends with its sentence).
     """
 
     start: int

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from newslint import postprocess
 from newslint.document import Document
@@ -16,6 +17,9 @@ from newslint.rule import Rule
 from newslint.selection import Selection
 from newslint.severity import Severity
 
+if TYPE_CHECKING:
+    from newslint.layout import Layout  # only --format html imports it
+
 
 @dataclass
 class LintResult:
@@ -26,6 +30,7 @@ class LintResult:
     fail_on: Severity = Severity.ERROR
     notices: list[str] = field(default_factory=list)  # said once per run, not per file
     notices_are_errors: bool = False  # config ``languagetool: {required: true}``
+    layout: Layout | None = None  # the prose, when the run's reporter shows it (Options.layout)
 
 
 def run_rules(

@@ -16,6 +16,7 @@ from newslint.document import Document
 from newslint.engine import LintResult, run_rules
 from newslint.errors import ConfigError, InputError, each_error
 from newslint.findings import FileProblem
+from newslint.harper import Harper
 from newslint.markdown import make_parser
 from newslint.packcache import load_packs_cached
 from newslint.packs import LoadedPacks, builtin_rules_dir, pack_files
@@ -36,6 +37,9 @@ class Options:
     # Rules that ship off, turned on wherever their family is selected (the
     # HTML report's fact-check sheet needs attribution.claim beside the rest).
     also: tuple[str, ...] = ()
+    # Keep each draft's prose layout with its findings (the HTML report shows
+    # the prose; the workers have parsed it, so the report need not).
+    layout: bool = False
 
 
 @dataclass
@@ -59,6 +63,8 @@ class Linter:
     _languagetool: Any = None
     # Per setup problem: whether this run is the first to meet it (it then fails).
     _setup_told: dict[str, bool] = field(default_factory=dict)
+    # Harper's dictionary, the spelling's second opinion: built once per run, if installed.
+    _harper: Harper = field(default_factory=Harper)
 
     def setup_for(self, path: str) -> Setup:
         """The setup for ``path`` (raises ConfigError when the config is broken)."""
@@ -126,9 +132,15 @@ class Linter:
             "languagetool": config.languagetool,
             "languagetool_session": session,
             "dialect": config.dialect,
+            "harper": self._harper,
+            "names_project": _project_on(setup, selection),
         }
         result = run_rules(doc, setup.packs.packs, selection, config.vocabulary)
         result.fail_on = config.fail_on
+        if self.options.layout:
+            from newslint.layout import layout_of
+
+            result.layout = layout_of(doc)
         required = config.languagetool.get("required")
         # A missing Java or jars fails the run unless spelling may be skipped
         # (``required: false``): a check is never dropped silently.
@@ -173,6 +185,17 @@ class Linter:
             self._languagetool = Session(_settings(config.languagetool, ServiceSettings))
             self._languagetool.prestart()
         return self._languagetool
+
+
+def _project_on(setup: Setup, selection: Selection) -> bool:
+    """Whether this draft is checked against its repository's names (--project)."""
+    from newslint.config import PROJECT_RULE
+
+    return any(
+        c.rule.id == PROJECT_RULE and selection.is_active(c.rule)
+        for pack in setup.packs.packs
+        for c in pack.checks
+    )
 
 
 def _check_rule_names(config: Config, known: Collection[str], options: Options) -> None:

@@ -3,7 +3,9 @@
 Curly and straight double quotes, nested single quotes, doubled single marks
 used as double ones (‘‘ … ’’, LaTeX style), and quotations that run over
 several paragraphs (news style opens each paragraph with a quotation mark and
-closes only the last). Blockquotes are quoted as a whole by
+closes only the last); a quotation whose closing mark is missing ends with
+its sentence unless the next paragraph or a document named before it
+carries it on. Blockquotes are quoted as a whole by
 ``Block.in_blockquote``; this module handles quotation marks.
 
 The right single mark ’ is also the apostrophe (Iran’s, don’t, the ministers’
@@ -128,7 +130,11 @@ def _later_single_close(text: str, start: int) -> bool:
 
 
 def mark_continued(blocks: list[Block]) -> None:
-    """Flag paragraphs that continue a quotation left open by the one before."""
+    """End unclosed quotations, then flag paragraphs that continue one."""
+    for i, block in enumerate(blocks):
+        following = blocks[i + 1] if i + 1 < len(blocks) else None
+        runs_on = following is not None and _opens_paragraph(following)
+        block.quotations = _end_unclosed(block, runs_on)
     previous_open = False
     for block in blocks:
         quotations = block.quotations
@@ -138,4 +144,82 @@ def mark_continued(blocks: list[Block]) -> None:
                 Quotation(first.start, first.end, first.open_end, continued=True),
                 *quotations[1:],
             )
-        previous_open = any(q.open_end for q in block.quotations)
+        n = len(block.text.rstrip())
+        previous_open = any(q.open_end and q.end >= n for q in block.quotations)
+
+
+def _end_unclosed(block: Block, runs_on: bool) -> tuple[Quotation, ...]:
+    """Quotations whose closing mark is missing, ended where copy ends them.
+
+    A quotation left open at a paragraph's end runs to it when the next
+    paragraph opens with a mark and goes on with it (news style), and when a
+    document is named right before it ("… Press Release “The bill …"): a
+    document pasted in, whose words are its own to the end. Otherwise the
+    closing mark was forgotten, and the quotation ends with its sentence, so
+    the writer's sentences after it ("… Treaty. A spokesman for X also
+    criticized …") are the writer's. Nobody opens a double quotation inside
+    another, so an opening double mark before any closing one ends the first
+    there, if its sentence has not ended it before.
+    """
+    text, quotations = block.text, block.quotations
+    ended: dict[int, int] = {}
+    for q in quotations:
+        if not q.open_end:
+            continue
+        later = [p.start for p in quotations if p.start > q.start and _opens_double(text, p)]
+        if not later and (runs_on or _DOCUMENT_BEFORE.search(text, 0, q.start)):
+            continue
+        end = min([_sentence_end(block, q.start), *later])
+        while end > q.start + 1 and text[end - 1].isspace():
+            end -= 1
+        ended[q.start] = end
+    if not ended:
+        return quotations
+    kept: list[Quotation] = []
+    for q in quotations:
+        if q.start in ended:
+            kept.append(Quotation(q.start, ended[q.start], open_end=True))
+        elif not _stranded(text, q, quotations, ended):
+            kept.append(q)
+    return tuple(kept)
+
+
+def _opens_paragraph(block: Block) -> bool:
+    return bool(block.quotations) and block.quotations[0].start == 0
+
+
+# A document named right before a quotation ("Committee … Press Release September 21, 2004").
+_DOCUMENT_BEFORE = re.compile(
+    r"\b(?:press release|news release|statement|transcript|memo|communiqu[eé]|letter|text|excerpt)"
+    r"\b[^.!?]{0,40}$",
+    re.I,
+)
+
+
+def _opens_double(text: str, quotation: Quotation) -> bool:
+    first = text[quotation.start : quotation.start + 2]
+    return first[:1] in _OPEN_DOUBLE or first[:1] == '"' or first in ("‘‘", "''")
+
+
+def _sentence_end(block: Block, pos: int) -> int:
+    for sentence in block.sentences:
+        if sentence.start <= pos < sentence.end:
+            return sentence.end
+    return len(block.text)
+
+
+def _stranded(
+    text: str, quotation: Quotation, quotations: tuple[Quotation, ...], ended: dict[int, int]
+) -> bool:
+    """A straight single quotation that only an unclosed double one made.
+
+    ``'`` opens a quotation only inside a double one; once that double
+    quotation is ended before it, it is an apostrophe or a stray mark.
+    """
+    if text[quotation.start] != "'":
+        return False
+    return not any(
+        q.start < quotation.start and quotation.end <= ended.get(q.start, q.end)
+        for q in quotations
+        if q is not quotation
+    )

@@ -136,15 +136,22 @@ def in_single_quotes(text: str, start: int, end: int) -> bool:
     return left is not None and _single_mark_after(text, end) is not None
 
 
+# How far from a word its single quotation marks are looked for (some 300
+# words): scanning to the paragraph's ends for every hit made one long
+# paragraph quadratic.
+_SINGLE_REACH = 2_000
+_SINGLE_MARK = re.compile("[‘’']")
+
+
 def _single_mark_before(text: str, start: int) -> int | None:
-    i = start - 1
-    while i >= 0 and text[i] != "\n":
-        ch = text[i]
-        if ch in "‘'" and (i == 0 or not text[i - 1].isalnum()):
-            return i
-        if ch in "’'" and i + 1 < len(text) and not text[i + 1].isalnum() and i < start - 1:
+    lo = max(0, start - _SINGLE_REACH)
+    lo = max(lo, text.rfind("\n", lo, start) + 1)  # the mark must be on the same line
+    for mark in reversed([m.start() for m in _SINGLE_MARK.finditer(text, lo, start)]):
+        ch = text[mark]
+        if ch in "‘'" and (mark == 0 or not text[mark - 1].isalnum()):
+            return mark
+        if ch in "’'" and mark < start - 1 and not text[mark + 1].isalnum():
             return None  # a closing mark: the quotation ended before the word
-        i -= 1
     return None
 
 
@@ -152,13 +159,15 @@ def _single_mark_after(text: str, end: int) -> int | None:
     i = end
     if text[i : i + 2] in ("'s", "’s"):
         i += 2
-    while i < len(text) and text[i] != "\n":
-        ch = text[i]
-        if ch in "’'" and (i + 1 == len(text) or not text[i + 1].isalnum()):
-            return i
-        if ch in "‘" or (ch == "'" and i > 0 and not text[i - 1].isalnum()):
+    stop = min(len(text), i + _SINGLE_REACH)
+    newline = text.find("\n", i, stop)
+    stop = newline if newline >= 0 else stop
+    for m in _SINGLE_MARK.finditer(text, i, stop):
+        mark, ch = m.start(), m.group()
+        if ch in "’'" and (mark + 1 == len(text) or not text[mark + 1].isalnum()):
+            return mark
+        if ch in "‘" or (ch == "'" and mark > 0 and not text[mark - 1].isalnum()):
             return None  # another quotation opens first
-        i += 1
     return None
 
 

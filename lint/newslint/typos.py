@@ -11,11 +11,14 @@ from __future__ import annotations
 
 import re
 
+from newslint.names.find import is_ordinary
+
 # Function words that are a slip when doubled even with capitals ("The The").
 _FUNCTION = frozenset(
     ("the", "a", "an", "and", "or", "of", "to", "in", "on", "at", "for", "is", "was", "it")
 )
 _VOWELS = frozenset("aeiouy")
+_DOUBLE_VOWEL = re.compile(r"([aeiou])\1")
 # After "Its", the words that make it "It's": "Its a", "Its not", "Its been".
 _ITS_IS = frozenset(
     (
@@ -28,7 +31,10 @@ _ITS_IS = frozenset(
 _NEXT_WORD = re.compile(r"\s+([^\W\d_][\w'’-]*)")
 # Endings of Latin species epithets: fusca, bassiana, andrillae, vulgaris, rattus.
 _LATIN = re.compile(r"(?:a|ae|us|um|is|ii|i)$")
-_PREVIOUS_WORD = re.compile(r"([^\W\d_][\w'’.-]*)\s+$")
+# The word before, across an editor's bracket: "[Phil] Gramm" is a run of names.
+_PREVIOUS_WORD = re.compile(r"([^\W\d_][\w'’.-]*)[\])]?\s+$")
+# Suffixes that make a word of any other (commercialish, Kafkaesque, lawyerlike).
+_FREE_SUFFIXES = ("ish", "esque", "like", "wise")
 
 
 def whole_word(text: str, start: int, end: int) -> tuple[int, int]:
@@ -57,20 +63,24 @@ def its_is_possessive(text: str, end: int) -> bool:
 
 
 def in_name_run(text: str, start: int, end: int, sentence_start: int) -> bool:
-    """Whether a capitalised word stands beside another: Jann Wenner, Fisht Stadium."""
+    """Whether a capitalised word stands beside another: Jann Wenner, Fisht
+    Stadium, Claude Mandil at a sentence's start."""
     after = _NEXT_WORD.match(text, end)
     if after and after.group(1)[:1].isupper():
         return True
     before = _PREVIOUS_WORD.search(text, sentence_start, start)
-    if not before or before.start(1) == sentence_start:
-        return False  # "The Brittish embassy": the sentence's first word
-    return before.group(1)[:1].isupper()
+    if not before or not before.group(1)[:1].isupper():
+        return False
+    # The sentence's first word is capitalised anyway: "The Brittish embassy"
+    # is no run, "Claude Mandil, the director" is.
+    return before.start(1) != sentence_start or not is_ordinary(before.group(1))
 
 
 def not_a_misspelling(text: str, start: int, word: str) -> bool:
     """Unknown to LanguageTool but not a typo: a brand or code (AntyScience, dD,
-    mini-MMPI), a species epithet after its genus (Formica fusca), or a word
-    the CMU Pronouncing Dictionary knows (accouterments)."""
+    mini-MMPI), a species epithet after its genus (Formica fusca), a word
+    the CMU Pronouncing Dictionary knows (accouterments), or one of its words
+    with a suffix that makes words freely (commercialish)."""
     if any(ch.isupper() for ch in word[1:]):
         return True
     if not word.islower():
@@ -78,7 +88,16 @@ def not_a_misspelling(text: str, start: int, word: str) -> bool:
     before = _PREVIOUS_WORD.search(text, 0, start)
     if before and before.group(1)[:1].isupper() and _LATIN.search(word):
         return True
-    return _in_cmudict(word)
+    return _in_cmudict(word) or _derived(word)
+
+
+def _derived(word: str) -> bool:
+    """A known word with a suffix that makes words freely: commercial + ish."""
+    for suffix in _FREE_SUFFIXES:
+        stem = word.removesuffix(suffix).rstrip("-")
+        if stem != word and len(stem) >= 4 and _in_cmudict(stem):
+            return True
+    return False
 
 
 def _in_cmudict(word: str) -> bool:
@@ -104,9 +123,12 @@ def misspelt_proper_noun(
     letters swapped, or a vowel or "h" left out or put in (Afganistan); or
     two doubled or undoubled letters (Carribean → Caribbean). Never one
     consonant for or besides another (Hifter is not Hitter, Halston is not
-    Halton), and never the first letter (Zarif is not Arif). Inside a run of
+    Halton), and never the first letter (Zarif is not Arif). A name under
+    six letters one vowel from another is as often another name (the Monti
+    government is not Monte's), so there only a doubled letter or a swap
+    counts. Inside a run of
     capitalised words (Jann Wenner, Space Shuttle Endeavour), which is a
-    name LanguageTool may not know, only doubled letters count (Condoleeza
+    name LanguageTool may not know, only doubled consonants count (Condoleeza
     Rice). A name that is merely unknown stays unflagged.
     """
     if len(word) < 5 or not word[:1].isupper() or word.isupper():
@@ -114,10 +136,31 @@ def misspelt_proper_noun(
     for candidate in replacements[:3]:
         if " " in candidate or not candidate[:1].isupper() or candidate[:1] != word[:1]:
             continue
-        edits = _slip(word.lower(), candidate.lower())
-        if edits and (not in_name_run or all(e == "double" for e in edits)):
+        a, b = word.lower(), candidate.lower()
+        edits = _slip(a, b)
+        if edits and _counts(edits, in_name_run, a, b):
             return candidate
     return None
+
+
+def _counts(edits: list[str], in_name_run: bool, a: str, b: str) -> bool:
+    """Whether a slip's edits count for a name of this length where it stands.
+
+    In a run of names a doubled vowel is a transliteration (Tamil Eelam, not
+    Elam), so only a doubled consonant counts there.
+    """
+    if in_name_run:
+        vowels_only = _DOUBLE_VOWEL.sub(r"\1", a) == _DOUBLE_VOWEL.sub(r"\1", b)
+        return all(e == "double" for e in edits) and not vowels_only
+    return len(a) >= 6 or all(e in ("double", "swap") for e in edits)
+
+
+def split_name(word: str, replacements: tuple[str, ...]) -> bool:
+    """A capitalised word LanguageTool would only split (Wikinews → Wiki news,
+    PlayStation's kin): a name run together, which the names checks own."""
+    return word[:1].isupper() and any(
+        " " in r and r.replace(" ", "") == word for r in replacements[:1]
+    )
 
 
 def _slip(a: str, b: str) -> list[str] | None:

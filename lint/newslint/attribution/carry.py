@@ -2,14 +2,21 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
-from newslint.attribution.clauses import SentenceInfo, analyse_sentence
+from newslint.attribution.clauses import SentenceInfo, analyse_sentence, turn_speakers
 from newslint.attribution.english import is_pronoun
 from newslint.attribution.facts import known_names
-from newslint.attribution.lexicon import ALL_CUES, NAMED, Cue, Lexicon, block_voice
+from newslint.attribution.lexicon import (
+    ALL_CUES,
+    NAMED,
+    Cue,
+    CueIndex,
+    Lexicon,
+    block_voice,
+)
+from newslint.attribution.regexes import Lazy
 from newslint.attribution.sources import source_of
 from newslint.document import VOICE, Document
 from newslint.phrases import Hit
@@ -57,14 +64,17 @@ def analyse(doc: Document, lexicon: Lexicon, hits: Sequence[Hit]) -> Analysis:
     """Every sentence of the draft: its cues, whether it is a claim, and its source."""
     listed = lexicon.block_cues(doc, hits, ALL_CUES)
     names = known_names(doc)
+    speakers = turn_speakers(doc.blocks)
     infos = []
     for block in doc.blocks:
         voice = block_voice(block)
-        block_cues = listed.get(block.index, ())
+        cues = CueIndex.of(listed.get(block.index, ()))
+        speaker = speakers.get(block.index, "")
         for i, sentence in enumerate(block.sentences):
             sentence_voice = voice[sentence.start : sentence.end]
-            found = lexicon.find(sentence_voice, block_cues, sentence.start)
-            infos.append(analyse_sentence(block, i, voice, found, names))
+            near = cues.between(sentence.start, sentence.end)
+            found = lexicon.find(sentence_voice, near, sentence.start)
+            infos.append(analyse_sentence(block, i, voice, found, names, speaker))
     verdicts: list[Verdict] = []
     last_source = ""
     for index in range(len(infos)):
@@ -98,7 +108,7 @@ def _verdict(
 
 # "Two economists have analysed the data. According to Linda Bilmes and Joseph
 # Stiglitz, …": experts described first and named in the next sentence.
-_DESCRIBED_EXPERTS = re.compile(
+_DESCRIBED_EXPERTS = Lazy(
     r"^(?:[\w-]+\s+){0,6}?(?:economists|researchers|scientists|experts|analysts|doctors|"
     r"academics|historians|investigators|authors|scholars|engineers)\b"
 )

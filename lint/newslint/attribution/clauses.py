@@ -19,6 +19,7 @@ from newslint.attribution.english import (
 )
 from newslint.attribution.facts import Facts, extract_facts
 from newslint.attribution.lexicon import NAMED, SOURCE_CUES, Cue
+from newslint.attribution.regexes import Lazy
 from newslint.attribution.tiers import NOT_RATED, TIER_LISTS, Tier, tier_of
 from newslint.document import HEADING, PLACEHOLDER, QUOTE, VOICE, Block
 
@@ -62,11 +63,15 @@ def analyse_sentence(
     voice_text: str,
     found: Sequence[Cue],
     names: frozenset[str] | None,
+    speaker: str = "",
 ) -> SentenceInfo:
-    """One sentence on its own; ``names`` None when no check here judges claims."""
+    """One sentence on its own; ``names`` None when no check here judges claims.
+
+    ``speaker`` is the one heading the sentence's paragraph in a transcript
+    (see :func:`turn_speakers`).
+    """
     sentence = block.sentences[position]
     voice = voice_text[sentence.start : sentence.end]
-    speaker = speaker_turn(block)
     scope = QUOTE if speaker else _sentence_scope(block, voice)
     cues = _source_cues(found)
     words = {c.category for c in found}
@@ -99,15 +104,16 @@ def analyse_sentence(
 
 
 # "…universities that want to…": the cue belongs to a relative clause.
-_RELATIVE_BEFORE = re.compile(r"\b(?:that|who|which)\s+(?:[\w’'-]+\s+)?$")
-_COUNTERFACTUAL = re.compile(r"\bwould(?:n't| not|n’t)? have\b.*\bif\b|\bif\b.*\bwould have\b")
+_RELATIVE_BEFORE = Lazy(r"\b(?:that|who|which)\s+(?:[\w’'-]+\s+)?$")
+_COUNTERFACTUAL = Lazy(r"\bwould(?:n't| not|n’t)? have\b.*\bif\b|\bif\b.*\bwould have\b")
 
 
-# "Nick Bos: We infected the ants…", "Q: …": a turn of an interview transcript.
-_TURN = re.compile(r"^((?:[A-Z][\w.’'-]*\s){0,3}[A-Z][\w.’'-]*):\s")
+# "Nick Bos: We infected the ants…", "Q: …": a turn of an interview transcript; also
+# a news digest's source label ("Al-Zaman : American forces killed…", "DPA: …").
+_TURN = Lazy(r"^((?:[A-Z][\w.’'-]*\s){0,3}[A-Z][\w.’'-]*) ?:\s")
 # "Q. Why?" / "A. “It was time.”": a Q-and-A transcript; "A." only before a quote or a
 # sentence opening, not an initial ("A. J. Smith said").
-_QA_TURN = re.compile(
+_QA_TURN = Lazy(
     r"^(Q)\.\s+\S|^(A)\.\s+(?=[\"“‘]|(?:I|We|It|Yes|No|Well|The|That|This|There|My|Our)\b)"
 )
 _NOT_SPEAKERS = (
@@ -125,6 +131,19 @@ _NOT_SPEAKERS = (
 )
 
 
+def turn_speakers(blocks: Sequence[Block]) -> dict[int, str]:
+    """The speaker heading each transcript paragraph of a draft, by block index.
+
+    A label in capitals that is the draft's only one is a dateline ("KABUL:
+    For the past 25 years…"), not a speaker: a transcript heads turn after
+    turn with its speakers, and the story under a dateline is the writer's.
+    """
+    labels = {b.index: label for b in blocks if (label := speaker_turn(b))}
+    if len(labels) == 1 and next(iter(labels.values())).isupper():
+        return {}
+    return labels
+
+
 def speaker_turn(block: Block) -> str:
     """The speaker named at the head of a transcript paragraph, or ""."""
     if block.kind != "paragraph" or block.in_blockquote:
@@ -139,7 +158,7 @@ def speaker_turn(block: Block) -> str:
 
 
 # The writer as witness: "I visited", "We saw", "Wikinews observed", "This reporter…".
-_FIRST_PERSON = re.compile(
+_FIRST_PERSON = Lazy(
     r"^(?:[^,]{0,40},\s)?(?:(?:But|And|So|Yet|Now|Still|Also)\s+)?"
     r"(?:I|We|Wikinews|This reporter|This writer|Our reporter|Our correspondent)\s+[a-z]"
 )

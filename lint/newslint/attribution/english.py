@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import re
 
+from newslint.attribution.regexes import Lazy
+
 AUXILIARIES = frozenset(
     """
     is are was were am has have had will would can could did does do may might must
@@ -60,9 +62,9 @@ STOP_CAPITALS = frozenset(
 )
 NAME_CONNECTORS = ("of", "for", "de", "del", "da", "von", "van", "bin", "al", "the")
 
-WORD = re.compile(r"[\w’'-]+")
-RELATIVE = re.compile(r"\b(?:who|which|whom|whose)\b")
-SPACE = re.compile(r"\s+")
+WORD = Lazy(r"[\w’'-]+")
+RELATIVE = Lazy(r"\b(?:who|which|whom|whose)\b")
+SPACE = Lazy(r"\s+")
 
 
 def first_letter(text: str) -> int:
@@ -158,7 +160,7 @@ IRREGULAR_PASTS = {
     "find": "found",
     "mislead": "misled",
 }
-_DOUBLED = re.compile(r"(?:^|[^aeiou])[aeiou][bdgklmnprt]$")
+_DOUBLED = Lazy(r"(?:^|[^aeiou])[aeiou][bdgklmnprt]$")
 # Stressed on the last syllable, so the consonant doubles: admit → admitted.
 _STRESS_LAST = ("admit", "commit", "regret", "refer", "confer", "aver", "omit", "submit", "rebut")
 

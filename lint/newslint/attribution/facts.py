@@ -9,6 +9,7 @@ import re
 from dataclasses import dataclass
 
 from newslint.attribution.english import SPACE, STOP_CAPITALS, WORD, first_letter
+from newslint.attribution.regexes import Lazy
 from newslint.document import Document
 from newslint.names.forms import strip_possessive
 
@@ -22,12 +23,13 @@ RELATIVE_DAYS = (
     r"today|yesterday|tomorrow|tonight|(?:last|this|next|earlier this|later this) "
     r"(?:week|month|year|weekend|morning|afternoon|evening|spring|summer|autumn|fall|winter)"
 )
-_DATE = re.compile(
+_DATE = Lazy(
     rf"(?<![\w])(?:(?:{MONTHS})(?:\s+\d{{1,2}}(?:st|nd|rd|th)?)?(?:,?\s+\d{{4}})?"
     rf"|(?:{DAYS})s?"
     r"|(?:1[5-9]|20)\d\d(?:s)?(?:\s?[-–]\s?(?:1[5-9]|20)\d\d)?"
     rf"|(?i:{RELATIVE_DAYS}))(?![\w])"
 )
+MONTH_OR_DAY = Lazy(f"(?:{MONTHS}|{DAYS})")
 NUMBER_WORDS = (
     "two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|"
     "sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|"
@@ -35,12 +37,12 @@ NUMBER_WORDS = (
     "thousands|millions|billions"
 )
 # Figures start at a digit or a currency sign (found fast); number words by lookup.
-_FIGURE = re.compile(
+_FIGURE = Lazy(
     r"(?:[$€£¥]\s?)?\d(?:[\d,.:]*\d)?(?:st|nd|rd|th|am|pm)?"
     r"(?:\s?(?:%|percent|per cent|million|billion|trillion|thousand|hundred)\b)?"
 )
 NUMBER_WORD_SET = frozenset(NUMBER_WORDS.split("|"))
-NAME = re.compile(
+NAME = Lazy(
     r"(?<![\w’'])(?:al-)?[A-Z][\w’'.&-]*"
     r"(?:(?:\s+(?:" + "|".join(NAME_CONNECTORS) + r")){0,2}\s+(?:al-)?[A-Z][\w’'.&-]*)*"
 )
@@ -77,10 +79,18 @@ def extract_facts(voice: str, known_names: frozenset[str]) -> Facts:
     return Facts(unique(names), unique(numbers), unique(SPACE.sub(" ", m.group(0)) for m in dates))
 
 
-_CURRENCY_PREFIX = re.compile(r"(?:US|A|C|HK)$")
-_PHONE = re.compile(r"\(?\d{3}\)?[-. ]\d{3}[-. ]\d{4}\b")
+_CURRENCY_PREFIX = Lazy(r"(?:US|A|C|HK)$")
+_PHONE = Lazy(r"\(?\d{3}\)?[-. ]\d{3}[-. ]\d{4}\b")
 # What stands right before a number that is part of a name: "STS-", "Explorer ".
-_DESIGNATION = re.compile(r"(?:[A-Za-z]-|\b[A-Z][\w]*[A-Za-z] )$")
+_DESIGNATION = Lazy(r"(?:[A-Za-z]-|\b(?P<word>[A-Z][\w]*[A-Za-z]) )$")
+# Capitalised words before a figure that are no name: "About 1,200 soldiers",
+# "Some 300 people" open a sentence with an approximate count.
+_NOT_DESIGNATORS = STOP_CAPITALS | frozenset(
+    """
+    about nearly almost around over under roughly approximately more fewer less exactly
+    another up perhaps maybe barely well
+    """.split()  # noqa: SIM905 - a word list reads better as text
+)
 
 
 def _numbers(voice: str) -> list[tuple[int, str]]:
@@ -92,7 +102,7 @@ def _numbers(voice: str) -> list[tuple[int, str]]:
             continue  # part of a word or a version: "G7", "v1.2"
         if _PHONE.match(voice, start):
             continue  # a telephone number: "850-748-0740"
-        if match.group(0)[0].isdigit() and _DESIGNATION.search(voice, max(0, start - 40), start):
+        if match.group(0)[0].isdigit() and _designation(voice, start):
             continue  # a name's number, no figure: "STS-133", "TN-05", "Internet Explorer 6"
         prefix = _CURRENCY_PREFIX.search(voice, max(0, start - 2), start)
         begin = prefix.start() if prefix and match.group(0)[0] in "$€£¥" else start
@@ -103,6 +113,14 @@ def _numbers(voice: str) -> list[tuple[int, str]]:
         if match.group(0).lower() in NUMBER_WORD_SET and not inside:
             found.append((match.start(), match.group(0)))
     return sorted(found)
+
+
+def _designation(voice: str, start: int) -> bool:
+    """Whether the figure at ``start`` is part of a name ("STS-133", "Explorer 6")."""
+    match = _DESIGNATION.search(voice, max(0, start - 40), start)
+    if match is None:
+        return False
+    return (match["word"] or "-").lower() not in _NOT_DESIGNATORS
 
 
 def _is_date(text: str, match: re.Match[str]) -> bool:
@@ -155,7 +173,7 @@ def _name_of(words: list[str], opens_sentence: bool, known: frozenset[str]) -> s
         # draft capitalises it elsewhere too ("Soleimani died…").
         if opens_sentence and not stripped and name not in known:
             return ""
-        if re.fullmatch(DAYS + "|" + MONTHS, name):
+        if MONTH_OR_DAY.fullmatch(name):
             return ""
     return name
 

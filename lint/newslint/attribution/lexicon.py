@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import Any
 
 from newslint.attribution.english import first_letter, past_of, third_person
+from newslint.attribution.regexes import Program, program, restore
 from newslint.document import PLACEHOLDER, Block, Document
 from newslint.patterns import _NESTED_REPEAT as NESTED_REPEAT
 from newslint.phrases import Hit, PhraseTable, normalise
@@ -98,6 +101,19 @@ class CuePattern:
                 spans.append((start, end))
         return spans
 
+    def __reduce__(self) -> tuple[Any, ...]:
+        # The pack cache keeps the compiled program: unpickling an re.Pattern
+        # would compile it again on every cold run.
+        pattern = self.compiled
+        stored = program(pattern)
+        return (_cue_pattern, (self.category, self.sources, pattern.pattern, pattern.flags, stored))
+
+
+def _cue_pattern(
+    category: str, sources: tuple[str, ...], source: str, flags: int, stored: Program | None
+) -> CuePattern:
+    return CuePattern(category, sources, restore(source, flags, stored))
+
 
 def combine(category: str, sources: list[str]) -> CuePattern:
     """One list's patterns as one alternation, each pattern checked alone first."""
@@ -165,6 +181,30 @@ class Lexicon:
                 continue
             found.append(Cue(cue.category, start, end, cue.text, cue.pattern))
         return found
+
+
+@dataclass(frozen=True)
+class CueIndex:
+    """A block's cues sorted by start, so that each sentence takes its own slice.
+
+    Handing every sentence all its block's cues made one long paragraph
+    quadratic; a bisect per sentence keeps the work per sentence bounded by
+    its own cues.
+    """
+
+    cues: tuple[Cue, ...]  # in the order found
+    starts: tuple[int, ...]  # sorted
+    ranks: tuple[int, ...]  # where in ``cues`` each start comes from
+
+    @classmethod
+    def of(cls, cues: Sequence[Cue]) -> CueIndex:
+        order = sorted(range(len(cues)), key=lambda i: cues[i].start)
+        return cls(tuple(cues), tuple(cues[i].start for i in order), tuple(order))
+
+    def between(self, start: int, end: int) -> list[Cue]:
+        """The cues that start in ``[start, end)``, in the order found."""
+        lo, hi = bisect_left(self.starts, start), bisect_left(self.starts, end)
+        return [self.cues[i] for i in sorted(self.ranks[lo:hi])]
 
 
 def compile_lexicon(cues: object, rule_id: str, phrases: PhraseTable) -> Lexicon:

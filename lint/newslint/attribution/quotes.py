@@ -3,14 +3,15 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Iterator, Mapping, Sequence, Set
 from dataclasses import dataclass
 
 from newslint.attribution.carry import Analysis
 from newslint.attribution.clauses import SentenceInfo
-from newslint.attribution.english import WORD
-from newslint.attribution.facts import DAYS, MONTHS, NAME
-from newslint.attribution.lexicon import NAMED, Cue
+from newslint.attribution.english import STOP_CAPITALS, WORD
+from newslint.attribution.facts import MONTH_OR_DAY, NAME
+from newslint.attribution.paragraphs import Paragraph
+from newslint.attribution.regexes import Lazy
 from newslint.attribution.sources import source_of
 from newslint.document import QUOTE, Block, Document, Quotation
 
@@ -55,9 +56,9 @@ def quote_verdicts(doc: Document, analysis: Analysis) -> Iterator[QuoteVerdict]:
                 yield QuoteVerdict(block, 0, len(block.text), None, speaker)
             speaker_before = NO_SPEAKER
         else:
-            terms = [
-                c for c in analysis.listed.get(block.index, ()) if c.category == "term_markers"
-            ]
+            terms = {
+                c.end for c in analysis.listed.get(block.index, ()) if c.category == "term_markers"
+            }
             verdicts = list(_inline_quotes(block, infos, speaker_before, terms))
             yield from verdicts
             speaker_before = _ends_with_speaker(infos, verdicts)
@@ -102,20 +103,22 @@ def _introduced(by_block: Mapping[int, list[SentenceInfo]], previous: Block | No
 
 
 def _inline_quotes(
-    block: Block, infos: list[SentenceInfo], speaker_before: str, terms: Sequence[Cue]
+    block: Block, infos: list[SentenceInfo], speaker_before: str, term_ends: Set[int]
 ) -> Iterator[QuoteVerdict]:
     attributed_at: dict[int, str] = {}  # sentences with a quotation linked to a speaker
+    paragraph = Paragraph(infos, speaker_of)
     for quotation in _top_level(block.quotations):
         # A quotation carried on from the paragraph before shares its speaker:
         # the paragraph that opens it is the one judged.
-        if quotation.continued or _is_term(block.text, quotation, terms):
+        if quotation.continued or _is_term(block.text, quotation, term_ends):
             continue
-        if _WRITERS_FRAME.search(block.text, 0, quotation.start):
+        lead = _words_end(block.text, quotation.start)
+        if _WRITERS_FRAME.search(block.text, max(0, lead - _TAIL), quotation.start):
             continue  # the writer's own question or point, set in quotation marks
-        spanned = [i for i in infos if i.start < quotation.end and quotation.start < i.end]
+        spanned = paragraph.spanned(quotation)
         if not spanned:
             continue
-        speaker = _speaker(block, infos, spanned, quotation, attributed_at, speaker_before)
+        speaker = _speaker(block, paragraph, spanned, quotation, attributed_at, speaker_before)
         if speaker:
             attributed_at.update((i.position, speaker) for i in spanned)
         yield QuoteVerdict(block, spanned[0].start, spanned[-1].end, quotation, speaker)
@@ -123,7 +126,7 @@ def _inline_quotes(
 
 def _speaker(
     block: Block,
-    infos: list[SentenceInfo],
+    paragraph: Paragraph,
     spanned: list[SentenceInfo],
     quotation: Quotation,
     attributed_at: dict[int, str],
@@ -131,40 +134,43 @@ def _speaker(
 ) -> str:
     """Who says ``quotation``, tried in the order an editor looks, or NO_SPEAKER."""
     first, last = spanned[0], spanned[-1]
+    infos = paragraph.infos
     speaker = next((s for s in map(speaker_of, spanned) if s), NO_SPEAKER)
     if not speaker:  # a transcript quoted whole: "Q … THE PRESIDENT: …"
         label = _TRANSCRIPT.search(block.text, quotation.start, quotation.end)
         speaker = (label.group(1) or label.group(2)) if label else NO_SPEAKER
     if not speaker:
         speaker = _lead_in_speaker(block.text[first.start : quotation.start])
+    if not speaker:
+        speaker = _dash_speaker(block.text, quotation)
     if not speaker and first.scope == QUOTE:
         speaker = _speaker_beside(infos, first, last, attributed_at, speaker_before)
     if not speaker:
         speaker = _fragment_owner(block.text, first.start, quotation)
     if not speaker and first.scope == QUOTE:
-        speaker = _only_speaker(infos, spanned)
+        speaker = _only_speaker(paragraph.named, spanned)
     return speaker
 
 
 # "The question is, “Should he have known?”": the writer frames a question or
 # point of their own; nobody is being quoted.
-_WRITERS_FRAME = re.compile(
+_WRITERS_FRAME = Lazy(
     r"\b(?:the|my|our|a|one) (?:real |big |only |key )?"
     r"(?:question|answer|point|lesson|issue|problem|moral|message|rule)"
     r" (?:is|was|remains|becomes|here is)[,:]?\s*$",
     re.I,
 )
-_TRANSCRIPT = re.compile(r"[\"“](Q)\s|\b([A-Z][A-Z.]+(?: [A-Z][A-Z.]+)*):\s")
+_TRANSCRIPT = Lazy(r"[\"“](Q)\s|\b([A-Z][A-Z.]+(?: [A-Z][A-Z.]+)*):\s")
 
 
 # "X concluded, “…”", "in the words of X, “…”", "X defended the plan: “…”":
 # a lead-in ending in a comma or colon, naming someone, right before the quotation.
-_LEAD_IN_END = re.compile(r"[,:]\s*$")
+_LEAD_IN_END = Lazy(r"[,:]\s*$")
 # A document named right before the quotation is its source.
-_DOCUMENT = re.compile(
+_DOCUMENT = Lazy(
     r"\b(?:press release|news release|statement|transcript|memo|communiqu[eé])\b", re.I
 )
-_PRONOUN_START = re.compile(r"^(?:He|She|They|It|We|I)\b")
+_PRONOUN_START = Lazy(r"^(?:He|She|They|It|We|I)\b")
 
 
 def _lead_in_speaker(lead_in: str) -> str:
@@ -186,12 +192,31 @@ def _lead_in_speaker(lead_in: str) -> str:
     if pronoun:
         return pronoun.group(0)
     names = [m.group(0) for m in NAME.finditer(body)]
-    # A name that is not just the capital opening the sentence.
-    names = [n for n in names if " " in n or not body.startswith(n) or n.isupper()]
+    # A name that is not just the capital opening the sentence ("Smith
+    # defended the plan:" names Smith; "The rules are simple:" names no one).
+    names = [n for n in names if " " in n or not body.startswith(n) or _party(n)]
     return names[0] if names else NO_SPEAKER
 
 
-MONTH_OR_DAY = re.compile(f"(?:{MONTHS}|{DAYS})")
+def _party(word: str) -> bool:
+    """Whether a single capitalised word opening a lead-in is a party who speaks."""
+    return word.isupper() or not (
+        word in _NOT_PARTIES or word.lower() in STOP_CAPITALS or MONTH_OR_DAY.fullmatch(word)
+    )
+
+
+# "“We will rebuild,” — Mayor Jane Smith": the speaker signed after a dash.
+_DASH_SIGNATURE = Lazy(r"\s*[—–]\s*|\s+-{1,2}\s+")
+
+
+def _dash_speaker(text: str, quotation: Quotation) -> str:
+    dash = _DASH_SIGNATURE.match(text, quotation.end)
+    name = NAME.match(text, dash.end()) if dash else None
+    if name is None or not _party(name.group(0).split()[0]):
+        return NO_SPEAKER
+    return name.group(0)
+
+
 # Words that open a sentence or name a time, not a party who could be quoted.
 _NOT_PARTIES = frozenset(
     (
@@ -251,29 +276,28 @@ def _fragment_owner(text: str, sentence_start: int, quotation: Quotation) -> str
     clause = re.split(r"[,;:—]", before)[-1]
     for name in NAME.finditer(clause):
         first_word = name.group(0).split()[0]
-        if first_word in _NOT_PARTIES or re.fullmatch(MONTH_OR_DAY, first_word):
+        if first_word in _NOT_PARTIES or MONTH_OR_DAY.fullmatch(first_word):
             continue
         return name.group(0)
     return NO_SPEAKER
 
 
-def _only_speaker(infos: Sequence[SentenceInfo], spanned: Sequence[SentenceInfo]) -> str:
+def _only_speaker(named: Mapping[str, frozenset[int]], spanned: Sequence[SentenceInfo]) -> str:
     """The one person a paragraph names as speaking, for a quoted sentence in it.
 
     "Blanco toured the city on Monday. The levees failed overnight. “It is a
     desperate situation.”": with one speaker named in the paragraph, an
     editor reads the quotation as theirs; with two or none, it stays open.
+    ``named`` is the paragraph's speakers with the positions that name them.
     """
-    named = {
-        speaker_of(info)
-        for info in infos
-        if info not in spanned
-        and info.covering is not None
-        and info.covering.category in NAMED
-        and speaker_of(info)
-    }
-    named.discard("named in the sentence")
-    return named.pop() if len(named) == 1 else NO_SPEAKER
+    inside = {info.position for info in spanned}
+    others: list[str] = []
+    for speaker, positions in named.items():
+        if not positions <= inside:  # named outside the quoted sentences
+            others.append(speaker)
+            if len(others) > 1:
+                return NO_SPEAKER
+    return others[0] if others else NO_SPEAKER
 
 
 def _speaker_beside(
@@ -304,35 +328,57 @@ def _speaker_beside(
 
 
 def _top_level(quotations: Sequence[Quotation]) -> list[Quotation]:
+    """The quotations inside no other; ``quotations`` come sorted by start."""
     tops: list[Quotation] = []
+    reach = -1  # the furthest end of a top-level quotation so far
     for quotation in quotations:
-        if not any(t.contains(quotation.start, quotation.end) for t in tops):
+        if quotation.end > reach:  # every top so far starts at or before it
             tops.append(quotation)
+            reach = quotation.end
     return tops
 
 
 # A quotation right after an article or possessive is a noun phrase being
 # named or doubted ("his “band of brothers”"), not a speaker's sentence.
-_DETERMINER_END = re.compile(r"\b(?:a|an|the|his|her|its|their|our|my|your|this|that)$", re.I)
+_DETERMINER_END = Lazy(r"\b(?:a|an|the|his|her|its|their|our|my|your|this|that)$", re.I)
 
 # Words a title keeps in lower case: "War on Terror", "Checks and Balances".
 _TITLE_SMALL = frozenset(("a", "an", "and", "at", "by", "for", "in", "of", "on", "or", "the", "to"))
 
 
-def _is_term(text: str, quotation: Quotation, terms: Sequence[Cue]) -> bool:
-    """A quoted name, title or term (“parole”, “War on Terror”) rather than speech."""
+# How far before a quotation its lead-in words are looked at: the patterns
+# that read them match a few words, and reading from the block's start made
+# one long paragraph quadratic.
+_TAIL = 100
+_POSSESSIVE_END = Lazy(r"[\w][’']s$")
+
+
+def _words_end(text: str, end: int) -> int:
+    """Where the text before ``end`` stops, its trailing white space left out."""
+    while end > 0 and text[end - 1].isspace():
+        end -= 1
+    return end
+
+
+def _is_term(text: str, quotation: Quotation, term_ends: Set[int]) -> bool:
+    """A quoted name, title or term (“parole”, “War on Terror”) rather than speech.
+
+    ``term_ends`` are where the block's term markers ("called", "titled") end.
+    """
     inner = text[quotation.start + 1 : quotation.end - (0 if quotation.open_end else 1)]
     words = WORD.findall(inner)
-    before = text[: quotation.start].rstrip()
-    embedded = bool(before) and before[-1].isalnum()  # "equating dictatorship with “stability.”"
+    stop = _words_end(text, quotation.start)  # the words before end here
+    tail = max(0, stop - _TAIL)
+    embedded = stop > 0 and text[stop - 1].isalnum()  # "equating dictatorship with “stability.”"
     if len(words) <= 2 and (embedded or not re.search(r"[.!?]", inner)):
         return True  # an echoed word or term, not speech: “stability!”, “parole”
     title_case = all(w[0].isupper() or not w[0].isalpha() or w in _TITLE_SMALL for w in words)
     first_word = next((w for w in words if w[0].isalpha()), "")
     if first_word[:1].isupper() and title_case and len(words) <= 16:
         return True  # a title, name or slogan: "Checks And Balances", "60 Minutes II"
-    if re.search(r"[\w][’']s$", before):  # the administration's “tough on Iran” stance
+    if _POSSESSIVE_END.search(text, tail, stop):  # the administration's “tough on Iran” stance
         return True
-    if _DETERMINER_END.search(before) and len(words) <= 6 and not re.search(r"[.!?]", inner):
+    determiner = _DETERMINER_END.search(text, tail, stop)
+    if determiner and len(words) <= 6 and not re.search(r"[.!?]", inner):
         return True  # a noun phrase quoted as a term: a “defense cooperation agreement”
-    return any(c.end == len(before) for c in terms)
+    return stop in term_ends

@@ -7,20 +7,21 @@ import re
 from newslint.attribution.clauses import SentenceInfo
 from newslint.attribution.english import has_finite_verb, is_pronoun, strip_verb_group
 from newslint.attribution.lexicon import Cue
+from newslint.attribution.regexes import Lazy
 from newslint.document import PLACEHOLDER
 
 # --- sources ---------------------------------------------------------------------------
 
-_LEAD_IN = re.compile(
+_LEAD_IN = Lazy(
     r"^(?:in|on|at|after|before|during|as|when|while|earlier|later|last|among|discussing|"
     r"speaking|writing|asked|responding|despite|following|since|by|from|with)\b",
     re.IGNORECASE,
 )
-_AGENT = re.compile(
+_AGENT = Lazy(
     r"\s+(?:[\w’'-]+\s+){0,2}?by\s+((?:the\s+)?[A-Z][\w’'.&-]*"
     r"(?:\s+(?:of\s+|for\s+|the\s+)?[A-Z][\w’'.&-]*)*)"
 )
-_AFTER_CUE = re.compile(r"^[^,.;:!?\"“”" + PLACEHOLDER + r"]+")
+_AFTER_CUE = Lazy(r"^[^,.;:!?\"“”" + PLACEHOLDER + r"]+")
 
 
 def source_of(info: SentenceInfo, cue: Cue, last_source: str) -> str:
@@ -47,7 +48,7 @@ def source_of(info: SentenceInfo, cue: Cue, last_source: str) -> str:
 
 
 # "WASHINGTON – ", "Taipei, Taiwan — ": a dateline is where, not who.
-_DATELINE = re.compile(r"^(?:[A-Z][A-Z.]+(?:[ ,]+[A-Z][A-Za-z.]*){0,3})\s*[–—-]\s*")
+_DATELINE = Lazy(r"^(?:[A-Z][A-Z.]+(?:[ ,]+[A-Z][A-Za-z.]*){0,3})\s*[–—-]\s*")
 
 
 def _subject(prefix: str) -> str:

@@ -19,6 +19,7 @@ from dataclasses import dataclass
 
 from newslint.attribution.facts import Facts
 from newslint.attribution.lexicon import Cue
+from newslint.attribution.regexes import Lazy
 
 HIGH = "high"
 BACKGROUND = "background"
@@ -32,10 +33,8 @@ TIER_LISTS = {
     "predictions": "a prediction stated as fact",
     "intentions": "what someone intends",
 }
-_ORDINAL = re.compile(r"^\d+(?:st|nd|rd|th)$")
-_SCORE = re.compile(r"\b\d{1,2}\s?[–-]\s?\d{1,2}\b")
-# A person's age is a detail of the story, not a statistic.
-_AGE = re.compile(r"\b(?:aged?|at\s+the\s+age\s+of)\s+(\d+)|\b(\d+)[- ]years?[- ]old\b", re.I)
+_ORDINAL = Lazy(r"^\d+(?:st|nd|rd|th)$")
+_SCORE = Lazy(r"\b\d{1,2}\s?[–-]\s?\d{1,2}\b")
 
 
 @dataclass(frozen=True)
@@ -56,23 +55,75 @@ def tier_of(voice: str, found: Sequence[Cue], facts: Facts) -> Tier:
     categories = {c.category for c in found}
     if "casualties" in categories and counts(voice, facts):
         return Tier(HIGH, "a casualty count")
+    if any(_killing(voice, c) for c in found if c.category == "casualties"):
+        return Tier(HIGH, "an accusation")
+    if "intentions" in categories and _scheduled(voice, found, facts):
+        categories.discard("intentions")
     for category, what in TIER_LISTS.items():
         # Deaths and injuries without a figure are told by the rest of the sentence.
         if category in categories and category != "casualties":
             return Tier(HIGH, what)
-    if statistics(voice, facts):
+    if statistics(voice, facts) or _estimate(voice, facts):
         return Tier(HIGH, "a figure")
     return Tier(BACKGROUND, "a background fact")
 
 
+# "plans to meet … tomorrow", "intends to visit Kyiv on Friday": an appearance on the
+# calendar is a scheduled fact, not an intention to source; "plans to attack" is not.
+_APPEARANCE = Lazy(
+    r"\s+(?:meet|visit|attend|hold|host|speak|address|travel|tour|open|launch|release|"
+    r"present|appear|perform|unveil|sign|vote|testify|return|publish)\b",
+    re.I,
+)
+_WHEN = Lazy(
+    r"\b(?:tomorrow|tonight|next\s+(?:week|month|year|\w+day)|later\s+(?:this|today)"
+    r"|this\s+(?:week|weekend|month|evening|afternoon)|on\s+\w+day)\b",
+    re.I,
+)
+
+
+def _scheduled(voice: str, found: Sequence[Cue], facts: Facts) -> bool:
+    """An intention that is an appearance with a date: a scheduled fact."""
+    when = bool(facts.dates) or bool(_WHEN.search(voice))
+    return when and any(
+        c.category == "intentions" and _APPEARANCE.match(voice, c.end) for c in found
+    )
+
+
+# "was killed", "were killed": a death told, not a killing laid at someone's door.
+_PASSIVE = frozenset(("was", "were", "been", "be", "being", "is", "are", "get", "got", "gets"))
+_AFTER_KILLED = Lazy(r"\s+(?:an?|the|his|her|their|its|\d|[A-Z])")
+
+
+def _killing(voice: str, cue: Cue) -> bool:
+    """ "Guerrillas killed an engineer": who killed whom, an accusation to source."""
+    if voice[cue.start : cue.end].lower() != "killed":
+        return False
+    before = voice[: cue.start].split()
+    if not before or before[-1].lower() in _PASSIVE:
+        return False
+    return bool(_AFTER_KILLED.match(voice, cue.end))
+
+
+# "an estimated 850 wolves", "as many as 42 agents": someone's estimate, to be named.
+_ESTIMATE = Lazy(
+    r"\b(?:an\s+estimated|estimated\s+at|as\s+many\s+as|at\s+least|up\s+to)\s+(\S+)", re.I
+)
+
+
+def _estimate(voice: str, facts: Facts) -> bool:
+    figures = set(counts(voice, facts))
+    return any(m.group(1).rstrip(",.;:") in figures for m in _ESTIMATE.finditer(voice))
+
+
 # A person's age is a detail of the story, not a statistic.
-_AGE = re.compile(r"\b(?:aged?|at\s+the\s+age\s+of)\s+(\d+)|\b(\d+)[- ]years?[- ]old\b", re.I)
+_AGE = Lazy(r"\b(?:aged?|at\s+the\s+age\s+of)\s+(\d+)|\b(\d+)[- ]years?[- ]old\b", re.I)
 # "nine per cent", "three times the cost", "$26 million": amounts, shares and rates.
-_RATE = re.compile(
+_RATE = Lazy(
     r"\b(\w+)\s*(?:%|per\s?cent|percent|times\s+(?:the|as|more|higher|larger|bigger|faster))",
     re.I,
 )
-_AMOUNT = re.compile(
+_AMOUNT = Lazy(
     r"^(?:[$€£¥]|US\$|NZ\$|A\$)|%$|(?:per\s?cent|percent|million|billion|trillion|thousand)$"
     r"|^(?:millions|billions)$|^\d{1,3}(?:,\d{3})+$|^\d{4,}$",
     re.I,
@@ -93,7 +144,7 @@ def counts(voice: str, facts: Facts) -> tuple[str, ...]:
 
 
 # "several hundred miles", "73 seconds": a measure, not a count of people or things.
-_MEASURE = re.compile(
+_MEASURE = Lazy(
     r"\b(\d[\d,.]*|\w+)\s+(?:miles?|km|kilometres?|kilometers?|metres?|meters?|feet|ft|yards?|seconds?"
     r"|minutes?|hours?|days?|weeks?|months?|years?|decades?|centuries)\b",
     re.I,

@@ -18,6 +18,7 @@ from newslint.severity import Severity
 
 if TYPE_CHECKING:
     from newslint.linter import Linter
+    from newslint.reporters import ReportContext
     from newslint.rule import Rule
 
 
@@ -158,7 +159,7 @@ def main(args: list[str]) -> int:
 
         ns.select.append(",".join(RULES))
     from newslint import delivery
-    from newslint.reporters import ReportContext, reporters
+    from newslint.reporters import reporters
 
     ns.format = ns.format or delivery.default_format()
     formats = reporters()
@@ -193,17 +194,30 @@ def main(args: list[str]) -> int:
     sources = delivery.sources_for(ns.format, results, run.stdin_texts, needed=in_bytes)
     if in_bytes:
         findings = delivery.byte_columns(findings, sources)
-    context = ReportContext(
+    context = _context(ns, run, results, sources, color)
+    sys.stdout.write(formats[ns.format](findings, context))
+    code = exit_code(results, ns.fail_on, broken_config)
+    return _advisory(ns, code)
+
+
+def _context(
+    ns: argparse.Namespace,
+    run: LintRun,
+    results: list[LintResult],
+    sources: dict[str, str],
+    color: bool,
+) -> ReportContext:
+    from newslint.reporters import ReportContext
+
+    return ReportContext(
         # A file that could not be linted is not one with "no findings".
         files=sum(1 for r in results if r.findings or not r.problems),
         color=color,
         rules=run.rules,
         sources=sources,
         quiet=ns.quiet,
+        layouts={r.path: r.layout for r in results if r.layout is not None},
     )
-    sys.stdout.write(formats[ns.format](findings, context))
-    code = exit_code(results, ns.fail_on, broken_config)
-    return _advisory(ns, code)
 
 
 def _note_cache() -> None:
@@ -286,7 +300,14 @@ def plan_run(ns: argparse.Namespace) -> Plan:
     from newslint.linter import Linter, Options
     from newslint.reading import decode
 
-    options = Options(ns.config, _selected(ns), split_rules(ns.ignore), ns.fail_on, _also(ns))
+    options = Options(
+        ns.config,
+        _selected(ns),
+        split_rules(ns.ignore),
+        ns.fail_on,
+        _also(ns),
+        layout=ns.format == "html",  # the page shows the prose the workers parsed
+    )
     linter = Linter(options)
     results: list[LintResult | str] = []
     broken_config = False

@@ -13,12 +13,13 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from newslint.dialect import variants
 from newslint.document import PLACEHOLDER, QUOTE, Block, Document
+from newslint.harper import harper_of
 from newslint.kinds.base import Mark, in_scope, string_list
 from newslint.names.forms import strip_particle, strip_possessive
 from newslint.phrases import Hit, PhraseTable, words_of
@@ -32,8 +33,12 @@ from newslint.typos import (
     misspelt_proper_noun,
     not_a_misspelling,
     repeated_name,
+    split_name,
     whole_word,
 )
+
+if TYPE_CHECKING:
+    from newslint.names.project import Indexes
 
 # The names its messages may use: {match} and so on, filled in by the check.
 PLACEHOLDERS = frozenset(("match", "suggestion", "lt_message"))
@@ -65,10 +70,13 @@ class LanguageToolCheck:
     house_names: frozenset[str]
     accept_words: frozenset[str]
     leave_names: bool
+    # With --project: the repository name indexes this check has opened (a
+    # name the repository spells so is not a slip); pickled empty.
+    indexes: Indexes = field(default_factory=lambda: _new_indexes(), compare=False, repr=False)
 
     def run(self, doc: Document, hits: Sequence[Hit]) -> Iterator[Mark]:
         blocks = [b for b in doc.blocks if b.text.strip()]
-        language = self.language or doc.settings.get("dialect") or "en-US"
+        language = _dialect(doc, self.language)
         results = _draft_matches(doc, blocks, language)
         marks = list(self._marks(doc, blocks, results))
         yield from _collapse_repeats(marks)
@@ -93,10 +101,32 @@ class LanguageToolCheck:
                     # A name is the names checks' business, unless it is a slip
                     # of a known proper noun that the draft spells this way once.
                     bare = _strip(word)
-                    slip = None if bare in accepted else _slip_of(block, start, end, bare, match)
+                    slip = None if bare in accepted else self._slip(doc, block, start, end, match)
                     if slip is None:
                         continue
+                elif self._harper_knows(doc, word, match):
+                    continue
                 yield self._mark(block, start, end, word, match, slip)
+
+    def _harper_knows(self, doc: Document, word: str, match: Any) -> bool:
+        """A word LanguageTool's dictionary lacks but Harper's has (studymate) is
+        not a typo. Not when LanguageTool offers another dialect's spelling
+        (labour → labor), which Harper's dictionary may hold too, nor when it
+        only adds an apostrophe (Grahams → Graham's): a word either way."""
+        if not match.rule_id.startswith("MORFOLOGIK"):
+            return False
+        if any(variants(word, r) or _letters(r) == _letters(word) for r in match.replacements):
+            return False
+        opinion = harper_of(doc.settings).opinion(word, _dialect(doc, self.language))
+        return opinion is not None and opinion.known
+
+    def _repository_spells(self, doc: Document, bare: str, slip: str) -> bool:
+        """With --project: whether the rest of the repository spells the name so."""
+        if not doc.settings.get("names_project"):
+            return False
+        from newslint.names.project import spelt_so_elsewhere
+
+        return spelt_so_elsewhere(self.indexes, doc.path, bare, slip)
 
     def _mark(
         self, block: Block, start: int, end: int, word: str, match: Any, slip: str | None = None
@@ -117,6 +147,15 @@ class LanguageToolCheck:
             severity=self.quoted_severity if quoted else None,
             data=(("languagetool_rule", match.rule_id), ("category", match.category_id)),
         )
+
+    def _slip(self, doc: Document, block: Block, start: int, end: int, match: Any) -> str | None:
+        """The proper noun a capitalised word the draft uses once is a slip of;
+        None when the repository (with --project) spells the name this way."""
+        bare = _strip(block.text[start:end])
+        slip = _slip_of(block, start, end, bare, match.replacements)
+        if slip is not None and self._repository_spells(doc, bare, slip):
+            return None
+        return slip
 
     def _accepted_names(self, doc: Document) -> frozenset[str]:
         """House-list names, and capitalised words the draft spells alike twice or more."""
@@ -153,7 +192,8 @@ def _is_name(
 
     A name is a capitalised word (after any al-/el- particle) that the house
     list or the draft itself vouches for, or that stands mid-sentence, or
-    starts a run of capitalised words, or an acronym. A suggestion that only
+    starts a run of capitalised words, or an acronym, or that LanguageTool
+    would only split (Wikinews → Wiki news). A suggestion that only
     adds an apostrophe (Grahams → Graham's) is punctuation, not a name
     question, and is kept.
     """
@@ -168,6 +208,8 @@ def _is_name(
         return False
     if bare in accepted or (bare.isupper() and len(bare) > 1):
         return True
+    if split_name(bare, match.replacements):
+        return True
     sentence = block.sentence_at(start)
     if sentence is not None and start > sentence.start + 1:
         return True
@@ -177,10 +219,22 @@ def _is_name(
     return following[:1].isupper()
 
 
-def _slip_of(block: Block, start: int, end: int, bare: str, match: Any) -> str | None:
+def _slip_of(
+    block: Block, start: int, end: int, bare: str, replacements: Sequence[str]
+) -> str | None:
     sentence = block.sentence_at(start)
     run = in_name_run(block.text, start, end, sentence.start if sentence else 0)
-    return misspelt_proper_noun(bare, match.replacements, run)
+    return misspelt_proper_noun(bare, tuple(replacements), run)
+
+
+def _dialect(doc: Document, language: str | None) -> str:
+    return language or doc.settings.get("dialect") or "en-US"
+
+
+def _new_indexes() -> Indexes:
+    from newslint.names.project import Indexes
+
+    return Indexes()
 
 
 def _not_a_typo(block: Block, start: int, end: int, word: str, match: Any) -> bool:

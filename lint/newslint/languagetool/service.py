@@ -127,7 +127,11 @@ class Session:
         try:
             return self._check(texts, options)
         except LanguageToolUnavailable as exc:
-            self._failure = self._failure or exc
+            # The failure is raised again for every later draft, and each raise
+            # adds that draft's frames (and so the draft) to its traceback:
+            # kept without one, or a run over 5,000 drafts held them all.
+            self._failure = (self._failure or exc).with_traceback(None)
+            exc.with_traceback(None)
             raise LanguageToolFailed(self._failure) from None
 
     def _check(self, texts: Sequence[str], options: CheckOptions) -> list[list[LTMatch]]:

@@ -9,6 +9,7 @@ use -- is flagged.
 
 from __future__ import annotations
 
+import os
 import time
 from collections.abc import Sequence
 from dataclasses import replace
@@ -87,6 +88,23 @@ def project_plans(
                 continue  # Eunice Yung here, Alvin Yeung elsewhere
             plans.append(Plan(tuple(here), canonical, reason))
     return plans
+
+
+def spelt_so_elsewhere(
+    indexes: Indexes, path: str, word: str, other: str, min_drafts: int = 2
+) -> bool:
+    """Whether the rest of the repository spells a name ``word`` consistently:
+    in at least ``min_drafts`` other drafts, and in more of them than spell it
+    ``other`` (the proper noun ``word`` looks like a slip of)."""
+    if not os.path.isfile(path):
+        return False  # a draft not on disk (standard input) has no repository
+    from newslint.names.groups import block_key
+
+    index = indexes.for_draft(path)
+    rest = index.usages(blocks={block_key(word), block_key(other)}, exclude=index.relative(path))
+    drafts = {u.key: u.drafts for u in rest}
+    spelt_so = drafts.get(fold(word), 0)
+    return spelt_so >= min_drafts and spelt_so > drafts.get(fold(other), 0)
 
 
 def _combined(

@@ -9,9 +9,13 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from importlib import import_module
+from typing import TYPE_CHECKING
 
 from newslint.findings import Finding
 from newslint.rule import Rule
+
+if TYPE_CHECKING:
+    from newslint.layout import Layout  # only --format html imports it
 
 
 @dataclass(frozen=True)
@@ -23,6 +27,9 @@ class ReportContext:
     rules: Mapping[str, Rule] = field(default_factory=dict)
     sources: Mapping[str, str] = field(default_factory=dict)  # path → text, for excerpts
     quiet: bool = False  # findings only: no summary line or table
+    # path → the draft's prose as the linter parsed it, every linted draft
+    # (clean ones too), for the HTML report (Options.layout).
+    layouts: Mapping[str, Layout] = field(default_factory=dict)
 
 
 Reporter = Callable[[list[Finding], ReportContext], str]

@@ -15,22 +15,20 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Sequence
-from contextlib import suppress
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, NamedTuple
 
-from newslint.errors import InputError
 from newslint.findings import Finding
+from newslint.layout import Layout
 from newslint.reporters.checklist import ATTRIBUTED_RULE, RULES, UNATTRIBUTED_RULE, Claim
-from newslint.reporters.htmlview import DraftText, draft_text
+from newslint.reporters.htmlview import SEVERITY, DraftText, draft_text
 from newslint.reporters.prosechart import Chart, ParagraphStats, chart, paragraph_stats
 from newslint.severity import Severity
 
 if TYPE_CHECKING:
     from jinja2 import Environment
-    from markdown_it import MarkdownIt
 
     from newslint.reporters import ReportContext
 
@@ -40,9 +38,11 @@ SEVERITIES = (Severity.ERROR, Severity.WARNING, Severity.SUGGESTION)
 SHEET_RULE = ATTRIBUTED_RULE
 
 
-@dataclass(frozen=True)
-class SheetRow:
-    """One claim on the fact-check sheet, with what the desk fills in."""
+class SheetRow(NamedTuple):
+    """One claim on the fact-check sheet, with what the desk fills in.
+
+    A NamedTuple: the template unpacks it, in this order, in its loop.
+    """
 
     line: int
     claim: str
@@ -81,7 +81,7 @@ class DraftView:
     number: int
     path: str
     findings: tuple[Finding, ...]  # the highlighted ones; indexes are their ids
-    text: DraftText | None  # None when the draft could not be read back
+    text: DraftText | None  # None when the linter kept no layout (it could not parse it)
     sheet: tuple[SheetRow, ...]
     stats: tuple[ParagraphStats, ...]
     chart: Chart | None
@@ -97,14 +97,12 @@ def family(rule: str) -> str:
 
 
 def report(findings: list[Finding], context: ReportContext) -> str:
-    from newslint.markdown import make_parser
-
-    parser = make_parser()
-    by_path: dict[str, list[Finding]] = {path: [] for path in context.sources}
+    # Every linted draft, clean ones too (the index lists them all).
+    by_path: dict[str, list[Finding]] = {path: [] for path in context.layouts}
     for finding in findings:
         by_path.setdefault(finding.path, []).append(finding)
     drafts = [
-        draft_view(number, path, by_path[path], context.sources.get(path), parser)
+        draft_view(number, path, by_path[path], context.layouts.get(path))
         for number, path in enumerate(by_path, 1)
     ]
     shown = [f for draft in drafts for f in draft.findings]
@@ -117,7 +115,7 @@ def report(findings: list[Finding], context: ReportContext) -> str:
             families=families,
             severities=[str(s) for s in SEVERITIES],
             table=summary_table(shown, families),
-            totals=Counter(str(f.severity) for f in shown),
+            totals=Counter(SEVERITY[f.severity] for f in shown),
             files=context.files,
             family=family,
             finding_data=lambda draft: [_finding_data(f) for f in draft.findings],
@@ -125,25 +123,14 @@ def report(findings: list[Finding], context: ReportContext) -> str:
     )
 
 
-def draft_view(
-    number: int, path: str, found: list[Finding], source: str | None, parser: MarkdownIt
-) -> DraftView:
+def draft_view(number: int, path: str, found: list[Finding], layout: Layout | None) -> DraftView:
     # The sheet's attributed claims are not problems: they go to the sheet only.
     marked = tuple(f for f in found if f.rule != ATTRIBUTED_RULE)
     sheet = tuple(sheet_rows([f for f in found if f.rule in (UNATTRIBUTED_RULE, ATTRIBUTED_RULE)]))
-    text = None
-    # Broken front matter was told on stderr; the findings are then listed beside.
-    with suppress(InputError):
-        text = draft_text(path, source, marked, parser) if source is not None else None
-
-    stats: list[ParagraphStats] = []
-    if text is not None and source is not None:
-        from newslint.positions import LineIndex
-
-        lines = LineIndex(source)
-        starts = [lines.line_col(block.offsets[0])[0] for block in text.paragraphs]
-        stats = paragraph_stats(text.paragraphs, starts)
-    counts = Counter(str(f.severity) for f in marked)
+    # Without a layout the findings are listed beside, with no prose to place them in.
+    text = draft_text(layout, marked) if layout is not None else None
+    stats = paragraph_stats(text.paragraphs) if text is not None else []
+    counts = Counter(SEVERITY[f.severity] for f in marked)
     return DraftView(number, path, marked, text, sheet, tuple(stats), chart(stats), dict(counts))
 
 
@@ -156,7 +143,7 @@ def summary_table(findings: Sequence[Finding], families: Sequence[str]) -> list[
 def _finding_data(finding: Finding) -> dict[str, Any]:
     return {
         "rule": finding.rule,
-        "severity": str(finding.severity),
+        "severity": SEVERITY[finding.severity],
         "message": finding.message,
         "suggestion": finding.suggestion or "",
         "line": finding.line,

@@ -1,59 +1,47 @@
 """The HTML report's view of one draft: its prose cut into plain and flagged runs.
 
-The draft is parsed again with the linter's own parser, so each prose block
-keeps the source offset of every character; a finding's ``start``/``end``
-(source offsets) are mapped onto those characters, never searched for.
-Findings that cover no prose character (front matter, whole-draft notes)
-are listed apart.
+The prose comes from the layout the linter kept when it parsed the draft
+(``newslint.layout``), so each block knows the source offset of every
+character; a finding's ``start``/``end`` (source offsets) are mapped onto
+those characters, never searched for. Findings that cover no prose character
+(front matter, whole-draft notes) are listed apart.
+
+Each block's inner HTML is joined here, once, from escaped text and one
+fixed ``<mark>`` fragment: a 500-draft report has tens of thousands of
+flagged runs, and a template call for each would cost seconds.
 """
 
 from __future__ import annotations
 
-from bisect import bisect_left
 from collections.abc import Sequence
 from dataclasses import dataclass
 from itertools import pairwise
 
-from markdown_it import MarkdownIt
+from markupsafe import Markup
 
-from newslint.document import PLACEHOLDER, Block
+from newslint.document import PLACEHOLDER
 from newslint.findings import Finding
-from newslint.parse import parse_document
+from newslint.layout import LaidBlock, Layout
+from newslint.severity import Severity
 
-
-@dataclass(frozen=True)
-class Run:
-    """A stretch of block text and the findings (by number) that cover it."""
-
-    text: str
-    marks: tuple[int, ...] = ()
-    severity: str = ""  # the worst of the covering findings
-    rule: str = ""  # the narrowest covering finding's rule
-    closes: str = ""  # the worst severity of the findings that end in this run
-    start: int = 0  # block-text positions
-    end: int = 0
-
-    @property
-    def family(self) -> str:
-        return self.rule.split(".", 1)[0]
-
-    @property
-    def ids(self) -> str:
-        """The findings' numbers, as the page's script reads them."""
-        return " ".join(map(str, self.marks))
-
-    @property
-    def label(self) -> str:
-        """What a screen reader says after the passage."""
-        return f"{self.severity}: {self.rule}"
+SYMBOLS = {"error": "✖", "warning": "▲", "suggestion": "◆"}
+# A flagged run: family and severity as classes (an underline style and a
+# colour), the finding numbers the page's script reads, a symbol where a
+# finding ends, and what a screen reader says after the passage.
+MARK = (
+    '<mark class="f fam-{family} sev-{severity}" tabindex="0" role="button" data-f="{ids}">'
+    '{text}{symbol}<span class="sr"> ({severity}: {rule})</span></mark>'
+)
+SYMBOL = '<sup aria-hidden="true">{}</sup>'
+SEVERITY = {severity: str(severity) for severity in Severity}
 
 
 @dataclass(frozen=True)
 class ProseBlock:
-    """A block as the editor reads it: the HTML element and its runs."""
+    """A block as the editor reads it: the HTML element and its inner HTML."""
 
     tag: str  # h3…h6, p, blockquote
-    runs: tuple[Run, ...]
+    html: Markup  # the text, escaped, with its flagged runs marked
     css: str = ""  # "item" for a list item, "cell" for a table cell
 
 
@@ -63,31 +51,22 @@ class DraftText:
 
     blocks: tuple[ProseBlock, ...]
     outside: tuple[int, ...]
-    paragraphs: tuple[Block, ...]  # body paragraphs, for the chart
+    paragraphs: tuple[LaidBlock, ...]  # body paragraphs, for the chart
 
 
-def draft_text(
-    path: str, source: str, findings: Sequence[Finding], parser: MarkdownIt
-) -> DraftText:
-    """Cut the draft's prose into runs; ``findings`` are referred to by index.
-
-    Raises InputError when the front matter is broken (the linter said so already).
-    """
-    doc = parse_document(path, source, parser)
+def draft_text(layout: Layout, findings: Sequence[Finding]) -> DraftText:
+    """Cut the draft's prose into runs; ``findings`` are referred to by index."""
     placed: set[int] = set()
     blocks = []
-    for block, near in zip(doc.blocks, _nearby(doc.blocks, findings), strict=True):
-        runs = block_runs(block, findings, near, placed)
-        blocks.append(ProseBlock(_tag(block), runs, _css(block)))
+    for block, near in zip(layout.blocks, _nearby(layout.blocks, findings), strict=True):
+        html = block_html(block, findings, near, placed)
+        blocks.append(ProseBlock(_tag(block), html, _css(block)))
     outside = tuple(i for i in range(len(findings)) if i not in placed)
-    # The writer's paragraphs: blockquotes are someone else's prose.
-    paragraphs = tuple(
-        b for b in doc.blocks if b.kind == "paragraph" and b.sentences and not b.in_blockquote
-    )
+    paragraphs = tuple(block for block in layout.blocks if block.body)
     return DraftText(tuple(blocks), outside, paragraphs)
 
 
-def _nearby(blocks: Sequence[Block], findings: Sequence[Finding]) -> list[list[int]]:
+def _nearby(blocks: Sequence[LaidBlock], findings: Sequence[Finding]) -> list[list[int]]:
     """For each block, the findings whose source span meets the block's.
 
     One pass over findings sorted by start, keeping those still open, rather
@@ -98,10 +77,10 @@ def _nearby(blocks: Sequence[Block], findings: Sequence[Finding]) -> list[list[i
     open_: list[int] = []
     taken, previous = 0, -1
     for block in blocks:
-        if not block.offsets:
+        if not block.text:
             nearby.append([])
             continue
-        first, last = block.offsets[0], block.offsets[-1]
+        first, last = block.first, block.last
         if first < previous:  # a block out of source order: start the pass again
             open_, taken = [], 0
         previous = first
@@ -113,63 +92,74 @@ def _nearby(blocks: Sequence[Block], findings: Sequence[Finding]) -> list[list[i
     return nearby
 
 
-def block_runs(
-    block: Block, findings: Sequence[Finding], near: Sequence[int], placed: set[int]
-) -> tuple[Run, ...]:
-    """The block's text as runs, each with the findings covering all its characters."""
-    if not block.offsets:
-        return ()
+def block_html(
+    block: LaidBlock, findings: Sequence[Finding], near: Sequence[int], placed: set[int]
+) -> Markup:
+    """The block's text as HTML, each run marked with the findings covering all of it."""
     spans: dict[int, tuple[int, int]] = {}  # finding → its block-text span
     for number in near:
         finding = findings[number]
-        # Offsets grow along the block, so the finding is one slice of it.
-        low = bisect_left(block.offsets, finding.start)
-        high = bisect_left(block.offsets, finding.end)
+        low, high = block.position(finding.start), block.position(finding.end)
         if low < high:
             spans[number] = (low, high)
             placed.add(number)
     if not spans:
-        return (Run(_shown(block.text), start=0, end=len(block.text)),)
+        return Markup(_shown(block.text))
     cuts = sorted({0, len(block.text), *(p for span in spans.values() for p in span)})
-    runs = []
+    pieces = []
     for start, end in pairwise(cuts):
-        marks = tuple(n for n, (low, high) in spans.items() if low <= start and end <= high)
-        runs.append(_flagged(block.text[start:end], start, end, marks, findings, spans))
-    return tuple(runs)
+        marks = [n for n, (low, high) in spans.items() if low <= start and end <= high]
+        text = _shown(block.text[start:end])
+        pieces.append(_marked(text, end, marks, findings, spans) if marks else text)
+    return Markup("".join(pieces))
 
 
-def _flagged(
+def _marked(
     text: str,
-    start: int,
     end: int,
-    marks: tuple[int, ...],
+    marks: list[int],
     findings: Sequence[Finding],
     spans: dict[int, tuple[int, int]],
-) -> Run:
-    """A run with its severity, and a symbol where a finding ends (one per finding)."""
-    if not marks:
-        return Run(_shown(text), start=start, end=end)
+) -> str:
+    """A flagged run, with a symbol where a finding ends (the worst of those ending)."""
     # The narrowest finding first: a flagged word inside a flagged sentence
     # shows as the word's family, and its message comes first.
-    marks = tuple(sorted(marks, key=lambda i: findings[i].end - findings[i].start))
+    marks.sort(key=lambda i: findings[i].end - findings[i].start)
     worst = max(findings[i].severity for i in marks)
     ending = [findings[i].severity for i in marks if spans[i][1] == end]
-    closes = str(max(ending)) if ending else ""
-    return Run(_shown(text), marks, str(worst), findings[marks[0]].rule, closes, start, end)
+    # Rule ids are [a-z0-9.-] (the pack schema's pattern): nothing to escape.
+    rule = findings[marks[0]].rule
+    return MARK.format(
+        family=rule.split(".", 1)[0],
+        severity=SEVERITY[worst],
+        ids=" ".join(map(str, marks)),
+        text=text,
+        symbol=SYMBOL.format(SYMBOLS[SEVERITY[max(ending)]]) if ending else "",
+        rule=rule,
+    )
 
 
 def _shown(text: str) -> str:
+    """The text escaped for HTML, as markupsafe escapes it (plain ``str.replace``s
+    are several times faster than a Markup per run)."""
     # Inline code and bare links stand in the block text as one placeholder.
-    return text.replace(PLACEHOLDER, "…")
+    return (
+        text.replace("&", "&amp;")
+        .replace("<", "&lt;")
+        .replace(">", "&gt;")
+        .replace("'", "&#39;")
+        .replace('"', "&#34;")
+        .replace(PLACEHOLDER, "…")
+    )
 
 
-def _tag(block: Block) -> str:
+def _tag(block: LaidBlock) -> str:
     if block.kind == "heading":
         return f"h{min(max(block.level, 1) + 2, 6)}"  # the page's own h1/h2 come first
     return "blockquote" if block.in_blockquote else "p"
 
 
-def _css(block: Block) -> str:
+def _css(block: LaidBlock) -> str:
     if block.kind == "table_cell":
         return "cell"
     return "item" if block.in_list else ""

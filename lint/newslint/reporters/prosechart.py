@@ -2,20 +2,20 @@
 
 Bars are the mean words per sentence of each body paragraph; dots joined by
 a line are its Flesch-Kincaid grade, by the formula and syllable
-counts but over newslint's own sentences and words (so bar and dot agree),
-with each word's syllables counted once per run: a report of 500 drafts
-would otherwise spend seconds counting the same words again. The numbers are also given as a table
-in the report, so the chart is never the only way to read them.
+counts but over newslint's own sentences and words (so bar and dot agree).
+The words and syllables are counted where the draft was linted (the
+layout, ``newslint.layout``): a report of 500 drafts would otherwise spend
+seconds on them. The numbers are also given as a table in the report, so
+the chart is never the only way to read them.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
-from functools import lru_cache
+from typing import NamedTuple
 
-from newslint.document import WORD, Block
-from newslint.readability import syllables
+from newslint.layout import LaidBlock
 
 WIDTH = 320
 HEIGHT = 90
@@ -25,8 +25,9 @@ MAX_WORDS = 40.0
 MAX_GRADE = 20.0
 
 
-@dataclass(frozen=True)
-class ParagraphStats:
+# Rows and bars are NamedTuples: the template unpacks them in its loops
+# (no attribute lookup per value; a 500-draft report draws thousands).
+class ParagraphStats(NamedTuple):
     """One body paragraph's numbers."""
 
     number: int  # 1-based among the draft's body paragraphs
@@ -36,8 +37,7 @@ class ParagraphStats:
     grade: float
 
 
-@dataclass(frozen=True)
-class Bar:
+class Bar(NamedTuple):
     x: float
     y: float
     width: float
@@ -56,28 +56,21 @@ class Chart:
     dots: tuple[tuple[float, float], ...]
 
 
-def paragraph_stats(paragraphs: Iterable[Block], line_of: Iterable[int]) -> list[ParagraphStats]:
+def paragraph_stats(paragraphs: Iterable[LaidBlock]) -> list[ParagraphStats]:
     stats = []
-    for number, (block, line) in enumerate(zip(paragraphs, line_of, strict=True), 1):
-        words = [m.group().lower() for m in WORD.finditer(block.text)]
-        count = len(block.sentences)
-        grade = kincaid_grade(words, count)
-        per_sentence = round(len(words) / count, 1)
-        stats.append(ParagraphStats(number, line, count, per_sentence, round(grade, 1)))
+    for number, block in enumerate(paragraphs, 1):
+        count = block.sentences
+        grade = kincaid_grade(block.words, block.syllables, count)
+        per_sentence = round(block.words / count, 1)
+        stats.append(ParagraphStats(number, block.line, count, per_sentence, round(grade, 1)))
     return stats
 
 
-def kincaid_grade(words: list[str], sentences: int) -> float:
+def kincaid_grade(words: int, syllables: int, sentences: int) -> float:
     """Flesch-Kincaid grade level: 0.39 words/sentence + 11.8 syllables/word − 15.59."""
     if not words or not sentences:
         return 0.0
-    syllables = sum(_syllables(word) for word in words)
-    return 0.39 * len(words) / sentences + 11.8 * syllables / len(words) - 15.59
-
-
-@lru_cache(maxsize=1 << 16)
-def _syllables(word: str) -> int:
-    return max(1, syllables(word))
+    return 0.39 * words / sentences + 11.8 * syllables / words - 15.59
 
 
 def chart(stats: list[ParagraphStats]) -> Chart | None:

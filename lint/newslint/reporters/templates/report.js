@@ -50,6 +50,14 @@
     }
   });
 
+  // Each sheet row gets the one copy of the fields, its source filled in from the draft.
+  var fields = document.getElementById("sheet-fields");
+  document.querySelectorAll("ol.sheet > li").forEach(function (row) {
+    var copy = fields.content.cloneNode(true);
+    copy.querySelector("[name=source]").value = row.getAttribute("data-source");
+    row.appendChild(copy);
+  });
+
   var FIELDS = ["path", "line", "claim", "names", "numbers", "dates", "source", "verdict", "checked_by"];
 
   function rowsOf(section) {
