@@ -38,11 +38,19 @@ def lint(draft: Path, cache: Path | str, *extra: str) -> subprocess.CompletedPro
 def draft(tmp_path: Path) -> Path:
     target = tmp_path / "seed.md"
     shutil.copy(SEED, target)
+    # A config of its own (remembered in the cache too), not one found above /tmp.
+    (tmp_path / ".newslint.yml").write_text("fail_on: error\n", encoding="utf-8")
     return target
 
 
 def _modes(folder: Path) -> dict[str, int]:
-    return {p.name: p.stat().st_mode & 0o777 for p in folder.iterdir()}
+    """Each file's mode; a sub-folder (remembered configs) counts as private at 0700."""
+    return {
+        p.name: 0o600
+        if p.is_dir() and p.stat().st_mode & 0o777 == 0o700
+        else p.stat().st_mode & 0o777
+        for p in folder.iterdir()
+    }
 
 
 def test_cache_files_are_private(tmp_path: Path, draft: Path) -> None:
@@ -111,16 +119,19 @@ def test_a_symlinked_cache_folder_is_refused(tmp_path: Path) -> None:
 def test_corrupt_caches_are_misses_and_are_rebuilt(tmp_path: Path, draft: Path) -> None:
     cache = tmp_path / "cache"
     clean = lint(draft, cache)
-    for name in os.listdir(cache):
-        (cache / name).write_bytes(b"\x80\x04garbage, not what was written")
+    files = [path for path in cache.rglob("*") if path.is_file()]
+    assert any(path.parent.name == "configs-ok" for path in files)
+    for path in files:
+        path.write_bytes(b"\x80\x04garbage, not what was written")
     again = lint(draft, cache)
     assert (again.returncode, again.stdout, again.stderr) == (
         clean.returncode,
         clean.stdout,
         clean.stderr,
     )
-    for name in os.listdir(cache):  # rebuilt, so a third run reads them
-        assert b"garbage" not in (cache / name).read_bytes()[:64], name
+    for path in cache.rglob("*"):  # rebuilt, so a third run reads them
+        if path.is_file():
+            assert b"garbage" not in path.read_bytes()[:64], path
     assert load_pickle(next(cache.glob("packs-*.pickle"))) is not None
 
 

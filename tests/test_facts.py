@@ -282,3 +282,17 @@ def test_checklist_lists_disagreements_before_the_claims(tmp_path: Path) -> None
     headings = [line for line in out.splitlines() if line.startswith("## ")]
     assert headings[0] == "## Facts that disagree within the draft" and len(headings) > 1
     assert "**Line 3:** 11 victims here, but 12 people on line 1" in out
+
+
+def test_the_warm_process_compiles_every_facts_pattern_before_it_forks() -> None:
+    """Each Lazy pattern compiled once in the parent: the forked runs compile none."""
+    from newslint.facts import ages, arithmetic, counts, dates, numbers, people, story
+    from newslint.facts.common import Lazy, compile_all
+    from newslint.warm import _compile_facts_patterns
+
+    modules = (ages, arithmetic, counts, dates, numbers, people, story)
+    lazy = [v for m in modules for v in vars(m).values() if isinstance(v, Lazy)]
+    _compile_facts_patterns()
+    assert len(lazy) > 40
+    assert all(pattern._compiled is not None for pattern in lazy)
+    assert compile_all(modules) == len(lazy)

@@ -473,7 +473,9 @@ def test_cache_fingerprint_follows_options() -> None:
     assert a == CheckOptions(disabled_rules=frozenset({"B", "A"})).fingerprint()
 
 
-def test_cache_prunes_least_recently_used(tmp_path: Path) -> None:
+def test_cache_prunes_least_recently_used(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    hours = iter(range(0, 10**6, 3600))  # each call an hour on: every use is noted
+    monkeypatch.setattr("newslint.languagetool.cache.time.time", lambda: float(next(hours)))
     with ResultCache(tmp_path / "c.sqlite3", max_entries=20) as cache:
         cache.put_many({"keep": [_match(0)]})
         for n in range(30):
@@ -482,6 +484,17 @@ def test_cache_prunes_least_recently_used(tmp_path: Path) -> None:
         assert len(cache) <= 20
         assert "keep" in cache.get_many(["keep"])
         assert "k0" not in cache.get_many(["k0"])
+
+
+def test_a_use_within_the_hour_writes_nothing(tmp_path: Path) -> None:
+    """An all-cached run reads without a write (no WAL commit, no checkpoint on close)."""
+    path = tmp_path / "c.sqlite3"
+    with ResultCache(path) as cache:
+        cache.put_many({"k": [_match(1)]})
+    with ResultCache(path) as cache:
+        changes = cache._conn.total_changes  # type: ignore[union-attr]
+        assert cache.get_many(["k"]) == {"k": [_match(1)]}
+        assert cache._conn.total_changes == changes  # type: ignore[union-attr]
 
 
 def test_cache_shared_between_connections(tmp_path: Path) -> None:

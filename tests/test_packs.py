@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -114,6 +116,40 @@ def test_runaway_pattern_is_stopped_at_run_time(tmp_path: Path) -> None:
     assert [f.rule for f in result.findings] == ["loaded.puffery"]
 
 
+def test_a_bounded_pattern_runs_without_a_time_limit_and_flags_the_same(tmp_path: Path) -> None:
+    """No open repeat: Python's re runs it (case-insensitively where the rule says)."""
+    from newslint.linter import Linter, Options
+    from newslint.patterns import compile_pattern, is_bounded
+    from newslint.reading import SourceText
+
+    assert is_bounded(r"\bdemocrat\s{1,9}party\b") and is_bounded(r"[*+]{2}")
+    assert not is_bounded(r"\s+party") and not is_bounded("a{2,}") and not is_bounded("(ab)*")
+    assert compile_pattern("a{2,}b", False, "patterns").bounded is False
+    (tmp_path / "rules").mkdir()
+    (tmp_path / "rules" / "p.yml").write_text(
+        rule("    kind: existence\n    patterns: ['\\bdemocrat\\s{1,9}party\\b']\n"),
+        encoding="utf-8",
+    )
+    (tmp_path / ".newslint.yml").write_text("extra_rules: [rules]\n", encoding="utf-8")
+    linter = Linter(Options(select=("style.x",)))
+    draft = str(tmp_path / "d.md")
+    result = linter.lint_source(
+        SourceText(draft, "The Democrat  Party met.\n", "\n"), linter.setup_for(draft)
+    )
+    assert [(f.rule, f.column, f.end_column) for f in result.findings] == [("style.x", 5, 19)]
+
+
+def test_the_shipped_packs_need_no_regex_module() -> None:
+    """Their patterns are bounded, so a run of them never imports ``regex``."""
+    probe = (
+        "import sys; from newslint.packs import builtin_rules_dir, load_packs, pack_files; "
+        "assert not load_packs(pack_files(builtin_rules_dir())).errors; "
+        "print('regex' in sys.modules)"
+    )
+    done = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True)
+    assert done.stdout.strip() == "False"
+
+
 HOUSE_PACK = """pack: house
 families: [house]
 rules:
@@ -147,3 +183,29 @@ def test_a_declared_family_must_be_one_word(tmp_path: Path) -> None:
         "broken.yml:2: error: families[1]: family 'House Style' must be one lower-case word "
         "(letters, digits, hyphens)"
     ]
+
+
+def test_word_lists_read_back_from_the_pack_cache_find_the_same_phrases() -> None:
+    """The cache keeps a pack's phrase table as plain rows; the hits are the same."""
+    import pickle
+
+    from newslint.markdown import make_parser
+    from newslint.packs import builtin_rules_dir, pack_files
+    from newslint.parse import parse_document
+    from tests.conftest import SEED
+
+    doc = parse_document("seed.md", SEED.read_text(encoding="utf-8"), make_parser())
+    packs = load_packs(pack_files(builtin_rules_dir())).packs
+
+    def found(table: object) -> list[tuple[str, int, int, str, object]]:
+        hits = table.scan(doc)  # type: ignore[attr-defined]
+        return [(r, h.start, h.end, h.text, h.entry) for r in sorted(hits) for h in hits[r]]
+
+    for pack in packs:
+        if pack.phrases:
+            again = pickle.loads(pickle.dumps(pack.phrases))
+            assert found(again) == found(pack.phrases), pack.name
+            assert (
+                pickle.loads(pickle.dumps(again)).scan(doc).keys() == pack.phrases.scan(doc).keys()
+            )
+    assert any(found(p.phrases) for p in packs if p.phrases)

@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import json
+import os
+import subprocess
+import sys
 from pathlib import Path
 
 import jsonschema
@@ -118,6 +121,20 @@ def test_a_good_config_is_checked_once_then_remembered(tmp_path: Path) -> None:
     first = run_cli("d.md", cwd=tmp_path, env=env)
     assert first.returncode == 0
     assert len(list((cache / "configs-ok").iterdir())) == 1
+    # Remembered parsed: a later run reads it back without importing the YAML parser.
+    probe = (
+        "import sys; from newslint.config import load_config; "
+        "print(load_config('.newslint.yml').fail_on.name, 'yaml' in sys.modules)"
+    )
+    again = subprocess.run(
+        [sys.executable, "-c", probe],
+        cwd=tmp_path,
+        env={**os.environ, **env},
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    assert again.stdout.split() == ["WARNING", "False"]
     # An edit is a new text: checked afresh, and its problem reported.
     (tmp_path / ".newslint.yml").write_text("fail_on: warnign\n", encoding="utf-8")
     second = run_cli("d.md", cwd=tmp_path, env=env)

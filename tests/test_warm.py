@@ -111,3 +111,22 @@ def test_without_a_warm_process_newslint_runs_cold(tmp_path: Path) -> None:
     assert required.stderr == "newslint: error: no warm newslint process is running\n"
     off = run("--version", cwd=tmp_path, env={**env, "NEWSLINT_DAEMON": "0"})
     assert off.returncode == 0 and not list((tmp_path / "run").glob("*.sock"))
+
+
+def test_a_run_forked_from_the_warm_process_imports_nothing_new(tmp_path: Path) -> None:
+    """Everything a plain lint of a draft needs is loaded before the fork."""
+    shutil.copy(SEED, tmp_path / "seed.md")
+    # A config of its own, not one found above the temporary folder.
+    (tmp_path / ".newslint.yml").write_text("fail_on: error\n", encoding="utf-8")
+    probe = (
+        "import os, sys; from newslint import warm; warm.preload(); import newslint.cli\n"
+        "before = set(sys.modules); out, sys.stdout = sys.stdout, open(os.devnull, 'w')\n"
+        "code = newslint.cli.main(['--ignore', 'spelling,grammar,typography', 'seed.md'])\n"
+        "sys.stdout = out; print(code, sorted(set(sys.modules) - before))\n"
+    )
+    env = {**os.environ, "NEWSLINT_CACHE_DIR": str(tmp_path / "cache")}
+    done = subprocess.run(
+        [sys.executable, "-c", probe], cwd=tmp_path, env=env, capture_output=True, text=True
+    )
+    code, imported = done.stdout.split(" ", 1)
+    assert code in ("0", "1") and imported.strip() == "[]", done.stderr

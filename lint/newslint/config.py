@@ -12,15 +12,18 @@ import os
 import stat
 from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
+from newslint.configmemo import remembered_config
 from newslint.dialect import DEFAULT as DEFAULT_DIALECT
 from newslint.dialect import DIALECTS
 from newslint.errors import ConfigError, raise_all
 from newslint.schema import Key, check_mapping, did_you_mean
 from newslint.severity import Severity
-from newslint.validation import SchemaCheck, check_config, config_schema
 from newslint.yamlfile import line_of, load_yaml
+
+if TYPE_CHECKING:
+    from newslint.validation import SchemaCheck
 
 CONFIG_NAMES = (".newslint.yml", ".newslint.yaml")
 
@@ -152,6 +155,8 @@ def _owner(candidate: Path) -> int | None:
 @functools.cache
 def config_validator() -> SchemaCheck:
     """The config schema, compiled once (imports jsonschema)."""
+    from newslint.validation import SchemaCheck, config_schema
+
     sections = {"names": NAMES_KEYS, "languagetool": LANGUAGETOOL_KEYS}
     return SchemaCheck(config_schema(CONFIG_KEYS, sections), "config")
 
@@ -169,8 +174,12 @@ def load_config(path: str | None) -> Config:
         text = Path(path).read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError) as exc:
         raise ConfigError(f"cannot read config: {exc}", path) from None
-    data = load_yaml(path, text) or {}
-    raise_all(check_config(data, text, path, config_validator))
+    data = remembered_config(text)
+    if data is None:
+        from newslint.validation import check_config
+
+        data = load_yaml(path, text) or {}
+        raise_all(check_config(data, text, path, config_validator))
     names = data.get("names", {})
     root = os.path.dirname(os.path.abspath(path))
     house_list = None

@@ -141,6 +141,29 @@ def _read_code(client: socket.socket, received: list[int]) -> int | None:
     return int(answer)
 
 
+def _import_command(argv: list[str]) -> None:
+    """Import the command's modules with the cyclic collector off, then freeze them.
+
+    A cold run's imports make some hundred thousand objects that live as long
+    as the process, and the collector scanned them again and again while they
+    were made; after ``gc.freeze`` later collections skip them too. On the
+    seed's cold run: 545 -> 495 ms CPU median (10 alternating runs, load ~15).
+    An import that fails is left for ``cli.main`` to report.
+    """
+    import gc
+
+    gc.disable()
+    try:
+        from newslint.commands import COMMANDS, command
+
+        command(argv[0] if argv and argv[0] in COMMANDS else "lint")
+    except Exception:
+        pass  # cli.main imports it again and reports the failure
+    finally:
+        gc.freeze()
+        gc.enable()
+
+
 def main() -> int:
     argv = sys.argv[1:]
     mode = _mode()
@@ -152,6 +175,10 @@ def main() -> int:
         if mode == "require":
             print("newslint: error: no warm newslint process is running", file=sys.stderr)
             return 2
+    try:
+        _import_command(argv)
+    except KeyboardInterrupt:
+        return 130  # as cli.main answers Ctrl-C
     from newslint.cli import main as run
 
     try:

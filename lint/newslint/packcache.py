@@ -58,8 +58,12 @@ def load_packs_cached(
         _IN_MEMORY[key] = loaded
         return loaded
     loaded = load_packs(files, selected, house_list)
-    if not loaded.errors and store_pickle(path, loaded):
-        _prune(path.parent, keep=path)
+    if not loaded.errors:
+        # Kept in memory too: the warm process builds them after an upgrade,
+        # and its runs should not each read back the pickle it just wrote.
+        _IN_MEMORY[key] = loaded
+        if store_pickle(path, loaded):
+            _prune(path.parent, keep=path)
     return loaded
 
 

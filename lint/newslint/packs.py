@@ -10,7 +10,7 @@ import functools
 import re
 from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from newslint.errors import ConfigError
 from newslint.kinds import KINDS
@@ -19,8 +19,10 @@ from newslint.phrases import PhraseTable
 from newslint.rule import COMMON_KEYS, FAMILIES, RULE_ID, Rule, parse_scope
 from newslint.schema import Key, did_you_mean
 from newslint.severity import Severity
-from newslint.validation import SchemaCheck, pack_schema
 from newslint.yamlfile import line_of, load_yaml
+
+if TYPE_CHECKING:
+    from newslint.validation import SchemaCheck
 
 PACK_KEYS = {
     "pack": Key((str,), True, "the pack's name"),
@@ -150,6 +152,8 @@ def load_pack(
 @functools.cache
 def pack_validator() -> SchemaCheck:
     """The pack schema, compiled once (imports jsonschema: only pack-cache misses pay)."""
+    from newslint.validation import SchemaCheck, pack_schema
+
     return SchemaCheck(pack_schema(PACK_KEYS, COMMON_KEYS, KINDS), "pack")
 
 

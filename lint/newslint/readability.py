@@ -16,9 +16,9 @@ import re
 from collections.abc import Mapping, Sequence
 from functools import lru_cache
 from pathlib import Path
-from typing import Any
 
-from newslint.cachedir import cache_dir, load_pickle, store_pickle
+from newslint.cachedir import cache_dir
+from newslint.hyphenation import Hyphenation, open_hyphenation
 
 _WORD = re.compile(r"[^\W_]+(?:['’-][^\W_]+)*")
 _LETTERS = re.compile(r"[^a-z]")
@@ -30,15 +30,17 @@ def word_count(text: str) -> int:
 
 
 @lru_cache(maxsize=1)
-def _syllable_sources() -> tuple[Mapping[str, list[list[str]]], Any]:
+def _syllable_sources() -> tuple[Mapping[str, list[list[str]]], Hyphenation]:
     """CMUdict, and pyphen's English hyphenation for the words it lacks."""
-    import pyphen
-
     from newslint.cmu import open_cmudict
 
     folder = Path(cache_dir())
-    _warm_hyphenation_patterns(folder)
-    return open_cmudict(folder), pyphen.Pyphen(lang="en_US")
+    return open_cmudict(folder), open_hyphenation(folder)
+
+
+def _key(word: str) -> str:
+    """A word as CMUdict spells it."""
+    return word.lower().replace("’", "'")
 
 
 # Words recur across a newsroom's drafts: a bounded memo spares the lookup
@@ -47,11 +49,19 @@ def _syllable_sources() -> tuple[Mapping[str, list[list[str]]], Any]:
 def syllables(word: str) -> int:
     """Syllables of one word: CMUdict's vowel sounds, else pyphen's hyphenation points + 1."""
     cmu, hyphenator = _syllable_sources()
-    key = word.lower().replace("’", "'")
+    key = _key(word)
     try:
         return sum(1 for phone in cmu[key][0] if phone[-1].isdigit())
     except KeyError:
-        return len(hyphenator.positions(key)) + 1
+        return hyphenator.syllables(key)
+
+
+def _prefetch(words: Sequence[str]) -> None:
+    """Fetch the CMUdict entries of the words not yet memoised, in one query."""
+    cmu, _ = _syllable_sources()
+    prefetch = getattr(cmu, "prefetch", None)  # the index; a plain mapping needs none
+    if prefetch is not None:
+        prefetch({_key(w) for w in words})
 
 
 def scores(sentences: Sequence[str]) -> dict[str, float]:
@@ -60,35 +70,15 @@ def scores(sentences: Sequence[str]) -> dict[str, float]:
     if not sentences or not words:
         return {"flesch_kincaid_grade": 0.0, "flesch_reading_ease": 0.0}
     per_sentence = len(words) / len(sentences)
+    _prefetch(words)
     per_word = sum(syllables(w) for w in words) / len(words)
+    _syllable_sources()[1].save()
     return {
         "flesch_kincaid_grade": 0.39 * per_sentence + 11.8 * per_word - 15.59,
         "flesch_reading_ease": 206.835 - 1.015 * per_sentence - 84.6 * per_word,
     }
 
 
-def _warm_hyphenation_patterns(folder: Path) -> None:
-    """Load pyphen's English patterns from a pickle instead of parsing them.
-
-    textstat falls back on pyphen for words CMUdict lacks (most names), and
-    parsing pyphen's dictionary costs ~100 ms a run; the parsed patterns,
-    kept in pyphen's own module cache, load from a pickle in ~5 ms.
-    """
-    import pyphen
-
-    path = pyphen.LANGUAGES[pyphen.language_fallback("en_US")]
-    if path in pyphen.hdcache:
-        return
-    stat = Path(path).stat()
-    cached = folder / f"pyphen-en_US-{stat.st_size}-{int(stat.st_mtime)}.pickle"
-    patterns = load_pickle(cached)
-    if isinstance(patterns, pyphen.HyphDict):
-        pyphen.hdcache[path] = patterns
-        return
-    pyphen.hdcache[path] = pyphen.HyphDict(path)
-    store_pickle(cached, pyphen.hdcache[path])
-
-
 def preload() -> None:
     """Open CMUdict and pyphen's patterns ahead of time (for the warm process)."""
-    _syllable_sources()
+    _syllable_sources()[1].hyphenator()

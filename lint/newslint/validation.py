@@ -12,7 +12,6 @@ shipped as ``newslint/schemas/*.schema.json`` for editors' YAML plugins
 
 from __future__ import annotations
 
-import contextlib
 import string
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from pathlib import Path
@@ -138,26 +137,18 @@ class SchemaCheck:
 def check_config(
     data: Any, text: str, path: str, validator: Callable[[], SchemaCheck]
 ) -> list[ConfigError]:
-    """Problems in a loaded ``.newslint.yml``; a text that passed once is not checked again.
+    """Problems in a loaded ``.newslint.yml``; a text that passed is remembered, parsed.
 
     Importing jsonschema costs most of a second, more than a whole cold run,
-    so a config that passed is remembered (by its text and newslint's code)
-    in the cache folder and later runs skip the import.
+    so a config that passed is kept (by its text and newslint's code) in the
+    cache folder, and later runs skip both the YAML and the check
+    (``configmemo``).
     """
-    import zlib
+    from newslint.configmemo import remember_config
 
-    from newslint.cachedir import cache_dir
-    from newslint.codestamp import code_stamp
-
-    blob = f"{code_stamp()}\0{text}".encode()
-    marker = Path(cache_dir()) / "configs-ok" / f"{zlib.crc32(blob):08x}{len(blob):x}"
-    if marker.exists():
-        return []
     problems = validator().validate(data, path)
     if not problems:
-        with contextlib.suppress(OSError):  # a cache that cannot be written only costs time
-            marker.parent.mkdir(parents=True, exist_ok=True)
-            marker.touch()
+        remember_config(text, data)
     return problems
 
 

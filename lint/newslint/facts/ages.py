@@ -37,6 +37,8 @@ _YEARS = Lazy(
     r"\b(?:from|between|in)\s+(?P<y1>(?:1[5-9]|20)\d\d)\s*(?:to|until|till|through|and|-|–)\s*"
     r"(?P<y2>(?:1[5-9]|20)\d\d)\b|\((?P<y3>(?:1[5-9]|20)\d\d)\s*[-–]\s*(?P<y4>(?:1[5-9]|20)\d\d)\)"
 )
+# "aged 45", "45 years old": the number is itself an age.
+_AGE_WORD = Lazy(r"\bages?\b|\bold\b|-old\b")
 _APPROX = Lazy(
     r"(?:nearly|almost|about|around|some|over|more than|at least|roughly|close to|"
     r"under|less than|just|only|some|than)\s*$",
@@ -183,7 +185,7 @@ def _spans_in(block: Block, base: int, text: str) -> Iterator[Disagreement]:
         if (
             off == 0
             or (approx and off <= 2)
-            or re.search(r"\bages?\b|\bold\b|-old\b", text[match.end() : match.end() + 6])
+            or _AGE_WORD.search(text[match.end() : match.end() + 6])
         ):
             continue
         here = Place(block, base + match.start(), base + match.end())

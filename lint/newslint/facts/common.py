@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
+from types import ModuleType
 from typing import Any
 
 from newslint.document import Block, Document
@@ -88,3 +89,15 @@ def sentence_text(block: Block, pos: int) -> tuple[int, str]:
     if sentence is None:
         return 0, block.text
     return sentence.start, sentence.text
+
+
+def compile_all(modules: Iterable[ModuleType]) -> int:
+    """Compile every Lazy pattern the modules hold at their top level; how many.
+
+    The warm process calls this before it forks, so its runs find them
+    compiled rather than each compiling the ones its draft needs.
+    """
+    patterns = [v for m in modules for v in vars(m).values() if isinstance(v, Lazy)]
+    for pattern in patterns:
+        pattern.compiled  # noqa: B018 (compiled for its effect)
+    return len(patterns)

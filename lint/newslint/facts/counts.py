@@ -79,6 +79,9 @@ _BEFORE_LOW = Lazy(rf"\b{_LOW}\s*$", re.I)
 _BEFORE_APPROX = Lazy(rf"\b{_APPROX}\s*$", re.I)
 _AFTER_LOW = Lazy(r"^\s*(?:or more|or so|\+|plus)\b", re.I)
 _AFTER_RANGE = Lazy(r"^\s*(?:or|to|-|–|and)\s*(?:\d|one|two|three|four|five|six|seven)", re.I)
+# The second number of a range: "10 to 12".
+_RANGE_WORD_END = Lazy(r"\b(?:and|or|to|-|–)\s*$")
+_RANGE_END = Lazy(r"\d\s*(?:and|or|to|-|–)\s*$")
 _SKIP_BEFORE = Lazy(
     rf"(?:\b(?:another|other|additional|further|extra|first|last|top|next|final|No\.|"
     rf"number|aged?|ages|of|per|every|each|than|page|chapter|route|flight|room|"
@@ -169,10 +172,7 @@ def _not_a_count(match: re.Match[str], before: str, after: str) -> bool:
         return True
     if _SKIP_BEFORE.search(before) or _SKIP_AFTER.match(after) or _AFTER_RANGE.match(after):
         return True
-    return bool(
-        re.search(r"\b(?:and|or|to|-|–)\s*$", before)
-        and re.search(r"\d\s*(?:and|or|to|-|–)\s*$", before)
-    )
+    return bool(_RANGE_WORD_END.search(before) and _RANGE_END.search(before))
 
 
 _SPACES = (" ", "\u00a0")

@@ -20,6 +20,7 @@ _SCALES = {"thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12}
 
 _WORDS = "|".join(sorted((re.escape(w) for w in WORD_VALUES if w != "zero"), key=len, reverse=True))
 # A number: a figure (1,200 / 2.5 / 12) or words (twenty-one, a dozen), and a scale.
+_YEAR = Lazy(r"1[89]\d\d|20\d\d")
 NUMBER = Lazy(
     rf"(?<![\w.,$£€-])(?:(?P<fig>\d{{1,3}}(?:,\d{{3}})+|\d+(?:\.\d+)?)"
     rf"|(?P<word>(?:{_WORDS})(?:-(?:{'|'.join(_UNITS[1:10])}))?))\b"
@@ -43,7 +44,7 @@ def value_of(match: re.Match[str]) -> float:
 
 def is_year(match: re.Match[str]) -> bool:
     fig = match.group("fig")
-    return bool(fig and re.fullmatch(r"1[89]\d\d|20\d\d", fig) and not match.group("scale"))
+    return bool(fig and _YEAR.fullmatch(fig) and not match.group("scale"))
 
 
 def show(value: float) -> str:

@@ -32,6 +32,9 @@ from newslint.languagetool.state import user_cache_dir
 SCHEMA = 1
 DEFAULT_MAX_ENTRIES = 50_000
 BUSY_TIMEOUT_S = 5.0
+# How finely a paragraph's last use is kept: pruning drops the least recently
+# used, and an hour is fine enough for that.
+USED_GRAIN_S = 3600.0
 # SQLite's historical limit on bound parameters is 999.
 _CHUNK = 500
 
@@ -121,6 +124,8 @@ class ResultCache:
         return int(self._conn.execute("SELECT count(*) FROM results").fetchone()[0])
 
     def _mark_used(self, keys: list[str]) -> None:
+        """Note the keys' use, for pruning; to the hour, so that a run whose
+        paragraphs were all checked within the hour writes nothing."""
         conn = self._conn
         if conn is None or not keys:
             return
@@ -129,7 +134,8 @@ class ResultCache:
             for chunk in _chunks(keys):
                 marks = ",".join("?" * len(chunk))
                 conn.execute(
-                    f"UPDATE results SET used_at = ? WHERE key IN ({marks})", [now, *chunk]
+                    f"UPDATE results SET used_at = ? WHERE key IN ({marks}) AND used_at < ?",
+                    [now, *chunk, now - USED_GRAIN_S],
                 )
 
     def _prune(self) -> None:
