@@ -78,6 +78,8 @@ def test_harper_knows_words_languagetool_lacks() -> None:
     harper = Harper()
     assert harper.opinion("studymate", "en-US") == Opinion(known=True)
     assert harper.opinion("recieve", "en-US") == Opinion(known=False)
+    # A slip Harper catches with a rule of its own, not its dictionary, is no word.
+    assert harper.opinion("Teh", "en-US") == Opinion(known=False)
     # Its dictionaries follow the dialect.
     assert harper.opinion("colour", "en-GB") == Opinion(known=True)
     assert harper.opinion("colour", "en-US") == Opinion(known=False)

@@ -65,7 +65,7 @@ class Harper:
             known = self._stored(word, dialect)
             if known is None:
                 lints = self._linter(dialect).lint(word, language="plaintext")
-                known = not any(x.lint_kind == "Spelling" for x in lints)
+                known = not any(_says_misspelt(word, x) for x in lints)
                 self._keep(word, dialect, known)
             self._answers[key] = Opinion(known)
         return self._answers[key]
@@ -98,7 +98,9 @@ class Harper:
 
     def _open(self) -> sqlite3.Connection | None:
         if self._store is None:
-            self._stamp = _version()
+            # The reading of Harper's lints is part of the answer: a change to
+            # it (ANSWER_RULE) must not reuse answers stored under the old one.
+            self._stamp = f"{ANSWER_RULE}:{_version()}"
             self._store = _open_store() or False
         return self._store or None
 
@@ -129,6 +131,26 @@ def _open_store() -> sqlite3.Connection | None:
     except (OSError, sqlite3.Error):
         return None
     return store
+
+
+ANSWER_RULE = 2  # 2: Typo lints count as misspelt (Teh), not only Spelling ones
+
+
+def _says_misspelt(word: str, lint: Any) -> bool:
+    """Whether one of Harper's lints calls ``word`` misspelt.
+
+    Harper keeps common slips out of its dictionary's reach with rules of
+    their own ("Teh" is a Typo lint, not a Spelling one), so both kinds count;
+    a Typo whose every suggestion is the same letters split (studymate →
+    study mate) is a compound's style, not a slip.
+    """
+    if lint.lint_kind == "Spelling":
+        return True
+    if lint.lint_kind != "Typo":
+        return False
+    bare = word.replace(" ", "").lower()
+    splits = [s.replacement_text.replace(" ", "").lower() == bare for s in lint.suggestions]
+    return not (splits and all(splits))
 
 
 def _version() -> str:
