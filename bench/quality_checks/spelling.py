@@ -110,15 +110,14 @@ def evaluate(root: Path) -> dict[str, Any]:
     verdicts = {judgement_key(r): r["verdict"] for r in judgements}
     docs, found = edited_findings(root, labels["dialects"])
 
-    rows, wrong_all = [], 0
+    rows, rates = [], {}
     for split in SPLITS:
         words = sum(d.words for d in docs if d.split == split)
         hits = [h for h in found if h["split"] == split]
         wrong = sum(1 for h in hits if verdicts.get(judgement_key(h)) == "wrong")
-        wrong_all += wrong
-        rows.append([split, words, len(hits), wrong, fmt(2000 * wrong / words if words else None)])
-    words_all = sum(d.words for d in docs)
-    rate = 2000 * wrong_all / words_all if words_all else 0.0
+        rates[split] = 2000 * wrong / words if words else 0.0
+        rows.append([split, words, len(hits), wrong, fmt(rates[split] if words else None)])
+    rate = rates["test"]  # the target is measured on the half nobody tuned on
     caps = labels["capitalised"]
     caught, misses = capitalised_recall(root, caps)
 
@@ -141,7 +140,7 @@ def evaluate(root: Path) -> dict[str, Any]:
              "rows": [[len(caps), caught, ", ".join(misses) or "-"]]},
         ],
         "targets": [
-            {"name": "spelling/grammar false alarms per 2,000 words, edited", "value": rate,
+            {"name": "spelling/grammar false alarms per 2,000 words, edited test", "value": rate,
              "target": "<= 1", "met": rate <= 1},
             {"name": f"capitalised misspellings recall ({len(caps)} examples)",
              "value": caught / len(caps), "target": ">= 0.8 on >= 20",
