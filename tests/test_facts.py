@@ -284,15 +284,31 @@ def test_checklist_lists_disagreements_before_the_claims(tmp_path: Path) -> None
     assert "**Line 3:** 11 victims here, but 12 people on line 1" in out
 
 
-def test_the_warm_process_compiles_every_facts_pattern_before_it_forks() -> None:
-    """Each Lazy pattern compiled once in the parent: the forked runs compile none."""
+def test_the_warm_process_compiles_every_lazy_pattern_before_it_forks() -> None:
+    """Each Lazy pattern of the facts and attribution checks compiled once in the
+    parent: the forked runs compile none."""
+    from newslint import attribution
+    from newslint.attribution import carry, clauses, english, paragraphs, quotes, sources, tiers
+    from newslint.attribution import facts as claims
     from newslint.facts import ages, arithmetic, counts, dates, numbers, people, story
-    from newslint.facts.common import Lazy, compile_all
-    from newslint.warm import _compile_facts_patterns
+    from newslint.lazyregex import Lazy, compile_all
+    from newslint.warm import _compile_lazy_patterns
 
-    modules = (ages, arithmetic, counts, dates, numbers, people, story)
-    lazy = [v for m in modules for v in vars(m).values() if isinstance(v, Lazy)]
-    _compile_facts_patterns()
-    assert len(lazy) > 40
+    facts = (ages, arithmetic, counts, dates, numbers, people, story)
+    attributions = (
+        attribution,
+        carry,
+        clauses,
+        claims,
+        english,
+        paragraphs,
+        quotes,
+        sources,
+        tiers,
+    )
+    lazy = [v for m in facts + attributions for v in vars(m).values() if isinstance(v, Lazy)]
+    _compile_lazy_patterns()
+    assert len([v for m in facts for v in vars(m).values() if isinstance(v, Lazy)]) > 40
+    assert len([v for m in attributions for v in vars(m).values() if isinstance(v, Lazy)]) > 20
     assert all(pattern._compiled is not None for pattern in lazy)
-    assert compile_all(modules) == len(lazy)
+    assert compile_all(facts + attributions) == len(lazy)

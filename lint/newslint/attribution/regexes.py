@@ -19,51 +19,17 @@ from __future__ import annotations
 
 import re
 import sys
-from collections.abc import Callable, Iterator
 from typing import Any
+
+from newslint.lazyregex import Lazy
+
+__all__ = ["Lazy", "Program", "program", "restore"]
 
 # What a program is valid for: _sre checks the code it is given, but only a
 # matching engine reads it the same way.
 _ENGINE = (sys.implementation.name, sys.version_info[:2])
 
 Program = tuple[Any, ...]
-
-
-class Lazy:
-    """A regular expression compiled on first use, with the methods the package calls."""
-
-    def __init__(self, pattern: str, flags: int = 0) -> None:
-        self._args = (pattern, flags)
-        self._compiled: re.Pattern[str] | None = None
-
-    @property
-    def compiled(self) -> re.Pattern[str]:
-        if self._compiled is None:
-            self._compiled = re.compile(*self._args)
-        return self._compiled
-
-    def search(self, text: str, pos: int = 0, endpos: int = sys.maxsize) -> re.Match[str] | None:
-        return self.compiled.search(text, pos, endpos)
-
-    def match(self, text: str, pos: int = 0, endpos: int = sys.maxsize) -> re.Match[str] | None:
-        return self.compiled.match(text, pos, endpos)
-
-    def fullmatch(self, text: str) -> re.Match[str] | None:
-        return self.compiled.fullmatch(text)
-
-    def finditer(
-        self, text: str, pos: int = 0, endpos: int = sys.maxsize
-    ) -> Iterator[re.Match[str]]:
-        return self.compiled.finditer(text, pos, endpos)
-
-    def findall(self, text: str) -> list[Any]:
-        return self.compiled.findall(text)
-
-    def sub(self, repl: str | Callable[[re.Match[str]], str], text: str) -> str:
-        return self.compiled.sub(repl, text)
-
-    def split(self, text: str) -> list[str]:
-        return self.compiled.split(text)
 
 
 def program(pattern: re.Pattern[str]) -> Program | None:
