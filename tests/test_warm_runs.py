@@ -89,7 +89,11 @@ def test_ctrl_c_stops_the_run_like_a_cold_one(
 ) -> None:
     server = _server_pid(warm_env)
     reading_stdin.send_signal(signal.SIGINT)
-    _, err = reading_stdin.communicate(timeout=60)
+    # Standard input stays open (communicate() would close it, and a run that
+    # reads its end first finishes cleanly): only the Ctrl-C can end this run.
+    reading_stdin.wait(timeout=60)
+    assert reading_stdin.stderr is not None
+    err = reading_stdin.stderr.read()
     assert reading_stdin.returncode == 130
     assert "Traceback" not in err and "KeyboardInterrupt" not in err
     _wait_for(lambda: not _children(server), "the forked run outlived Ctrl-C")

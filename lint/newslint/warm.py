@@ -210,6 +210,9 @@ def _child(conn: socket.socket) -> None:
         with contextlib.suppress(Exception):
             print(f"newslint: internal error in the warm process: {exc!r}", file=sys.stderr)
     finally:
+        # A Ctrl-C passed on after the run has ended must not cut the code's
+        # delivery short: the caller would die of the signal with a traceback.
+        signal.signal(signal.SIGINT, signal.SIG_IGN)
         with contextlib.suppress(Exception):
             sys.stdout.flush()
             sys.stderr.flush()
@@ -242,6 +245,11 @@ def _watch(conn: socket.socket) -> None:
     """Take the signals the caller forwards; end the run if the caller is gone."""
     import threading
 
+    # Signals go to the main thread: one sent to the process may land on this
+    # listener, and then a main thread blocked reading standard input never
+    # sees it (Python runs handlers only in the main thread, between calls).
+    main = threading.main_thread().ident or 0
+
     def listen() -> None:
         buffer = b""
         while True:
@@ -256,7 +264,7 @@ def _watch(conn: socket.socket) -> None:
             while b"\n" in buffer:
                 line, buffer = buffer.split(b"\n", 1)
                 if line.strip().isdigit():
-                    os.kill(os.getpid(), int(line))
+                    signal.pthread_kill(main, int(line))
 
     threading.Thread(target=listen, daemon=True, name="newslint-caller").start()
 
