@@ -11,6 +11,7 @@ import pytest
 
 from newslint.attribution import regexes
 from newslint.attribution.lexicon import CuePattern, combine
+from newslint.lazyregex import Lazy
 from tests.conftest import SEED
 
 # Counts the standard library's compiles made from the attribution modules.
@@ -37,7 +38,7 @@ def test_importing_the_package_compiles_no_pattern() -> None:
 
 
 def test_a_lazy_pattern_compiles_on_first_use_and_matches_as_re() -> None:
-    lazy = regexes.Lazy(r"\b(?:said|told)\b", re.I)
+    lazy = Lazy(r"\b(?:said|told)\b", re.I)
     assert lazy._compiled is None
     text = "Police SAID, and officials told reporters."
     assert [m.group(0) for m in lazy.finditer(text)] == ["SAID", "told"]

@@ -16,9 +16,9 @@ from newslint.attribution.lexicon import (
     Lexicon,
     block_voice,
 )
-from newslint.attribution.regexes import Lazy
 from newslint.attribution.sources import source_of
 from newslint.document import VOICE, Document
+from newslint.lazyregex import Lazy
 from newslint.phrases import Hit
 from newslint.runcontext import RunContext
 

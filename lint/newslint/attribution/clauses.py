@@ -19,9 +19,9 @@ from newslint.attribution.english import (
 )
 from newslint.attribution.facts import Facts, extract_facts
 from newslint.attribution.lexicon import NAMED, SOURCE_CUES, Cue
-from newslint.attribution.regexes import Lazy
 from newslint.attribution.tiers import NOT_RATED, TIER_LISTS, Tier, tier_of
 from newslint.document import HEADING, PLACEHOLDER, QUOTE, VOICE, Block
+from newslint.lazyregex import Lazy
 
 # Cue lists that make a sentence a checkable claim on their own.
 HARD_SIGNALS = frozenset(("claim_signals", *TIER_LISTS))

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from newslint.attribution.regexes import Lazy
+from newslint.lazyregex import Lazy
 
 AUXILIARIES = frozenset(
     """

@@ -10,8 +10,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from newslint.attribution.english import SPACE, STOP_CAPITALS, WORD, first_letter
-from newslint.attribution.regexes import Lazy
 from newslint.document import Document
+from newslint.lazyregex import Lazy
 from newslint.names.forms import strip_possessive
 
 NAME_CONNECTORS = ("of", "for", "de", "del", "da", "von", "van", "bin", "al", "the")

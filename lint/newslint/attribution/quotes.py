@@ -11,9 +11,9 @@ from newslint.attribution.clauses import SentenceInfo
 from newslint.attribution.english import STOP_CAPITALS, WORD
 from newslint.attribution.facts import MONTH_OR_DAY, NAME
 from newslint.attribution.paragraphs import Paragraph
-from newslint.attribution.regexes import Lazy
 from newslint.attribution.sources import source_of
 from newslint.document import QUOTE, Block, Document, Quotation
+from newslint.lazyregex import Lazy
 
 NO_SPEAKER = ""
 

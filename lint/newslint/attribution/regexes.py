@@ -1,13 +1,9 @@
-"""Regular expressions that cost a cold run nothing until a rule needs them.
+"""The attribution rule's cue patterns, kept by the pack cache as their compiled program.
 
-Two kinds:
-
-* the attribution modules' own patterns (:class:`Lazy`), compiled the first
-  time they are used: the package is imported whichever rules are selected;
-* the rule's cue patterns (:func:`stored`), which the pack cache keeps as
-  their compiled program. Unpickling an ``re.Pattern`` compiles it again from
-  its source, which took a cold run on the seed some 29 ms for the shipped
-  cue lists; rebuilding from the program takes 0.35 ms.
+Unpickling an ``re.Pattern`` compiles it again from its source, which took a
+cold run on the seed some 29 ms for the shipped cue lists; rebuilding from
+the program (:func:`program`, :func:`restore`) takes 0.35 ms. The package's
+own patterns are :class:`newslint.lazyregex.Lazy`, compiled on first use.
 
 The program is the standard library's own (``re._parser`` and
 ``re._compiler``, which CPython keeps private), so it is kept with the
@@ -20,10 +16,6 @@ from __future__ import annotations
 import re
 import sys
 from typing import Any
-
-from newslint.lazyregex import Lazy
-
-__all__ = ["Lazy", "Program", "program", "restore"]
 
 # What a program is valid for: _sre checks the code it is given, but only a
 # matching engine reads it the same way.

@@ -7,8 +7,8 @@ import re
 from newslint.attribution.clauses import SentenceInfo
 from newslint.attribution.english import has_finite_verb, is_pronoun, strip_verb_group
 from newslint.attribution.lexicon import Cue
-from newslint.attribution.regexes import Lazy
 from newslint.document import PLACEHOLDER
+from newslint.lazyregex import Lazy
 
 # --- sources ---------------------------------------------------------------------------
 

@@ -19,7 +19,7 @@ from dataclasses import dataclass
 
 from newslint.attribution.facts import Facts
 from newslint.attribution.lexicon import Cue
-from newslint.attribution.regexes import Lazy
+from newslint.lazyregex import Lazy
 
 HIGH = "high"
 BACKGROUND = "background"

@@ -12,9 +12,10 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from newslint.document import Block, Document
-from newslint.facts.common import Disagreement, Lazy, Place
+from newslint.facts.common import Disagreement, Place
 from newslint.facts.numbers import NUMBER, value_of
 from newslint.facts.story import story_of
+from newslint.lazyregex import Lazy
 from newslint.names.find import is_ordinary
 from newslint.runcontext import RunContext
 

@@ -8,9 +8,10 @@ import re
 from collections.abc import Iterator
 
 from newslint.document import Block, Document
-from newslint.facts.common import Disagreement, Lazy, Place
+from newslint.facts.common import Disagreement, Place
 from newslint.facts.numbers import NUMBER, show, value_of
 from newslint.facts.story import story_of
+from newslint.lazyregex import Lazy
 from newslint.runcontext import RunContext
 
 _PERCENT = Lazy(r"(?<![\d.,])(?P<n>\d{1,3}(?:\.\d+)?)\s*(?:%|percent\b|per cent\b)", re.I)

@@ -5,9 +5,6 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from newslint.document import Block, Document
-from newslint.lazyregex import Lazy, compile_all
-
-__all__ = ["Disagreement", "Lazy", "Place", "compile_all", "sentence_text"]
 
 
 @dataclass(frozen=True)

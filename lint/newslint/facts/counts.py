@@ -17,9 +17,10 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from newslint.document import Block, Document
-from newslint.facts.common import Disagreement, Lazy, Place, sentence_text
+from newslint.facts.common import Disagreement, Place, sentence_text
 from newslint.facts.numbers import NUMBER, is_year, show, value_of
 from newslint.facts.story import MONTH_NAMES, story_of
+from newslint.lazyregex import Lazy
 from newslint.runcontext import RunContext
 
 _WORD = Lazy(r"[A-Za-z][A-Za-z.'’-]*")

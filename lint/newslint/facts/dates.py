@@ -13,8 +13,9 @@ import re
 from collections.abc import Iterator
 
 from newslint.document import Block, Document
-from newslint.facts.common import Disagreement, Lazy, Place
+from newslint.facts.common import Disagreement, Place
 from newslint.facts.story import DAY_NAMES, DAYS, MONTH_NAMES, Story, month_number, story_of
+from newslint.lazyregex import Lazy
 from newslint.runcontext import RunContext
 
 _ORD = r"(?:st|nd|rd|th)?"

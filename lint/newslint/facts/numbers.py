@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from newslint.facts.common import Lazy
+from newslint.lazyregex import Lazy
 
 _UNITS = """
     zero one two three four five six seven eight nine ten eleven twelve thirteen

@@ -14,8 +14,9 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from newslint.document import VOICE, Block, Document
-from newslint.facts.common import Disagreement, Lazy, Place, sentence_text
+from newslint.facts.common import Disagreement, Place, sentence_text
 from newslint.facts.story import story_of
+from newslint.lazyregex import Lazy
 from newslint.names.find import fold, is_ordinary
 from newslint.runcontext import RunContext
 

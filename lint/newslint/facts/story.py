@@ -15,7 +15,7 @@ from array import array
 from dataclasses import dataclass
 
 from newslint.document import Block, Document
-from newslint.facts.common import Lazy
+from newslint.lazyregex import Lazy
 from newslint.parse import split_front_matter
 from newslint.runcontext import RunContext
 
