@@ -164,3 +164,58 @@ def test_the_writers_first_person_opinion_is_flagged(text: str) -> None:
 )
 def test_opinion_of_a_source_or_first_hand_reporting_passes(text: str) -> None:
     assert _loaded(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "word"),
+    [
+        ("The plan is utterly unrealistic.", "unrealistic"),
+        ("It was a truly desperate move by the council.", "desperate"),
+        ("The figures were totally wrong.", "wrong"),
+        ("The response was hopelessly inadequate.", "inadequate"),
+    ],
+)
+def test_an_intensified_everyday_adjective_is_a_verdict(text: str, word: str) -> None:
+    assert [m for _, m, _ in _loaded(text)] == [
+        f"“{word}” after an intensifier is a verdict: drop the intensifier and give the fact"
+    ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Residents were desperate for water after the flood.",
+        "The figures were wrong, the auditor said.",
+        "The virus is highly contagious.",
+        "Such storms are extremely rare.",
+        "“The plan is utterly unrealistic,” the senator said.",
+        "The senator called the plan 'utterly unrealistic'.",
+        "> The plan is utterly unrealistic.",
+    ],
+)
+def test_adjectives_without_an_intensifier_or_in_quotation_pass(text: str) -> None:
+    assert _loaded(text) == []
+
+
+def test_an_intensifier_flagged_on_its_own_is_reported_once() -> None:
+    assert [m for _, m, _ in _loaded("The response was woefully inadequate.")] == [
+        "“woefully” is a verdict, not a fact: show what happened or attribute it"
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "rule"),
+    [
+        ("The dictatorship jailed its critics.", "loaded.label"),
+        ("The tyrant fled the capital.", "loaded.label"),
+        ("Sharon's outrages in Gaza went on.", "loaded.subjective"),
+        ("The minister made a scapegoat of the police.", "loaded.subjective"),
+        ("What manner of maniac would do this?", "loaded.subjective"),
+    ],
+)
+def test_labels_for_governments_and_nouns_that_judge(text: str, rule: str) -> None:
+    assert [r for r, _, _ in _loaded(text)] == [rule]
+
+
+def test_a_label_in_single_quotes_is_reported_speech() -> None:
+    assert _loaded("Protesters called the government a 'dictatorship'.") == []

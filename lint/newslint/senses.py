@@ -21,7 +21,7 @@ from newslint.phrases import Hit, normalise
 from newslint.rule import Rule
 from newslint.schema import Key
 
-SENSES = ("speech", "adjective", "criticism")
+SENSES = ("speech", "adjective", "criticism", "intensified")
 
 
 def _words(spaced: str) -> frozenset[str]:
@@ -114,10 +114,29 @@ def is_criticism(before: str, after: str) -> bool:
     return not any(t in ("door", "doors", "brakes", "shut", "gate") for t in nxt)
 
 
+# Adverbs that turn an evaluative adjective into a verdict: "utterly
+# unrealistic", "truly dangerous". Degree words news uses to measure ("very",
+# "most", "highly", "particularly", "extremely") are not among them: wire copy
+# writes "highly contagious" and "extremely rare". Nor are intensifiers that
+# loaded.* rules flag on their own (woefully, terribly, ridiculously), so that
+# one phrase is not reported twice.
+INTENSIFIERS = _words(
+    "utterly truly downright thoroughly hopelessly absolutely totally immensely insanely "
+    "really impossibly"
+)
+
+
+def is_intensified(before: str, after: str) -> bool:
+    """'utterly unrealistic', 'truly dangerous': an intensifier right before the word."""
+    prev = _tokens(before)
+    return bool(prev) and prev[-1].lower() in INTENSIFIERS
+
+
 TESTS: dict[str, Callable[[str, str], bool]] = {
     "speech": is_speech,
     "adjective": is_adjective,
     "criticism": is_criticism,
+    "intensified": is_intensified,
 }
 
 
@@ -246,6 +265,10 @@ def senses_of(rule: Rule) -> Senses:
 
 
 SENSE_KEYS = {
-    "sense": Key((str,), False, "the sense every listed word must have: speech or adjective"),
+    "sense": Key(
+        (str,),
+        False,
+        "the sense every listed word must have: speech, adjective, criticism or intensified",
+    ),
     "senses": Key((dict,), False, "word → the sense it must have to be flagged"),
 }
