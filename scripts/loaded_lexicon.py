@@ -117,6 +117,48 @@ KEPT_OUT = {
     "successfully", "suspicious", "toxic", "truthful", "unfair", "unlawful", "unlawfully",
     "unstable", "unsuccessful", "violent", "violently", "wrong",
 }
+
+# The wide tier (WIDE): MPQA's strongly subjective adjectives and adverbs that
+# VADER and TextBlob do not score, taken when CMUdict knows the word and edited
+# prose does not use it. Kept out by an editor who read the candidates:
+WIDE_KEPT_OUT = {
+    # feelings and states a story reports of its subjects
+    "aggrieved", "apprehensions", "apprehensive", "awestruck", "baffled", "bashful",
+    "bemused", "bewildered", "delirious", "dispirited", "famished", "forlorn", "frazzled",
+    "fretful", "jittery", "mortified", "peeved", "remorseful", "scandalized", "seething",
+    "stunned", "tormented", "unnerved", "unwilling", "unwillingly", "warily", "tiring",
+    "discontentedly", "timidly", "shyly", "qualms", "sympathies", "mistrust", "intimacy",
+    # literal, legal, medical and technical senses (an avalanche, censure in
+    # parliament, party whips, a police sting, premeditated murder)
+    "archaic", "ascendant", "aspirations", "avalanche", "blinding", "bombardment",
+    "bullies", "cautionary", "censure", "clout", "coherence", "commotion", "condolences",
+    "credence", "crooked", "deepening", "defrauding", "defunct", "delusion", "delusions",
+    "desiccated", "desolate", "destinies", "destitute", "diametrically", "dilapidated",
+    "disaffected", "discontinuity", "dissident", "dissidents", "dragons", "drunken",
+    "dungeons", "estranged", "eternity", "everlasting", "fancy", "fantasy", "fascism",
+    "flak", "flourish", "foremost", "fragrant", "fuss", "gasp", "genocide", "glimmer",
+    "glisten", "glitter", "glossy", "goodwill", "gossip", "grind", "grudges", "hale",
+    "hardier", "hardships", "healthful", "heathen", "hotbeds", "humane", "illusions",
+    "immaterial", "immovable", "impregnable", "inaccurate", "inaccurately", "incessant",
+    "indelibly", "indoctrination", "inequities", "infringements", "injustices",
+    "innuendo", "inquisitive", "irreversible", "kemp", "lawless", "lawlessness", "leech",
+    "limp", "litigious", "loath", "luxury", "lurking", "maltreatment", "manic", "midget",
+    "militancy", "mirage", "misconceptions", "misreading", "myth", "obese", "oddities",
+    "oppositions", "overdue", "overture", "overworked", "pacifists", "partisan",
+    "partisans", "patriotic", "paupers", "payback", "penetrating", "pervasive", "pious",
+    "plaything", "pleading", "plotters", "premeditated", "promoter", "protector",
+    "punctual", "pundits", "radicalization", "rectification", "rectifying", "repudiation",
+    "revel", "rift", "rifts", "roadblocks", "rogue", "rollercoaster", "rumbling",
+    "rumours", "run-down", "sacred", "sanctuary", "sanity", "scarier", "scariest",
+    "self-determination", "set-up", "skeletons", "smack", "smoldering", "sobering",
+    "spade", "spilling", "sting", "stride", "striving", "sty", "surging", "sweeping",
+    "sworn", "taboo", "tranquil", "trick", "tricky", "ultimatums", "ultra", "underdog",
+    "underlings", "unlucky", "unpopular", "unravel", "unreliability", "unsuspecting",
+    "vestiges", "waning", "watchdog", "wee", "well-being", "wellbeing", "whips",
+    "worthiness", "formidable", "embroiled", "disarray", "defiance", "defiant",
+    "complicit", "momentous", "reverent", "reverently", "penitent", "chaste", "nimble",
+    "fateful", "fraught", "catchy", "dashing", "manipulators", "ovation", "fortuitous",
+}
 # fmt: on
 
 _YAML_SPECIAL = frozenset({"yes", "no", "on", "off", "true", "false", "null", "y", "n"})
@@ -317,19 +359,24 @@ def lexicon(argv: list[str], pack: str) -> list[tuple[str, str, str, float, floa
     folders = [Path(a) for a in argv[1:]]
     prose = Calibration(voice_counts(folders), opinion_counts(folders))
     taken = listed_elsewhere(pack)
+    known = english_words()
     rows = []
     for word in sorted(clues):
         v, s = valence.get(word, 0.0), subjectivity.get(word, 0.0)
-        if abs(v) < VADER_MIN and s < TEXTBLOB_MIN:
-            continue
         if word in KEPT_OUT or word in taken or prose.normal(word):
+            continue
+        # Unscored by VADER and TextBlob: the wide tier, an adjective or adverb
+        # by MPQA's own tag, a known English word, not kept out by the editor.
+        wide = clues[word][0] != "anypos" and word in known and word not in WIDE_KEPT_OUT
+        if abs(v) < VADER_MIN and s < TEXTBLOB_MIN and not wide:
             continue
         rows.append((word, *clues[word], v, s))
     # The adverb of a listed adjective judges as the adjective does ("unjust",
     # "unjustly"): added when it is an English word edited prose does not use.
-    known, listed = english_words(), taken | {row[0] for row in rows}
+    listed = taken | {row[0] for row in rows}
     for word in sorted({a for w in listed if " " not in w for a in adverbs(w)}):
-        fresh = word not in listed and word not in KEPT_OUT and not prose.normal(word)
+        kept_out = word in KEPT_OUT or word in WIDE_KEPT_OUT
+        fresh = word not in listed and not kept_out and not prose.normal(word)
         if word in known and fresh:
             rows.append((word, "adverb of a listed word", "", 0.0, 0.0))
     return sorted(rows)
