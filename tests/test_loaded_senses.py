@@ -108,6 +108,11 @@ def test_capitalised_mid_sentence_is_a_name() -> None:
     assert [r for r, _, _ in _loaded("Savage attacks followed.")] == ["loaded.emotive"]
 
 
+def test_a_capital_for_emphasis_after_a_is_not_a_name() -> None:
+    assert [r for r, _, _ in _loaded("The law made the governor a Tyrant.")] == ["loaded.label"]
+    assert _loaded("He met a Savage Garden fan.") == []
+
+
 def test_interview_answers_are_the_speakers_words() -> None:
     text = "**Nick Bos:** Of course the results are remarkable.\n\nOf course it rained."
     assert [m for _, m, _ in _loaded(text)] == [
@@ -211,6 +216,8 @@ def test_an_intensifier_flagged_on_its_own_is_reported_once() -> None:
         ("Sharon's outrages in Gaza went on.", "loaded.subjective"),
         ("The minister made a scapegoat of the police.", "loaded.subjective"),
         ("What manner of maniac would do this?", "loaded.subjective"),
+        ("The envoy's duplicity cost the talks dearly.", "loaded.subjective"),
+        ("Bush kept muttering about opportunities.", "loaded.said"),
     ],
 )
 def test_labels_for_governments_and_nouns_that_judge(text: str, rule: str) -> None:

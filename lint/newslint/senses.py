@@ -240,7 +240,14 @@ def _is_name(hit: Hit, sentence_start: int) -> bool:
     if hit.block.kind == "heading" or hit.text.isupper():
         return False  # headlines capitalise every word; SHOUTING is emphasis
     lead = hit.block.text[sentence_start : hit.start]
-    return any(ch.isalnum() for ch in lead)
+    if not any(ch.isalnum() for ch in lead):
+        return False
+    # "becomes a Dictator": a capital for emphasis after "a"/"an", with no
+    # capitalised word after it, is the common noun (a name rarely takes "a").
+    prev = _tokens(lead)
+    nxt = _tokens(hit.block.text[hit.end : hit.end + 40])
+    emphatic = bool(prev) and prev[-1] in ("a", "an")
+    return not (emphatic and not (nxt and nxt[0][:1].isupper()))
 
 
 def senses_of(rule: Rule) -> Senses:
