@@ -137,6 +137,8 @@ def test_a_single_quoted_passage_over_sentences_is_quotation() -> None:
         ("The firm took the lion’s share of the contracts.", "loaded.idiom"),
         ("The rebels are freedom fighters.", "loaded.label"),
         ("The award-winning chef opened a cafe.", "loaded.puffery"),
+        ("A highly respected cleric led the prayers.", "loaded.puffery"),
+        ("It is highly significant that he resigned.", "loaded.editorializing"),
     ],
 )
 def test_derision_labels_and_words_to_watch(text: str, rule: str) -> None:
