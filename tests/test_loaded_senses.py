@@ -220,6 +220,8 @@ def test_an_intensifier_flagged_on_its_own_is_reported_once() -> None:
         ("What manner of maniac would do this?", "loaded.subjective"),
         ("The envoy's duplicity cost the talks dearly.", "loaded.subjective"),
         ("Bush kept muttering about opportunities.", "loaded.said"),
+        ("The senator lambasted the plan.", "loaded.said"),
+        ("The agency's ineptitude delayed the rescue.", "loaded.subjective"),
     ],
 )
 def test_labels_for_governments_and_nouns_that_judge(text: str, rule: str) -> None:
