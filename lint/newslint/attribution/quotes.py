@@ -163,9 +163,10 @@ _WRITERS_FRAME = Lazy(
 _TRANSCRIPT = Lazy(r"[\"“](Q)\s|\b([A-Z][A-Z.]+(?: [A-Z][A-Z.]+)*):\s")
 
 
-# "X concluded, “…”", "in the words of X, “…”", "X defended the plan: “…”":
-# a lead-in ending in a comma or colon, naming someone, right before the quotation.
-_LEAD_IN_END = Lazy(r"[,:]\s*$")
+# "X concluded, “…”", "in the words of X, “…”", "X defended the plan: “…”",
+# "X's readers voted to define it as; “…”": a lead-in ending in a comma, colon or
+# semicolon, or in "as", naming someone, right before the quotation.
+_LEAD_IN_END = Lazy(r"(?:[,:;]|\bas)\s*$")
 # A document named right before the quotation is its source.
 _DOCUMENT = Lazy(
     r"\b(?:press release|news release|statement|transcript|memo|communiqu[eé])\b", re.I
@@ -178,10 +179,11 @@ def _lead_in_speaker(lead_in: str) -> str:
     text = " ".join(lead_in.split())
     if not text:
         return NO_SPEAKER
-    body = text.rstrip(",: ")
+    body = text.rstrip(",:; ")
     if not _LEAD_IN_END.search(text):
         document = _DOCUMENT.search(body)
         return body[: document.end()].strip() if document else NO_SPEAKER
+    body = body.rsplit(";", 1)[-1].strip()  # the clause that leads in: "…; X wrote:"
     words = WORD.findall(body)
     if not words or len(words) > 25:
         return NO_SPEAKER

@@ -31,7 +31,10 @@ TIER_LISTS = {
     "causes": "a cause or blame",
     "records": "a record or superlative",
     "predictions": "a prediction stated as fact",
+    "motives": "a motive",
     "intentions": "what someone intends",
+    "minds": "what someone knew or felt",
+    "decisions": "what someone decided",
 }
 _ORDINAL = Lazy(r"^\d+(?:st|nd|rd|th)$")
 _SCORE = Lazy(r"\b\d{1,2}\s?[–-]\s?\d{1,2}\b")
@@ -57,8 +60,9 @@ def tier_of(voice: str, found: Sequence[Cue], facts: Facts) -> Tier:
         return Tier(HIGH, "a casualty count")
     if any(_killing(voice, c) for c in found if c.category == "casualties"):
         return Tier(HIGH, "an accusation")
-    if "intentions" in categories and _scheduled(voice, found, facts):
-        categories.discard("intentions")
+    for category in ("intentions", "predictions"):
+        if category in categories and _scheduled(voice, found, facts, category):
+            categories.discard(category)
     for category, what in TIER_LISTS.items():
         # Deaths and injuries without a figure are told by the rest of the sentence.
         if category in categories and category != "casualties":
@@ -82,11 +86,11 @@ _WHEN = Lazy(
 )
 
 
-def _scheduled(voice: str, found: Sequence[Cue], facts: Facts) -> bool:
-    """An intention that is an appearance with a date: a scheduled fact."""
+def _scheduled(voice: str, found: Sequence[Cue], facts: Facts, category: str) -> bool:
+    """An intention or a future that is an appearance with a date: a scheduled fact."""
     when = bool(facts.dates) or bool(_WHEN.search(voice))
     return when and any(
-        c.category == "intentions" and _APPEARANCE.match(voice, c.end) for c in found
+        c.category == category and _APPEARANCE.match(voice, c.end) for c in found
     )
 
 
