@@ -35,6 +35,7 @@ TIER_LISTS = {
     "intentions": "what someone intends",
     "minds": "what someone knew or felt",
     "decisions": "what someone decided",
+    "assertions": "a sweeping assertion",
 }
 _ORDINAL = Lazy(r"^\d+(?:st|nd|rd|th)$")
 _SCORE = Lazy(r"\b\d{1,2}\s?[–-]\s?\d{1,2}\b")
@@ -89,9 +90,7 @@ _WHEN = Lazy(
 def _scheduled(voice: str, found: Sequence[Cue], facts: Facts, category: str) -> bool:
     """An intention or a future that is an appearance with a date: a scheduled fact."""
     when = bool(facts.dates) or bool(_WHEN.search(voice))
-    return when and any(
-        c.category == category and _APPEARANCE.match(voice, c.end) for c in found
-    )
+    return when and any(c.category == category and _APPEARANCE.match(voice, c.end) for c in found)
 
 
 # "was killed", "were killed": a death told, not a killing laid at someone's door.
