@@ -39,6 +39,7 @@ WORD_LISTS = {
     "minds": "what someone knew, thought or felt, stated as fact: had no idea (high tier)",
     "decisions": "what someone decided or agreed, stated as fact: rejected, vetoed (high tier)",
     "assertions": "a claim the writer vouches for with no one behind it: the fact is (high tier)",
+    "force": "who attacked, invaded, armed or backed whom: bombed, invasion of (high tier)",
     "term_markers": "words right before a quotation that make it a name or term: called, titled",
 }
 # Reporting-verb lemmas (from VerbNet's communication classes; see the pack):

@@ -30,6 +30,7 @@ TIER_LISTS = {
     "wrongdoing": "an accusation",
     "causes": "a cause or blame",
     "records": "a record or superlative",
+    "force": "an act of force",
     "predictions": "a prediction stated as fact",
     "motives": "a motive",
     "intentions": "what someone intends",
@@ -161,4 +162,24 @@ def statistics(voice: str, facts: Facts) -> tuple[str, ...]:
     detail of the story rather than a statistic a desk checks first.
     """
     rates = {m.group(1).lower() for m in _RATE.finditer(voice)}
-    return tuple(n for n in counts(voice, facts) if _AMOUNT.search(n) or n.lower() in rates)
+    rates |= {m.group(1).lower() for m in _PER.finditer(voice)}
+    prices = {m.group(1).rstrip(",.;:").lower() for m in _PRICE.finditer(voice)}
+    return tuple(
+        n
+        for n in counts(voice, facts)
+        if (_AMOUNT.search(n) or n.lower() in rates) and n.lower() not in prices
+    )
+
+
+# "300 tankers … pass daily", "40,000 visitors a year": a count per time is a rate.
+_PER = Lazy(
+    r"\b(\d[\d,.]*)\s+[\w\s-]{0,40}?\b(?:daily|a\s+day|per\s+day|each\s+day|every\s+day"
+    r"|a\s+year|per\s+year|each\s+year|every\s+year|annually|a\s+week|a\s+month|per\s+month)\b",
+    re.I,
+)
+# "is priced at US $8.00", "tickets cost $20": the price of one thing, on the menu.
+_PRICE = Lazy(
+    r"\b(?:priced\s+at|costs?|sells?\s+for|retails?\s+for|admission\s+is)\s+(?:US\s?|NZ\s?|A)?"
+    r"(\S+)",
+    re.I,
+)
