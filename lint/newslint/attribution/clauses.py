@@ -171,6 +171,11 @@ _EYEWITNESS = Lazy(
 )
 
 
+def _first_hand(text: str) -> bool:
+    """A first-hand report: the writer is the source ("I visited", "on our street")."""
+    return bool(_FIRST_PERSON.match(text) or _EYEWITNESS.search(text))
+
+
 def _sentence_scope(block: Block, voice: str) -> str:
     if block.in_blockquote:
         return QUOTE
@@ -255,7 +260,7 @@ def _is_claim(
     starts = {c.category for c in found if c.start == first}
     if "hypothetical_starts" in starts or "framing" in words or "opinion" in words:
         return False
-    if _FIRST_PERSON.match(text) or _EYEWITNESS.search(text):  # first-hand: the writer saw it
+    if _first_hand(text):
         return False
     hard = bool(facts.numbers or facts.dates or words & HARD_SIGNALS)
     if "hedges" in words and not hard:

@@ -197,7 +197,21 @@ def _lead_in_speaker(lead_in: str) -> str:
     # A name that is not just the capital opening the sentence ("Smith
     # defended the plan:" names Smith; "The rules are simple:" names no one).
     names = [n for n in names if " " in n or not body.startswith(n) or _party(n)]
-    return names[0] if names else NO_SPEAKER
+    if names:
+        return names[0]
+    role = _ROLE_SUBJECT.match(body)  # "The minister defended the plan:"
+    return role.group(1) if role else NO_SPEAKER
+
+
+# A lead-in whose subject is a role the story has named: "The minister defended the plan:".
+_ROLE_SUBJECT = Lazy(
+    r"^((?:The|Our|Their|His|Her|Its)\s+(?:[a-z-]+\s+)?(?:minister|mayor|president|premier|"
+    r"governor|senator|spokesman|spokeswoman|spokesperson|chief|official|officer|judge|"
+    r"prosecutor|lawyer|author|chairman|chairwoman|chair|director|coach|manager|commander|"
+    r"general|ambassador|secretary|leader|ministry|agency|company|court|council|police|report|"
+    r"study|letter|statement|researchers?|scientists?|witness|victim|owner|founder|CEO))"
+    r"\s+(?:\w+ly\s+)?(?:[a-z]+ed|wrote|said|says|told|put\s+it|[a-z]+s(?<!is)(?<!was)(?<!has))\b"
+)
 
 
 def _party(word: str) -> bool:
