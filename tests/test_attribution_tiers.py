@@ -130,3 +130,19 @@ def test_a_quote_with_no_speaker_is_still_flagged() -> None:
     text = 'The plan was simple; "we will not stop until every document is found and returned."\n'
     found = [f for f in lint_text(text, select=(QUOTE,)) if f.rule == QUOTE]
     assert [f.severity for f in found] == [Severity.WARNING]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        'The so-called "War on Terror" has cost trillions of dollars, the report found.',
+        'Supporters of "Checks and Balances" met on Tuesday, organisers said.',
+    ],
+)
+def test_short_title_like_phrases_need_no_speaker(sentence: str) -> None:
+    assert [f for f in lint_text(sentence + "\n", select=(QUOTE,)) if f.rule == QUOTE] == []
+
+
+def test_a_speaker_after_the_quote() -> None:
+    text = '"We will rebuild every house on this street and more," Smith concluded.\n'
+    assert [f for f in lint_text(text, select=(QUOTE,)) if f.rule == QUOTE] == []
