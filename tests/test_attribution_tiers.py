@@ -146,3 +146,29 @@ def test_short_title_like_phrases_need_no_speaker(sentence: str) -> None:
 def test_a_speaker_after_the_quote() -> None:
     text = '"We will rebuild every house on this street and more," Smith concluded.\n'
     assert [f for f in lint_text(text, select=(QUOTE,)) if f.rule == QUOTE] == []
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        # media as sources
+        "State television reported that 40 people were killed in the blast.",
+        "At least 40 people were killed in the blast, Al Jazeera reported.",
+        "The minister took bribes worth $2 million, according to The Guardian.",
+        "The BBC's correspondent in Kabul saw at least 30 bodies in the street.",
+        # reporting verbs in every tense and position
+        "Wilkins observed that the fraud cost investors $20 million.",
+        "The company has insisted that the recall will cost $5 million.",
+        "Smith testified that the company had lied to regulators.",
+        "The agency highlighted that unemployment rose to 9 percent.",
+        # reporting nouns, documents and agents
+        "In his letter, Smith wrote that the fraud cost investors $20 million.",
+        "The report, published on Monday, found that 40 percent of schools had failed.",
+        "It has been confirmed by the ministry that 12 soldiers were killed.",
+        "The group sent a statement to the newsroom saying it had killed 12 soldiers.",
+        "The ministry's figures put the death toll at 120.",
+        "Police are investigating claims that the mayor stole $1 million.",
+    ],
+)
+def test_attribution_as_an_editor_reads_it(sentence: str) -> None:
+    assert claims(sentence + "\n") == []
