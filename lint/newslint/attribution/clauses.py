@@ -163,6 +163,18 @@ _FIRST_PERSON = Lazy(
     r"(?:I|We|Wikinews|This reporter|This writer|Our reporter|Our correspondent)\s+[a-z]"
 )
 
+# "…putting road blocks on our street", "from my window we watched": the writer was there.
+_EYEWITNESS = Lazy(
+    r"\b(?:I|we)\s+(?:\w+ly\s+)?(?:saw|watched|heard|witnessed|visited|noticed|counted)\b"
+    r"|\b(?:our|my)\s+(?:street|road|house|home|neighbourhood|neighborhood|building|block"
+    r"|door|doorstep|window|garden|village|town|district)\b"
+)
+
+
+def _first_hand(text: str) -> bool:
+    """A first-hand report: the writer is the source ("I visited", "on our street")."""
+    return bool(_FIRST_PERSON.match(text) or _EYEWITNESS.search(text))
+
 
 def _sentence_scope(block: Block, voice: str) -> str:
     if block.in_blockquote:
@@ -248,7 +260,7 @@ def _is_claim(
     starts = {c.category for c in found if c.start == first}
     if "hypothetical_starts" in starts or "framing" in words or "opinion" in words:
         return False
-    if _FIRST_PERSON.match(text):  # first-hand: the writer is the source
+    if _first_hand(text):
         return False
     hard = bool(facts.numbers or facts.dates or words & HARD_SIGNALS)
     if "hedges" in words and not hard:

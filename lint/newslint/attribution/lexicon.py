@@ -35,6 +35,11 @@ WORD_LISTS = {
     "records": "records and superlatives: high tier",
     "predictions": "predictions stated as fact: high tier",
     "intentions": "what someone wants or plans: high tier",
+    "motives": "why someone did something, stated as fact: in order to, in a bid to (high tier)",
+    "minds": "what someone knew, thought or felt, stated as fact: had no idea (high tier)",
+    "decisions": "what someone decided or agreed, stated as fact: rejected, vetoed (high tier)",
+    "assertions": "a claim the writer vouches for with no one behind it: the fact is (high tier)",
+    "force": "who attacked, invaded, armed or backed whom: bombed, invasion of (high tier)",
     "term_markers": "words right before a quotation that make it a name or term: called, titled",
 }
 # Reporting-verb lemmas (from VerbNet's communication classes; see the pack):
@@ -54,6 +59,11 @@ PATTERN_LISTS = {
         "claim_signals",
         "causes",
         "records",
+        "predictions",
+        "intentions",
+        "motives",
+        "minds",
+        "wrongdoing",
     )
 }
 ALL_CUES = frozenset(WORD_LISTS)

@@ -163,9 +163,10 @@ _WRITERS_FRAME = Lazy(
 _TRANSCRIPT = Lazy(r"[\"“](Q)\s|\b([A-Z][A-Z.]+(?: [A-Z][A-Z.]+)*):\s")
 
 
-# "X concluded, “…”", "in the words of X, “…”", "X defended the plan: “…”":
-# a lead-in ending in a comma or colon, naming someone, right before the quotation.
-_LEAD_IN_END = Lazy(r"[,:]\s*$")
+# "X concluded, “…”", "in the words of X, “…”", "X defended the plan: “…”",
+# "X's readers voted to define it as; “…”": a lead-in ending in a comma, colon or
+# semicolon, or in "as", naming someone, right before the quotation.
+_LEAD_IN_END = Lazy(r"(?:[,:;]|\bas)\s*$")
 # A document named right before the quotation is its source.
 _DOCUMENT = Lazy(
     r"\b(?:press release|news release|statement|transcript|memo|communiqu[eé])\b", re.I
@@ -178,10 +179,11 @@ def _lead_in_speaker(lead_in: str) -> str:
     text = " ".join(lead_in.split())
     if not text:
         return NO_SPEAKER
-    body = text.rstrip(",: ")
+    body = text.rstrip(",:; ")
     if not _LEAD_IN_END.search(text):
         document = _DOCUMENT.search(body)
         return body[: document.end()].strip() if document else NO_SPEAKER
+    body = body.rsplit(";", 1)[-1].strip()  # the clause that leads in: "…; X wrote:"
     words = WORD.findall(body)
     if not words or len(words) > 25:
         return NO_SPEAKER
@@ -195,7 +197,21 @@ def _lead_in_speaker(lead_in: str) -> str:
     # A name that is not just the capital opening the sentence ("Smith
     # defended the plan:" names Smith; "The rules are simple:" names no one).
     names = [n for n in names if " " in n or not body.startswith(n) or _party(n)]
-    return names[0] if names else NO_SPEAKER
+    if names:
+        return names[0]
+    role = _ROLE_SUBJECT.match(body)  # "The minister defended the plan:"
+    return role.group(1) if role else NO_SPEAKER
+
+
+# A lead-in whose subject is a role the story has named: "The minister defended the plan:".
+_ROLE_SUBJECT = Lazy(
+    r"^((?:The|Our|Their|His|Her|Its)\s+(?:[a-z-]+\s+)?(?:minister|mayor|president|premier|"
+    r"governor|senator|spokesman|spokeswoman|spokesperson|chief|official|officer|judge|"
+    r"prosecutor|lawyer|author|chairman|chairwoman|chair|director|coach|manager|commander|"
+    r"general|ambassador|secretary|leader|ministry|agency|company|court|council|police|report|"
+    r"study|letter|statement|researchers?|scientists?|witness|victim|owner|founder|CEO))"
+    r"\s+(?:\w+ly\s+)?(?:[a-z]+ed|wrote|said|says|told|put\s+it|[a-z]+s(?<!is)(?<!was)(?<!has))\b"
+)
 
 
 def _party(word: str) -> bool:

@@ -30,8 +30,13 @@ TIER_LISTS = {
     "wrongdoing": "an accusation",
     "causes": "a cause or blame",
     "records": "a record or superlative",
+    "force": "an act of force",
     "predictions": "a prediction stated as fact",
+    "motives": "a motive",
     "intentions": "what someone intends",
+    "minds": "what someone knew or felt",
+    "decisions": "what someone decided",
+    "assertions": "a sweeping assertion",
 }
 _ORDINAL = Lazy(r"^\d+(?:st|nd|rd|th)$")
 _SCORE = Lazy(r"\b\d{1,2}\s?[–-]\s?\d{1,2}\b")
@@ -57,8 +62,9 @@ def tier_of(voice: str, found: Sequence[Cue], facts: Facts) -> Tier:
         return Tier(HIGH, "a casualty count")
     if any(_killing(voice, c) for c in found if c.category == "casualties"):
         return Tier(HIGH, "an accusation")
-    if "intentions" in categories and _scheduled(voice, found, facts):
-        categories.discard("intentions")
+    for category in ("intentions", "predictions"):
+        if category in categories and _scheduled(voice, found, facts, category):
+            categories.discard(category)
     for category, what in TIER_LISTS.items():
         # Deaths and injuries without a figure are told by the rest of the sentence.
         if category in categories and category != "casualties":
@@ -82,12 +88,10 @@ _WHEN = Lazy(
 )
 
 
-def _scheduled(voice: str, found: Sequence[Cue], facts: Facts) -> bool:
-    """An intention that is an appearance with a date: a scheduled fact."""
+def _scheduled(voice: str, found: Sequence[Cue], facts: Facts, category: str) -> bool:
+    """An intention or a future that is an appearance with a date: a scheduled fact."""
     when = bool(facts.dates) or bool(_WHEN.search(voice))
-    return when and any(
-        c.category == "intentions" and _APPEARANCE.match(voice, c.end) for c in found
-    )
+    return when and any(c.category == category and _APPEARANCE.match(voice, c.end) for c in found)
 
 
 # "was killed", "were killed": a death told, not a killing laid at someone's door.
@@ -158,4 +162,24 @@ def statistics(voice: str, facts: Facts) -> tuple[str, ...]:
     detail of the story rather than a statistic a desk checks first.
     """
     rates = {m.group(1).lower() for m in _RATE.finditer(voice)}
-    return tuple(n for n in counts(voice, facts) if _AMOUNT.search(n) or n.lower() in rates)
+    rates |= {m.group(1).lower() for m in _PER.finditer(voice)}
+    prices = {m.group(1).rstrip(",.;:").lower() for m in _PRICE.finditer(voice)}
+    return tuple(
+        n
+        for n in counts(voice, facts)
+        if (_AMOUNT.search(n) or n.lower() in rates) and n.lower() not in prices
+    )
+
+
+# "300 tankers … pass daily", "40,000 visitors a year": a count per time is a rate.
+_PER = Lazy(
+    r"\b(\d[\d,.]*)\s+[\w\s-]{0,40}?\b(?:daily|a\s+day|per\s+day|each\s+day|every\s+day"
+    r"|a\s+year|per\s+year|each\s+year|every\s+year|annually|a\s+week|a\s+month|per\s+month)\b",
+    re.I,
+)
+# "is priced at US $8.00", "tickets cost $20": the price of one thing, on the menu.
+_PRICE = Lazy(
+    r"\b(?:priced\s+at|costs?|sells?\s+for|retails?\s+for|admission\s+is)\s+(?:US\s?|NZ\s?|A)?"
+    r"(\S+)",
+    re.I,
+)

@@ -1,0 +1,174 @@
+"""Check-worthiness tiers and quote speakers (issue 10, items 1, 2 and 4).
+
+Each case is a sentence an editor would read the same way anywhere: which
+sentence is flagged, at which severity, and which tier the message names.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from newslint.findings import Finding
+from newslint.severity import Severity
+from tests.conftest import lint_text
+
+CLAIM = "attribution.unattributed-claim"
+QUOTE = "attribution.unattributed-quote"
+
+
+def claims(text: str) -> list[Finding]:
+    return [f for f in lint_text(text, select=(CLAIM,)) if f.rule == CLAIM]
+
+
+def only_claim(sentence: str) -> Finding:
+    found = claims(sentence + "\n")
+    assert len(found) == 1, [f.message for f in found]
+    return found[0]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "tier"),
+    [
+        # predictions stated as fact
+        ("Iraq, already a seething cauldron, will sink further into chaos.", "a prediction"),
+        ("The situation in Iraq is only going to get better this way.", "a prediction"),
+        ("He won't have many seats in the new parliament.", "a prediction"),
+        # motives
+        (
+            "The governor cut the budget for schools in order to garner votes in the north.",
+            "a motive",
+        ),
+        ("The council closed the library in a bid to save money.", "a motive"),
+        # what someone knew or felt, read as fact
+        ("Even after the attacks, Bush was obsessing about Iraq.", "what someone knew or felt"),
+        ("He obviously liked authoritarian rule better than democracy.", "what someone knew"),
+        ("China is furious that Japan has outbid it for the pipeline.", "what someone knew"),
+        # decisions away from the public eye
+        ("Rumsfeld initially rejected an attack on the bases.", "what someone decided"),
+        ("Clinton had worked out a deal with Sharif that summer.", "what someone decided"),
+        # accusations in every tense
+        ("The general reneged on the deal with the rebels.", "an accusation"),
+        ("US forces made a blunder by accidentally killing the sheikh.", "an accusation"),
+        ("The minister has been accused of hiding the report.", "an accusation"),
+        # sweeping assertions
+        ("The reality is that India is no longer the enemy of choice.", "a sweeping assertion"),
+        ("In essence, Iran now owns a significant portion of the government.", "a sweeping"),
+        # acts of force, records, causes, rates
+        ("Iran, North Korea and China have been willing providers of weapons.", "an act of force"),
+        ("The Red Cross has mobilised volunteers for its biggest-ever effort.", "a record"),
+        ("Syria is the strongest military force in the region.", "a record"),
+        ("The occupation has sapped the army's strength.", "a cause or blame"),
+        ("Through the strait 300 tankers pass daily.", "a figure"),
+    ],
+)
+def test_check_worthy_claims_are_warnings_naming_their_tier(sentence: str, tier: str) -> None:
+    finding = only_claim(sentence)
+    assert finding.severity == Severity.WARNING
+    assert finding.message.startswith(tier), finding.message
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        # arrangements and scheduled facts, not predictions
+        "Space Shuttle Discovery will take the place of Enterprise at the Udvar-Hazy Center.",
+        "She is going to visit the museum on Friday.",
+        # a bare feeling is a description; wanting to attend is no plot
+        "Exhibit goers then became part of the very exhibit they had wanted to attend.",
+        # a menu price is no statistic; "illegal migrants" names a policy's subject
+        "The beverage is priced at US $8.00 at the bar.",
+        "Sunak has made tackling migration one of his priorities, with laws on illegal migrants.",
+        # a budget line is not an act of force
+        "The Crew Exploration Vehicle is funded at $268 million.",
+    ],
+)
+def test_background_facts_stay_suggestions(sentence: str) -> None:
+    for finding in claims(sentence + "\n"):
+        if "funded at" in sentence:  # a figure, but not "an act of force"
+            assert not finding.message.startswith("an act of force")
+            continue
+        assert finding.severity == Severity.SUGGESTION, finding.message
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Yesterday there were tens of them putting road blocks on our street and firing mortars.",
+        "From the window we watched the police drag the protesters away.",
+    ],
+)
+def test_first_hand_eyewitness_reporting_is_no_claim(sentence: str) -> None:
+    assert claims(sentence + "\n") == []
+
+
+def test_a_book_that_makes_the_case_is_a_source() -> None:
+    text = "Imperial Hubris makes the case that people in the CIA knew all about Bin Laden.\n"
+    assert claims(text) == []
+
+
+@pytest.mark.parametrize(
+    "paragraph",
+    [
+        # the speaker in a lead-in ending in a semicolon, after "define … as"
+        "The drink was named for a word; Savage's readers voted to define the word as; "
+        '"the frothy mixture that nobody wants to name here."',
+        # a document quoted by its own part
+        "This right is so fundamental that our Constitution takes it for granted in its "
+        'dedication to "secure the blessings of liberty to ourselves and our posterity."',
+        # lead-ins an editor reads as naming the speaker
+        'PC World\'s analysis of the browser concluded, "Internet Explorer 9 is the best yet."',
+        'In the words of the mayor, "We will rebuild every house on this street."',
+        'The minister defended the plan: "It will save money and lives within a year."',
+    ],
+)
+def test_quotes_with_a_speaker_in_the_lead_in(paragraph: str) -> None:
+    found = [f for f in lint_text(paragraph + "\n", select=(QUOTE,)) if f.rule == QUOTE]
+    assert found == [], [f.message for f in found]
+
+
+def test_a_quote_with_no_speaker_is_still_flagged() -> None:
+    text = 'The plan was simple; "we will not stop until every document is found and returned."\n'
+    found = [f for f in lint_text(text, select=(QUOTE,)) if f.rule == QUOTE]
+    assert [f.severity for f in found] == [Severity.WARNING]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        'The so-called "War on Terror" has cost trillions of dollars, the report found.',
+        'Supporters of "Checks and Balances" met on Tuesday, organisers said.',
+    ],
+)
+def test_short_title_like_phrases_need_no_speaker(sentence: str) -> None:
+    assert [f for f in lint_text(sentence + "\n", select=(QUOTE,)) if f.rule == QUOTE] == []
+
+
+def test_a_speaker_after_the_quote() -> None:
+    text = '"We will rebuild every house on this street and more," Smith concluded.\n'
+    assert [f for f in lint_text(text, select=(QUOTE,)) if f.rule == QUOTE] == []
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        # media as sources
+        "State television reported that 40 people were killed in the blast.",
+        "At least 40 people were killed in the blast, Al Jazeera reported.",
+        "The minister took bribes worth $2 million, according to The Guardian.",
+        "The BBC's correspondent in Kabul saw at least 30 bodies in the street.",
+        # reporting verbs in every tense and position
+        "Wilkins observed that the fraud cost investors $20 million.",
+        "The company has insisted that the recall will cost $5 million.",
+        "Smith testified that the company had lied to regulators.",
+        "The agency highlighted that unemployment rose to 9 percent.",
+        # reporting nouns, documents and agents
+        "In his letter, Smith wrote that the fraud cost investors $20 million.",
+        "The report, published on Monday, found that 40 percent of schools had failed.",
+        "It has been confirmed by the ministry that 12 soldiers were killed.",
+        "The group sent a statement to the newsroom saying it had killed 12 soldiers.",
+        "The ministry's figures put the death toll at 120.",
+        "Police are investigating claims that the mayor stole $1 million.",
+    ],
+)
+def test_attribution_as_an_editor_reads_it(sentence: str) -> None:
+    assert claims(sentence + "\n") == []
