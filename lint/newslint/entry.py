@@ -175,6 +175,9 @@ def main() -> int:
         if mode == "require":
             print("newslint: error: no warm newslint process is running", file=sys.stderr)
             return 2
+    from newslint import startcache
+
+    startcache.install()  # before the imports: they compile most of its patterns
     try:
         _import_command(argv)
     except KeyboardInterrupt:
@@ -184,6 +187,7 @@ def main() -> int:
     try:
         return run(argv)
     finally:
+        startcache.save()
         # For the next run (this one has paid its start-up), except on CI,
         # where a run is the only one and a process left behind outlives the job.
         if warm and not os.environ.get("CI"):
