@@ -104,3 +104,21 @@ def test_a_file_that_is_not_trustworthy_or_whole_is_compiled_afresh(
     again = _probe(tmp_path)
     assert again.pop("new") != 0  # not read: compiled afresh
     assert again == first
+
+
+def test_a_run_with_a_few_new_entries_leaves_a_fresh_file_alone(tmp_path: Path) -> None:
+    """A pattern whose text changes every run (built from a set) must not cost a write a run."""
+    _probe(tmp_path)
+    found = _cache_file(tmp_path)
+    written = found.read_bytes()
+    env = {**os.environ, "NEWSLINT_CACHE_DIR": str(tmp_path)}
+    script = (
+        "from newslint import startcache; startcache.install(); import re, secrets; "
+        "re.compile(secrets.token_hex(8)); startcache.save()"
+    )
+    subprocess.run([sys.executable, "-c", script], env=env, check=True)
+    assert found.read_bytes() == written
+    # An hour later the run's entry is kept.
+    os.utime(found, (found.stat().st_atime, found.stat().st_mtime - 7200))
+    subprocess.run([sys.executable, "-c", script], env=env, check=True)
+    assert found.read_bytes() != written

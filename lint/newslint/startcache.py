@@ -18,7 +18,8 @@ interpreter never reads it. Like the pack pickles, it is trusted only from the
 user's own private folder (loading bytecode runs it); it is written atomically
 (0600, a fresh name, then renamed), and a file that fails any check, or any
 entry ``_sre`` refuses, is compiled afresh. ``newslint setup`` fills it; a run
-adds what it compiled that was missing (:func:`save`).
+adds what it compiled that was missing (:func:`save`: at once when that is
+ten entries or more, else at most once an hour).
 """
 
 from __future__ import annotations
@@ -26,6 +27,7 @@ from __future__ import annotations
 import marshal
 import os
 import sys
+import time
 
 # Not typing: the thin client imports this module's importer.
 TYPE_CHECKING = False
@@ -37,6 +39,12 @@ _FORMAT = 1
 # Entries kept at most; past this (code edited many times, many drafts' lazy
 # patterns), the file keeps only what this run used.
 _MOST = 6000
+# A run that compiled only a few missing entries writes the file only if it
+# is an hour old: markdown-it builds one pattern from a set, in an order that
+# hash randomisation changes every run, and rewriting ~1 MB for it cost every
+# run ~8 million instructions (and grew the file by an entry a run).
+_SAVE_AT = 10
+_STALE_SECONDS = 3600
 
 _regexes: dict[tuple[str | bytes, int], tuple[Any, ...]] = {}
 _codes: dict[str, Any] = {}
@@ -167,6 +175,12 @@ def save() -> None:
     path = _state.path
     if not path or not _state.new:
         return
+    if _state.new < _SAVE_AT:
+        try:
+            if time.time() - os.stat(path).st_mtime < _STALE_SECONDS:
+                return
+        except OSError:
+            pass  # no file yet: write it
     from newslint.cachedir import _mkstemp
 
     regexes, codes = _regexes, _codes
