@@ -30,12 +30,15 @@ Soleimani met in Baghdad in 2015. The US and the U.S. Army reportedly agreed.
 def prepare(folder: str) -> None:
     """Lint a short draft in ``folder`` with LanguageTool off: packs and CMUdict cached."""
     # Imported here, after the caller installed the start-up cache's hooks.
-    import newslint.commands.lint
-    import newslint.reporters.text  # noqa: F401  (the default reporter's start-up)
+    import newslint.discover
+    import newslint.reporters.text
+    import newslint.streaming  # noqa: F401  (what a run imports, for their start-up)
+    from newslint.commands.lint import lint_parser
     from newslint.lazyregex import compile_all
     from newslint.linter import Linter, Options
     from newslint.reading import SourceText
 
+    lint_parser().parse_args(["--jobs", "1", "-"])  # argparse compiles its patterns
     # Every check's patterns, not only those the short draft meets.
     compile_all(m for name, m in list(sys.modules.items()) if name.startswith("newslint."))
     linter = Linter(Options(ignore=("spelling", "grammar", "typography")))
