@@ -144,7 +144,7 @@ def _read_code(client: socket.socket, received: list[int]) -> int | None:
 # The youngest generation is collected after this many new objects rather than
 # 700: loading the packs and linting a draft made some 45 collections that
 # found almost nothing (195 objects) in ~8 ms of the seed's cold run.
-_THRESHOLD = (20_000, 10, 10)
+GC_THRESHOLD = (20_000, 10, 10)
 
 
 def _import_command(argv: list[str]) -> None:
@@ -170,7 +170,7 @@ def _import_command(argv: list[str]) -> None:
         pass  # cli.main imports it again and reports the failure
     finally:
         gc.freeze()
-        gc.set_threshold(*_THRESHOLD)
+        gc.set_threshold(*GC_THRESHOLD)
         gc.enable()
 
 
