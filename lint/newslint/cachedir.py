@@ -99,7 +99,7 @@ def check() -> str | None:
     return None
 
 
-def _mkstemp(folder: Path, suffix: str = ".tmp") -> tuple[int, str]:
+def _mkstemp(folder: str | Path, suffix: str = ".tmp") -> tuple[int, str]:
     """A new file of a random name, 0600, as tempfile.mkstemp makes it.
 
     Every run probes the cache this way, and importing tempfile (with shutil,
@@ -115,7 +115,7 @@ def _mkstemp(folder: Path, suffix: str = ".tmp") -> tuple[int, str]:
     raise FileExistsError(errno.EEXIST, "no free temporary name", str(folder))
 
 
-def _check_owned(info: os.stat_result, path: Path) -> None:
+def _check_owned(info: os.stat_result, path: str | Path) -> None:
     if not stat.S_ISREG(info.st_mode) or info.st_uid != os.getuid():
         raise UnsafeCache(f"{path} is not this user's file")
     if info.st_mode & 0o022:
@@ -147,7 +147,7 @@ def private_file(path: Path) -> Path:
     return path
 
 
-def read_private(path: Path) -> bytes:
+def read_private(path: str | Path) -> bytes:
     """The bytes of a file this user owns and only this user may write."""
     fd = os.open(path, os.O_RDONLY | os.O_NOFOLLOW | os.O_CLOEXEC)
     with os.fdopen(fd, "rb") as handle:

@@ -24,6 +24,9 @@ _WORD = re.compile(r"[^\W_]+(?:['’-][^\W_]+)*")
 _LETTERS = re.compile(r"[^a-z]")
 
 
+# The sentence, paragraph and average length rules each count the same
+# sentences of a draft: counted once.
+@lru_cache(maxsize=4096)
 def word_count(text: str) -> int:
     """Words as a reader counts them (hyphenated and possessive words are one)."""
     return len(_WORD.findall(text))

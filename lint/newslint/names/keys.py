@@ -379,9 +379,8 @@ def group_variants(names: Iterable[tuple[str, int]]) -> list[VariantGroup]:
     spelling was seen; only groups of two or more spellings are returned.
     """
     blocks: dict[str, list[tuple[_Spelling, _Parsed]]] = {}
-    shapes: dict[str, Shape] = {}
     for spelling in _gather(names):
-        parsed = _parse(spelling.text, shapes)
+        parsed = _parsed(spelling.text)  # memoised: the same names recur draft after draft
         if parsed.tokens:
             blocks.setdefault(parsed.block, []).append((spelling, parsed))
     groups = [group for block in blocks.values() if len(block) > 1 for group in _cluster(block)]
