@@ -7,11 +7,9 @@
   Security).
 * Start-up options: C1 compilation only (``-XX:TieredStopAtLevel=1``), which
   more than halved the start on a busy 2-core machine. Java's own class-data
-  archive of the JDK is on by default and is kept. An AppCDS archive of
-  LanguageTool's classes cannot be made: Java 17 refuses to archive a class
-  path holding a non-empty folder, and languagetool-server's manifest puts its
-  own folder (``./``) on it ("Cannot have non-empty directory in paths"). Measured gains are in the
-  README (LanguageTool, Speed).
+  archive of the JDK is on by default and is kept, and an AppCDS archive of
+  LanguageTool's classes is used when there is a sound one (``cds``).
+  Measured gains are in the README (LanguageTool, Speed).
 * Idle stop: a small watchdog (``python -m newslint.languagetool.watchdog``),
   started detached beside the server, stops it after ``idle_timeout_s`` without
   use. LanguageTool has no idle option, and a watchdog needs no set-up and
@@ -29,7 +27,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-from newslint.languagetool import client
+from newslint.languagetool import cds, client
 from newslint.languagetool.errors import LanguageToolUnavailable
 from newslint.languagetool.install import Installation, find_java
 from newslint.languagetool.matches import CheckOptions
@@ -86,14 +84,15 @@ def jvm_options(memory: str) -> list[str]:
 
 
 def server_command(
-    java: str, install: Installation, settings: LaunchSettings, port: int, paths: StatePaths
+    java: str, plan: cds.Plan, settings: LaunchSettings, port: int, paths: StatePaths
 ) -> list[str]:
     return [
         java,
         *jvm_options(settings.memory),
+        *plan.options,
         f"-Dlogback.configurationFile={paths.logging_config}",
         "-cp",
-        install.classpath,
+        plan.classpath,
         SERVER_CLASS,
         "--port",
         str(port),
@@ -109,12 +108,23 @@ def start(settings: LaunchSettings, paths: StatePaths, install: Installation) ->
     write_private(paths.config, "".join(f"{k}={v}\n" for k, v in SERVER_PROPERTIES.items()))
     write_private(paths.logging_config, LOGBACK_XML)
     print(STARTING_NOTE, file=sys.stderr, flush=True)
+    plan = cds.plan(java, install, cds.ArchivePaths(paths.root))
     for _attempt in range(3):
         port = free_port()
-        proc = _spawn(server_command(java, install, settings, port, paths), paths)
+        proc = _spawn(server_command(java, plan, settings, port, paths), paths)
         try:
             _wait_ready(proc, port, deadline, paths.log)
         except _PortTaken:
+            continue
+        except LanguageToolUnavailable:
+            if not plan.options or proc.poll() is None:
+                terminate(proc.pid, _running(proc))
+                raise
+            # Java rejected the archive in a way that stopped it: once more
+            # without (the reason is in the log), and the archive goes.
+            cds.warn(f"LanguageTool did not start with its class-data archive; see {paths.log}")
+            cds.discard(cds.ArchivePaths(paths.root))
+            plan = cds.Plan(install.classpath)
             continue
         except BaseException:
             terminate(proc.pid, _running(proc))
@@ -125,6 +135,7 @@ def start(settings: LaunchSettings, paths: StatePaths, install: Installation) ->
             version=install.version,
             started_at=time.time(),
             watchdog_pid=_spawn_watchdog(settings, paths, proc.pid, port),
+            archiving=plan.archiving,
         )
     raise LanguageToolUnavailable(f"LanguageTool server found no free port; see {paths.log}")
 
