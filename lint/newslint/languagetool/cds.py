@@ -42,15 +42,13 @@ from typing import Any
 
 from newslint.languagetool.errors import LanguageToolUnavailable
 from newslint.languagetool.install import Installation
+from newslint.languagetool.state import write_private
 
 SERVER_JAR = re.compile(r"languagetool-server-.*\.jar")
 ARCHIVE = "languagetool.jsa"
 # A dynamic archive's header (written last, so a JVM killed while writing
 # leaves a file without it) starts with this magic number, little-endian.
 MAGIC = (0xF00BABA8).to_bytes(4, "little")
-# How long a stopping server may take to write its archive (a busy 2-core
-# machine took 14 s) before it is killed.
-DUMP_GRACE_S = 60.0
 
 
 @dataclass(frozen=True)
@@ -272,6 +270,4 @@ def _read_record(path: Path) -> dict[str, Any] | None:
 
 
 def _write_private(path: Path, text: str) -> None:
-    from newslint.languagetool.state import write_private
-
     write_private(path, text)

@@ -21,6 +21,10 @@ from pathlib import Path
 from newslint.cachedir import cache_dir
 from newslint.languagetool.errors import LanguageToolUnavailable
 
+# How long a stopping server may take to write its class-data archive (a
+# busy 2-core machine took 14 s) before it is killed.
+DUMP_GRACE_S = 60.0
+
 
 @dataclass(frozen=True)
 class ServerState:
@@ -38,8 +42,6 @@ class ServerState:
     @property
     def stop_grace_s(self) -> float:
         """How long to wait after SIGTERM before SIGKILL."""
-        from newslint.languagetool.cds import DUMP_GRACE_S
-
         return DUMP_GRACE_S if self.archiving else 3.0
 
     @classmethod
