@@ -40,6 +40,7 @@ from newslint.languagetool.server import (
     server_status,
     stop_server,
 )
+from newslint.languagetool.state import DUMP_GRACE_S
 
 # Resolved once, before any test redirects XDG_CACHE_HOME.
 JAR_HOME = default_lt_home()
@@ -280,8 +281,14 @@ def test_idle_server_stops_itself(isolated: Path) -> None:
     state = json.loads((isolated / "server.json").read_text())
     assert state["watchdog_pid"]
     assert _wait_until(lambda: not is_server_process(handle.pid, state["port"]), 20)
-    assert _wait_until(lambda: not (isolated / "server.json").exists(), 5)
+    # No class-data archive here, so this server writes one as it exits
+    # (seconds; languagetool.cds), and the watchdog waits for that.
+    assert state["archiving"]
+    exit_s = 5 + DUMP_GRACE_S
+    assert _wait_until(lambda: not (isolated / "server.json").exists(), exit_s)
     assert _wait_until(lambda: process_cmdline(state["watchdog_pid"]) is None, 5)
+    written = (isolated / "languagetool.jsa.part").read_bytes()[:4]
+    assert written == (0xF00BABA8).to_bytes(4, "little"), "the archive was written whole"
 
 
 def test_missing_java_is_named(isolated: Path, tmp_path: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]

@@ -7,11 +7,9 @@
   Security).
 * Start-up options: C1 compilation only (``-XX:TieredStopAtLevel=1``), which
   more than halved the start on a busy 2-core machine. Java's own class-data
-  archive of the JDK is on by default and is kept. An AppCDS archive of
-  LanguageTool's classes cannot be made: Java 17 refuses to archive a class
-  path holding a non-empty folder, and languagetool-server's manifest puts its
-  own folder (``./``) on it ("Cannot have non-empty directory in paths"). Measured gains are in the
-  README (LanguageTool, Speed).
+  archive of the JDK is on by default and is kept, and an AppCDS archive of
+  LanguageTool's classes is used when there is a sound one (``cds``).
+  Measured gains are in the README (LanguageTool, Speed).
 * Idle stop: a small watchdog (``python -m newslint.languagetool.watchdog``),
   started detached beside the server, stops it after ``idle_timeout_s`` without
   use. LanguageTool has no idle option, and a watchdog needs no set-up and
@@ -20,6 +18,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import os
 import socket
 import subprocess
@@ -29,7 +28,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-from newslint.languagetool import client
+from newslint.languagetool import cds, client
 from newslint.languagetool.errors import LanguageToolUnavailable
 from newslint.languagetool.install import Installation, find_java
 from newslint.languagetool.matches import CheckOptions
@@ -37,7 +36,12 @@ from newslint.languagetool.processes import SERVER_CLASS, WATCHDOG_MODULE, termi
 from newslint.languagetool.state import ServerState, StatePaths, write_private
 
 HOST = "127.0.0.1"
-STARTING_NOTE = "newslint: starting LanguageTool (first run: about 10 s)…"
+# How long a start takes is machine-specific: the note gives the last start's
+# time on this machine (kept in the state folder), else an idle machine's.
+STARTING_NOTE = "newslint: starting LanguageTool (first run: about {seconds} s)…"
+TYPICAL_START_S = 5
+# The warm-up check at start (bench/languagetool turns it off to measure it).
+WARM_UP = True
 # Reusing LanguageTool's per-request rule pipelines cut a 54-paragraph
 # article from ~2.3 s to ~0.8 s and a one-line check from ~20 ms to ~6 ms.
 SERVER_PROPERTIES = {
@@ -86,14 +90,15 @@ def jvm_options(memory: str) -> list[str]:
 
 
 def server_command(
-    java: str, install: Installation, settings: LaunchSettings, port: int, paths: StatePaths
+    java: str, plan: cds.Plan, settings: LaunchSettings, port: int, paths: StatePaths
 ) -> list[str]:
     return [
         java,
         *jvm_options(settings.memory),
+        *plan.options,
         f"-Dlogback.configurationFile={paths.logging_config}",
         "-cp",
-        install.classpath,
+        plan.classpath,
         SERVER_CLASS,
         "--port",
         str(port),
@@ -108,25 +113,48 @@ def start(settings: LaunchSettings, paths: StatePaths, install: Installation) ->
     deadline = time.monotonic() + settings.start_timeout_s
     write_private(paths.config, "".join(f"{k}={v}\n" for k, v in SERVER_PROPERTIES.items()))
     write_private(paths.logging_config, LOGBACK_XML)
-    print(STARTING_NOTE, file=sys.stderr, flush=True)
+    print(STARTING_NOTE.format(seconds=_last_start_s(paths)), file=sys.stderr, flush=True)
+    began = time.monotonic()
+    plan = cds.plan(java, install, cds.ArchivePaths(paths.root))
     for _attempt in range(3):
         port = free_port()
-        proc = _spawn(server_command(java, install, settings, port, paths), paths)
+        proc = _spawn(server_command(java, plan, settings, port, paths), paths)
         try:
             _wait_ready(proc, port, deadline, paths.log)
         except _PortTaken:
             continue
+        except LanguageToolUnavailable:
+            if not plan.options or proc.poll() is None:
+                terminate(proc.pid, _running(proc))
+                raise
+            # Java rejected the archive in a way that stopped it: once more
+            # without (the reason is in the log), and the archive goes.
+            cds.warn(f"LanguageTool did not start with its class-data archive; see {paths.log}")
+            cds.discard(cds.ArchivePaths(paths.root))
+            plan = cds.Plan(install.classpath)
+            continue
         except BaseException:
             terminate(proc.pid, _running(proc))
             raise
+        with contextlib.suppress(OSError):
+            write_private(paths.root / "server.start-seconds", f"{time.monotonic() - began:.1f}")
         return ServerState(
             pid=proc.pid,
             port=port,
             version=install.version,
             started_at=time.time(),
             watchdog_pid=_spawn_watchdog(settings, paths, proc.pid, port),
+            archiving=plan.archiving,
         )
     raise LanguageToolUnavailable(f"LanguageTool server found no free port; see {paths.log}")
+
+
+def _last_start_s(paths: StatePaths) -> int:
+    try:
+        took = float((paths.root / "server.start-seconds").read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return TYPICAL_START_S
+    return max(1, round(took))
 
 
 class _PortTaken(Exception):
@@ -181,6 +209,8 @@ def _wait_ready(proc: subprocess.Popen[bytes], port: int, deadline: float, log: 
                 f"LanguageTool server did not answer within the start timeout; see {log}"
             )
         time.sleep(0.1)
+    if not WARM_UP:
+        return
     remaining = max(1.0, deadline - time.monotonic())
     tool = client.connect(url_of(port), CheckOptions(), remaining)
     client.check(tool, "newslint warms the spelling model up.", remaining)

@@ -170,7 +170,7 @@ def _stop_all(state: ServerState | None, paths: StatePaths) -> list[int]:
 
 
 def _stop(state: ServerState) -> None:
-    terminate(state.pid, lambda: is_server_process(state.pid, state.port))
+    terminate(state.pid, lambda: is_server_process(state.pid, state.port), state.stop_grace_s)
     if state.watchdog_pid:
         wd = state.watchdog_pid
         terminate(wd, lambda: is_watchdog_process(wd), grace_s=1.0)

@@ -56,8 +56,9 @@ def stop_if_still_idle(watch: Watch) -> None:
     with locked(watch.paths.lock, timeout_s=120):
         if not is_idle(watch):
             return
-        terminate(watch.pid, lambda: server_alive(watch))
         state = ServerState.load(watch.paths.state)
+        grace = state.stop_grace_s if state and state.pid == watch.pid else 3.0
+        terminate(watch.pid, lambda: server_alive(watch), grace)
         if state and state.pid == watch.pid:
             watch.paths.state.unlink(missing_ok=True)
 
