@@ -34,3 +34,16 @@ def test_long_sentence_after_the_answer_is_flagged_again() -> None:
 
 def test_long_sentence_after_a_dateline_is_the_writers() -> None:
     assert _too_long(f"KABUL: {_LONG}") == [(1, "sentence of 43 words (over 40): split it")]
+
+
+def test_sentence_mostly_quoted_is_the_speakers() -> None:
+    # 42 words quoted and 6 of the writer's: the speaker's sentence, quoted whole.
+    text = f'"{_LONG}" the clerk said on Friday afternoon.'
+    assert _too_long(text) == []
+
+
+def test_sentence_with_a_short_quotation_is_the_writers() -> None:
+    # A quoted phrase of 8 words in a 51-word sentence: the writer's to split.
+    head = " ".join(_LONG.split()[:39])
+    text = f'{head}, and it called the plan "a mess from start to finish, frankly."'
+    assert _too_long(text) == [(1, "sentence of 51 words (over 40): split it")]
