@@ -43,10 +43,15 @@ def test_a_lowercase_word_with_only_names_suggested_is_a_word() -> None:
 def test_a_lowercase_word_alone_in_quotation_marks_is_a_title() -> None:
     text = 'He wants to take over "kotaku" and do more news.'
     at = text.index("kotaku")
-    assert alone_in_quotes(text, at, at + 6)
+    assert alone_in_quotes(text, at, at + 6, ("Kodak", "Kojak"))
     text = 'He said "we will recieve it" on Monday.'
     at = text.index("recieve")
-    assert not alone_in_quotes(text, at, at + 7)
+    assert not alone_in_quotes(text, at, at + 7, ("receive",))  # more than one word quoted
+    # Scare quotes around a slip: a suggestion one edit away keeps the finding.
+    text = "A good run down on Qassim’s “assasination”."
+    at = text.index("assasination")
+    assert not alone_in_quotes(text, at, at + 12, ("assassination",))
+    assert not alone_in_quotes('the "fomr" sent', 5, 9, ("form",))  # two letters swapped
 
 
 @needs_server

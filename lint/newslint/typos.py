@@ -272,10 +272,28 @@ def names_only(word: str, replacements: tuple[str, ...]) -> bool:
     return all(r[:1].isupper() and r.isalpha() and r.lower() != word for r in replacements)
 
 
-def alone_in_quotes(text: str, start: int, end: int) -> bool:
+def alone_in_quotes(text: str, start: int, end: int, replacements: tuple[str, ...]) -> bool:
     """A lowercase word that is all of a quotation ("aywv"): a title, a site's
-    or a show's name, or a term being mentioned, not a word being used."""
+    or a show's name, or a term being mentioned, not a word being used. Not
+    when a suggestion is one edit away: scare quotes around a slip
+    (“assasination”) are still a slip."""
     word = text[start:end]
     if not word.islower() or start == 0 or end >= len(text):
         return False
+    if any(_one_edit_apart(word, r.lower()) for r in replacements):
+        return False
     return text[start - 1] in _OPENING and text[end] in _CLOSING
+
+
+def _one_edit_apart(a: str, b: str) -> bool:
+    """One letter put in, left out, changed, or two neighbours swapped."""
+    if abs(len(a) - len(b)) > 1:
+        return False
+    i = 0
+    while i < min(len(a), len(b)) and a[i] == b[i]:
+        i += 1
+    if len(a) == len(b):
+        swapped = a[i : i + 2] == b[i : i + 2][::-1] and a[i + 2 :] == b[i + 2 :]
+        return a[i + 1 :] == b[i + 1 :] or swapped
+    shorter, longer = (a, b) if len(a) < len(b) else (b, a)
+    return shorter[i:] == longer[i + 1 :]

@@ -144,7 +144,7 @@ class LanguageToolCheck:
 
         if (
             names_only(word, replacements)
-            or alone_in_quotes(block.text, start, end)
+            or alone_in_quotes(block.text, start, end, replacements)
             or regular_formation(word, replacements, known)
         ):
             return True
