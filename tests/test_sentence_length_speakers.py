@@ -47,3 +47,17 @@ def test_sentence_with_a_short_quotation_is_the_writers() -> None:
     head = " ".join(_LONG.split()[:39])
     text = f'{head}, and it called the plan "a mess from start to finish, frankly."'
     assert _too_long(text) == [(1, "sentence of 51 words (over 40): split it")]
+
+
+def test_a_list_set_off_by_semicolons_is_read_item_by_item() -> None:
+    catalogue = (
+        "The exhibit includes portraits of actor Dennis Hopper; musician Nick Rhodes of "
+        "Duran Duran; publishers Jann Wenner of Rolling Stone and Carlo De Benedetti of "
+        "la Repubblica; club owner Steve Rubell of Studio 54; and photographers Nat "
+        "Finkelstein, Christopher Makos and Felice Quinto."
+    )
+    assert _too_long(catalogue) == []
+    # Two long clauses joined by semicolons are not a list of items.
+    assert _too_long(f"{_LONG}; {_LONG}; and so on.") == [
+        (1, "sentence of 87 words (over 40): split it")
+    ]

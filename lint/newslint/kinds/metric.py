@@ -83,7 +83,9 @@ class Metric:
                     mark = self._mark(
                         block, sentence.start, sentence.end, word_count(sentence.text)
                     )
-                    if mark and not self._mostly_quoted(block, sentence):
+                    if mark and not (
+                        self._mostly_quoted(block, sentence) or _semicolon_list(sentence.text)
+                    ):
                         yield mark
 
     def _speakers_words(self, block: Block) -> bool:
@@ -132,6 +134,17 @@ class Metric:
         mark = self._mark(first, 0, len(first.text.rstrip()), round(value, 1))
         if mark:
             yield mark
+
+
+# A series whose items are set off by semicolons: "actor Dennis Hopper;
+# musician Nick Rhodes of Duran Duran; …". Each item is read as a unit.
+_LIST_ITEM_WORDS = 20
+
+
+def _semicolon_list(text: str) -> bool:
+    """Whether a sentence is a list of three or more short items split by semicolons."""
+    items = text.split(";")
+    return len(items) >= 3 and all(word_count(item) <= _LIST_ITEM_WORDS for item in items)
 
 
 def _scores(context: RunContext, blocks: list[Block]) -> dict[str, float]:
