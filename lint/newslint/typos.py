@@ -3,8 +3,11 @@
 The LanguageTool kind asks these questions of each match: is it part of a
 word with an internal apostrophe (Ba'athists), is "Its" really "it's", is a
 capitalised word a misspelt proper noun (Brazillian) or a name LanguageTool
-does not know, is a repeated word a name (Duran Duran). Each answer reads
-only the block's text and LanguageTool's suggestions.
+does not know, is a repeated word a name (Duran Duran), is an unknown
+lowercase word a word all the same (metabolome, asylee, a quoted site
+name). Each answer reads only the block's text and LanguageTool's
+suggestions (and, for -ically adverbs, whether a dictionary knows the
+adjective).
 """
 
 from __future__ import annotations
