@@ -37,6 +37,7 @@ def test_a_lowercase_word_with_only_names_suggested_is_a_word() -> None:
     assert not names_only("asylees", ("asleep", "asylums", "Ashlee"))
     assert not names_only("petridishes", ("Petri dishes",))  # a slip of two words
     assert not names_only("monday", ("Monday",))  # a capital left out
+    assert not names_only("brazillian", ("Brazilian",))  # a slip of a name, lowercase too
     assert not names_only("teh", ())  # no suggestion at all: no evidence either way
 
 

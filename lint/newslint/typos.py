@@ -267,12 +267,17 @@ def names_only(word: str, replacements: tuple[str, ...]) -> bool:
 
     LanguageTool found no ordinary word near it: a real word its dictionary
     lacks rather than a slip of one. A suggestion that only capitalises the
-    word (monday → Monday) is a capitalisation error, and one of several
-    words (petridishes → Petri dishes) is a slip; both keep the finding.
+    word (monday → Monday) is a capitalisation error, one of several words
+    (petridishes → Petri dishes) is a slip, and so is a name one slip away
+    (brazillian → Brazilian: a doubled letter, a vowel, a swap); each keeps
+    the finding.
     """
     if not word.isalpha() or not word.islower() or not replacements:
         return False
-    return all(r[:1].isupper() and r.isalpha() and r.lower() != word for r in replacements)
+    return all(
+        r[:1].isupper() and r.isalpha() and r.lower() != word and not _slip(word, r.lower())
+        for r in replacements
+    )
 
 
 def alone_in_quotes(text: str, start: int, end: int, replacements: tuple[str, ...]) -> bool:
