@@ -34,3 +34,30 @@ def test_long_sentence_after_the_answer_is_flagged_again() -> None:
 
 def test_long_sentence_after_a_dateline_is_the_writers() -> None:
     assert _too_long(f"KABUL: {_LONG}") == [(1, "sentence of 43 words (over 40): split it")]
+
+
+def test_sentence_mostly_quoted_is_the_speakers() -> None:
+    # 42 words quoted and 6 of the writer's: the speaker's sentence, quoted whole.
+    text = f'"{_LONG}" the clerk said on Friday afternoon.'
+    assert _too_long(text) == []
+
+
+def test_sentence_with_a_short_quotation_is_the_writers() -> None:
+    # A quoted phrase of 8 words in a 51-word sentence: the writer's to split.
+    head = " ".join(_LONG.split()[:39])
+    text = f'{head}, and it called the plan "a mess from start to finish, frankly."'
+    assert _too_long(text) == [(1, "sentence of 51 words (over 40): split it")]
+
+
+def test_a_list_set_off_by_semicolons_is_read_item_by_item() -> None:
+    catalogue = (
+        "The exhibit includes portraits of actor Dennis Hopper; musician Nick Rhodes of "
+        "Duran Duran; publishers Jann Wenner of Rolling Stone and Carlo De Benedetti of "
+        "la Repubblica; club owner Steve Rubell of Studio 54; and photographers Nat "
+        "Finkelstein, Christopher Makos and Felice Quinto."
+    )
+    assert _too_long(catalogue) == []
+    # Two long clauses joined by semicolons are not a list of items.
+    assert _too_long(f"{_LONG}; {_LONG}; and so on.") == [
+        (1, "sentence of 87 words (over 40): split it")
+    ]

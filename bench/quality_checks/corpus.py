@@ -4,6 +4,7 @@
 Modules call :func:`lint_corpus` (memoised per root and LanguageTool switch)
 and :func:`judgement_report` for precision and stale judgements of one family.
 The driver sets ``NEWSLINT_QUALITY_LANGUAGETOOL=0`` for ``--no-languagetool``.
+Each story is linted in its house dialect (``dialects`` in labels/spelling.yml).
 """
 
 from __future__ import annotations
@@ -116,7 +117,8 @@ def _lint_corpus(root: Path, languagetool: bool) -> Corpus:
     from newslint.reading import SourceText
 
     ignore = () if languagetool else LANGUAGETOOL_RULES
-    linter = Linter(Options(ignore=ignore))
+    dialects = house_dialects(root)
+    linters: dict[str, Any] = {}
     docs = load_docs(root)
     # A pack error drops the broken rule and the run goes on, as a user's run does;
     # measured like that, the figures would describe a smaller product, so refuse.
@@ -126,6 +128,11 @@ def _lint_corpus(root: Path, languagetool: bool) -> Corpus:
     hits: list[Hit] = []
     for doc in docs:
         path = str(corpus_dir(root) / doc.name)
+        # Each story is linted in its house dialect, as its newsroom would set it.
+        dialect = dialects.get(doc.name, "en-US")
+        if dialect not in linters:
+            linters[dialect] = Linter(Options(ignore=ignore, config_path=_config(dialect)))
+        linter = linters[dialect]
         result = linter.lint_source(SourceText(path, doc.text, "\n"), linter.setup_for(path))
         for problem in result.problems:
             raise SystemExit(f"{doc.name}: {problem}")
@@ -144,6 +151,24 @@ def _lint_corpus(root: Path, languagetool: bool) -> Corpus:
                 )
             )
     return Corpus(tuple(docs), tuple(hits))
+
+
+def house_dialects(root: Path) -> dict[str, str]:
+    """Each edited story's house dialect (labels/spelling.yml); the rest are en-US."""
+    import yaml
+
+    labels = yaml.safe_load((corpus_dir(root) / "labels" / "spelling.yml").read_text("utf-8"))
+    return {str(k): str(v) for k, v in (labels.get("dialects") or {}).items()}
+
+
+def _config(dialect: str) -> str:
+    """A .newslint.yml with the house dialect and a patient LanguageTool (defaults otherwise)."""
+    import tempfile
+
+    path = Path(tempfile.mkdtemp(prefix="newslint-quality-")) / ".newslint.yml"
+    # A patient timeout: a dialect's first check loads its model, slow on a busy machine.
+    path.write_text(f"dialect: {dialect}\nlanguagetool: {{timeout: 120}}\n", encoding="utf-8")
+    return str(path)
 
 
 def load_yaml_list(path: Path) -> list[dict[str, Any]]:

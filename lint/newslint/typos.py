@@ -3,13 +3,17 @@
 The LanguageTool kind asks these questions of each match: is it part of a
 word with an internal apostrophe (Ba'athists), is "Its" really "it's", is a
 capitalised word a misspelt proper noun (Brazillian) or a name LanguageTool
-does not know, is a repeated word a name (Duran Duran). Each answer reads
-only the block's text and LanguageTool's suggestions.
+does not know, is a repeated word a name (Duran Duran), is an unknown
+lowercase word a word all the same (metabolome, asylee, a quoted site
+name). Each answer reads only the block's text and LanguageTool's
+suggestions (and, for -ically adverbs, whether a dictionary knows the
+adjective).
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 from newslint.names.find import is_ordinary
 
@@ -88,19 +92,19 @@ def not_a_misspelling(text: str, start: int, word: str) -> bool:
     before = _PREVIOUS_WORD.search(text, 0, start)
     if before and before.group(1)[:1].isupper() and _LATIN.search(word):
         return True
-    return _in_cmudict(word) or _derived(word)
+    return in_cmudict(word) or _derived(word)
 
 
 def _derived(word: str) -> bool:
     """A known word with a suffix that makes words freely: commercial + ish."""
     for suffix in _FREE_SUFFIXES:
         stem = word.removesuffix(suffix).rstrip("-")
-        if stem != word and len(stem) >= 4 and _in_cmudict(stem):
+        if stem != word and len(stem) >= 4 and in_cmudict(stem):
             return True
     return False
 
 
-def _in_cmudict(word: str) -> bool:
+def in_cmudict(word: str) -> bool:
     from pathlib import Path
 
     from newslint.cachedir import cache_dir
@@ -225,3 +229,79 @@ def _first_steps(a: str, b: str, i: int) -> list[tuple[str, str]]:
         kind = "double" if (i and b[i] == a[i - 1]) or (i < len(a) and b[i] == a[i]) else "insert"
         steps.append((a[:i] + b[i] + a[i:], kind))
     return steps
+
+
+# The -ome family of science's nouns: genome, genomes, genomic, genomics.
+_OME = re.compile(r"^([a-z]{3,})om(e|es|ic|ics)$")
+# Quotation marks that may stand around one word: "aywv", ‘aywv’.
+_OPENING = "\"“‘'"
+_CLOSING = "\"”’'"
+
+
+def regular_formation(
+    word: str, replacements: tuple[str, ...], known: Callable[[str], bool]
+) -> bool:
+    """A lowercase word no dictionary lists that is made regularly from one that is:
+
+    - an -ome, -omic or -omics sibling of a word LanguageTool offers
+      (metabolome → metabolomic: the genome/genomic pattern);
+    - an -ically adverb of a known -ic adjective (meritocratically);
+
+    ``known`` says whether another dictionary (CMUdict, Harper's) lists a word.
+    """
+    if not word.isalpha() or not word.islower():
+        return False
+    match = _OME.match(word)
+    if match and any(
+        (m := _OME.match(r)) and m.group(1) == match.group(1) and m.group(2) != match.group(2)
+        for r in replacements
+    ):
+        return True
+    if word.endswith("ically") and len(word) >= 10:
+        return known(word[: -len("ally")])
+    return False
+
+
+def names_only(word: str, replacements: tuple[str, ...]) -> bool:
+    """Whether every suggestion for a lowercase word is a name (asylee → Ashlee).
+
+    LanguageTool found no ordinary word near it: a real word its dictionary
+    lacks rather than a slip of one. A suggestion that only capitalises the
+    word (monday → Monday) is a capitalisation error, one of several words
+    (petridishes → Petri dishes) is a slip, and so is a name one slip away
+    (brazillian → Brazilian: a doubled letter, a vowel, a swap); each keeps
+    the finding.
+    """
+    if not word.isalpha() or not word.islower() or not replacements:
+        return False
+    return all(
+        r[:1].isupper() and r.isalpha() and r.lower() != word and not _slip(word, r.lower())
+        for r in replacements
+    )
+
+
+def alone_in_quotes(text: str, start: int, end: int, replacements: tuple[str, ...]) -> bool:
+    """A lowercase word that is all of a quotation ("aywv"): a title, a site's
+    or a show's name, or a term being mentioned, not a word being used. Not
+    when a suggestion is one edit away: scare quotes around a slip
+    (“assasination”) are still a slip."""
+    word = text[start:end]
+    if not word.islower() or start == 0 or end >= len(text):
+        return False
+    if any(_one_edit_apart(word, r.lower()) for r in replacements):
+        return False
+    return text[start - 1] in _OPENING and text[end] in _CLOSING
+
+
+def _one_edit_apart(a: str, b: str) -> bool:
+    """One letter put in, left out, changed, or two neighbours swapped."""
+    if abs(len(a) - len(b)) > 1:
+        return False
+    i = 0
+    while i < min(len(a), len(b)) and a[i] == b[i]:
+        i += 1
+    if len(a) == len(b):
+        swapped = a[i : i + 2] == b[i : i + 2][::-1] and a[i + 2 :] == b[i + 2 :]
+        return a[i + 1 :] == b[i + 1 :] or swapped
+    shorter, longer = (a, b) if len(a) < len(b) else (b, a)
+    return shorter[i:] == longer[i + 1 :]

@@ -29,10 +29,14 @@ from newslint.schema import Key
 from newslint.senses import is_transcript_answer
 from newslint.severity import Severity
 from newslint.typos import (
+    alone_in_quotes,
+    in_cmudict,
     in_name_run,
     its_is_possessive,
     misspelt_proper_noun,
+    names_only,
     not_a_misspelling,
+    regular_formation,
     repeated_name,
     split_name,
     whole_word,
@@ -112,20 +116,39 @@ class LanguageToolCheck:
                     )
                     if slip is None:
                         continue
-                elif self._harper_knows(context, word, match):
+                elif self._harper_knows(context, block, start, end, match):
                     continue
                 yield self._mark(block, start, end, word, match, slip)
 
-    def _harper_knows(self, context: RunContext, word: str, match: Any) -> bool:
-        """A word LanguageTool's dictionary lacks but Harper's has (studymate) is
-        not a typo. Not when LanguageTool offers another dialect's spelling
-        (labour → labor), which Harper's dictionary may hold too, nor when it
-        only adds an apostrophe (Grahams → Graham's): a word either way."""
+    def _harper_knows(
+        self, context: RunContext, block: Block, start: int, end: int, match: Any
+    ) -> bool:
+        """A word LanguageTool's dictionary lacks but that is a word all the same:
+        Harper's dictionary has it (studymate); it is made regularly from one a
+        dictionary has (metabolome, meritocratically); LanguageTool can offer
+        only names for it (asylee → Ashlee); or it is all of a quotation, a
+        title or a site's name ("aywv"). Not when LanguageTool offers another
+        dialect's spelling (labour → labor), which Harper's dictionary may hold
+        too, nor when it only adds an apostrophe (Grahams → Graham's): a word
+        either way."""
         if not match.rule_id.startswith("MORFOLOGIK"):
             return False
-        if any(variants(word, r) or _letters(r) == _letters(word) for r in match.replacements):
+        word, replacements = block.text[start:end], tuple(match.replacements)
+        if any(variants(word, r) or _letters(r) == _letters(word) for r in replacements):
             return False
-        opinion = harper_of(context).opinion(word, _dialect(context, self.language))
+        dialect = _dialect(context, self.language)
+
+        def known(other: str) -> bool:
+            opinion = harper_of(context).opinion(other, dialect)
+            return in_cmudict(other) or (opinion is not None and opinion.known)
+
+        if (
+            names_only(word, replacements)
+            or alone_in_quotes(block.text, start, end, replacements)
+            or regular_formation(word, replacements, known)
+        ):
+            return True
+        opinion = harper_of(context).opinion(word, dialect)
         return opinion is not None and opinion.known
 
     def _repository_spells(self, doc: Document, bare: str, slip: str, context: RunContext) -> bool:

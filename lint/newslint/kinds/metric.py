@@ -7,10 +7,11 @@ such a rule runs.
 
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 
-from newslint.document import QUOTE, Block, Document
+from newslint.document import QUOTE, Block, Document, Sentence
 from newslint.kinds.base import Mark, in_scope
 from newslint.phrases import Hit, PhraseTable
 from newslint.readability import scores, word_count
@@ -82,13 +83,27 @@ class Metric:
                     mark = self._mark(
                         block, sentence.start, sentence.end, word_count(sentence.text)
                     )
-                    if mark:
+                    if mark and not (
+                        self._mostly_quoted(block, sentence) or _semicolon_list(sentence.text)
+                    ):
                         yield mark
 
     def _speakers_words(self, block: Block) -> bool:
         # An interviewee's answer ("Noam Chomsky: ...") is transcribed, not
         # edited: an editor does not split the speaker's sentences.
         return not self.rule.covers(QUOTE) and is_transcript_answer(block.text)
+
+    def _mostly_quoted(self, block: Block, sentence: Sentence) -> bool:
+        """Whether at least two thirds of the sentence's words are a direct
+        quotation: the speaker's sentence, which an editor quotes, not splits."""
+        if self.rule.covers(QUOTE):
+            return False
+        spans = block.words
+        first = bisect_left(spans, (sentence.start, -1))
+        last = bisect_right(spans, (sentence.end, sentence.end))
+        words = [(s, e) for s, e in spans[first:last] if e <= sentence.end]
+        quoted = sum(1 for s, e in words if block.scope_at(s, e) == QUOTE)
+        return bool(words) and 3 * quoted >= 2 * len(words)
 
     def _paragraphs(self, doc: Document) -> Iterator[Mark]:
         measure: Callable[[Block], int] = (
@@ -119,6 +134,17 @@ class Metric:
         mark = self._mark(first, 0, len(first.text.rstrip()), round(value, 1))
         if mark:
             yield mark
+
+
+# A series whose items are set off by semicolons: "actor Dennis Hopper;
+# musician Nick Rhodes of Duran Duran; …". Each item is read as a unit.
+_LIST_ITEM_WORDS = 20
+
+
+def _semicolon_list(text: str) -> bool:
+    """Whether a sentence is a list of three or more short items split by semicolons."""
+    items = text.split(";")
+    return len(items) >= 3 and all(word_count(item) <= _LIST_ITEM_WORDS for item in items)
 
 
 def _scores(context: RunContext, blocks: list[Block]) -> dict[str, float]:
