@@ -56,9 +56,9 @@ from newslint.attribution.carry import (
 )
 from newslint.attribution.clauses import SentenceInfo
 from newslint.attribution.english import SPACE
-from newslint.attribution.facts import unique
 from newslint.attribution.lexicon import Cue, Lexicon, compile_lexicon
 from newslint.attribution.quotes import quote_verdicts
+from newslint.attribution.sources import cue_phrases
 from newslint.document import HEADING, QUOTE, VOICE, Block, Document
 from newslint.kinds.base import Mark
 from newslint.phrases import Hit, PhraseTable
@@ -139,7 +139,7 @@ class Attribution:
                 yield self._cue_mark(info.block, info.start, info.end, found)
 
     def _cue_mark(self, block: Block, start: int, end: int, cues: Sequence[Cue]) -> Mark:
-        phrases = unique(c.text for c in sorted(cues, key=lambda c: c.start))
+        phrases = cue_phrases(cues)
         return Mark(
             block,
             start,

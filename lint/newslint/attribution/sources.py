@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 
 from newslint.attribution.clauses import SentenceInfo
 from newslint.attribution.english import has_finite_verb, is_pronoun, strip_verb_group
@@ -70,3 +71,24 @@ def _clip(text: str, limit: int = 12) -> str:
     words = text.split()
     clipped = " ".join(words[:limit])
     return clipped + ("…" if len(words) > limit else "")
+
+
+def cue_phrases(cues: Sequence[Cue]) -> list[str]:
+    """The words of each cue in the order they stand, a cue inside a longer one left out.
+
+    A listed phrase and a pattern often find the same hearsay ("there is some
+    talk" and "there is some talk that"): the message names it once.
+    """
+    ordered = sorted(cues, key=lambda c: (c.start, -c.end))
+    kept = [
+        c
+        for c in ordered
+        if not any(
+            o is not c
+            and o.start <= c.start
+            and c.end <= o.end
+            and o.end - o.start > c.end - c.start
+            for o in ordered
+        )
+    ]
+    return list(dict.fromkeys(c.text for c in kept))
