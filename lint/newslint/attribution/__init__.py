@@ -58,7 +58,7 @@ from newslint.attribution.clauses import SentenceInfo
 from newslint.attribution.english import SPACE
 from newslint.attribution.lexicon import Cue, Lexicon, compile_lexicon
 from newslint.attribution.quotes import quote_verdicts
-from newslint.attribution.sources import cue_phrases
+from newslint.attribution.sources import cue_phrases, unnamed_source
 from newslint.document import HEADING, QUOTE, VOICE, Block, Document
 from newslint.kinds.base import Mark
 from newslint.phrases import Hit, PhraseTable
@@ -182,6 +182,8 @@ def claim_data(verdict: Verdict) -> tuple[tuple[str, str], ...]:
     source = verdict.source
     if verdict.status == CARRIED and verdict.carried_from is not None:
         source = f"{source} (carried from the sentence before)".strip()
+    elif verdict.status == UNATTRIBUTED:
+        source = unnamed_source(info)  # "accused by local leaders": unnamed, not none
     return (
         ("status", verdict.status),
         ("tier", info.tier.level),

@@ -29,7 +29,7 @@ def source_of(info: SentenceInfo, cue: Cue, last_source: str) -> str:
     """Who the sentence says it comes from, as a reader would name them."""
     if cue.category == "vague":
         return f"unnamed (“{cue.text}”)"
-    anonymous = [c for c in info.cues if c.category == "anonymous"]
+    anonymous = info.cues_of("anonymous")
     if anonymous:
         return f"anonymous (“{anonymous[0].text}”)"
     lowered = cue.text.lower()
@@ -46,6 +46,20 @@ def source_of(info: SentenceInfo, cue: Cue, last_source: str) -> str:
     if is_pronoun(subject) and last_source:
         return f"{subject} ({last_source})"
     return subject
+
+
+def unnamed_source(info: SentenceInfo) -> str:
+    """The unnamed source a sentence gives, though it does not cover the claim, or "".
+
+    "The mayor has been accused by local leaders of hiding the toll": the
+    accusation has a source, only no one in it is named. The fact-check sheet
+    lists it as unnamed rather than as having no source at all.
+    """
+    for category, label in (("anonymous", "anonymous"), ("vague", "unnamed")):
+        found = info.cues_of(category)
+        if found:
+            return f"{label} (“{found[0].text}”)"
+    return ""
 
 
 # "WASHINGTON – ", "Taipei, Taiwan — ": a dateline is where, not who.
