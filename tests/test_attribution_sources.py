@@ -207,3 +207,27 @@ def test_the_csv_and_json_sheets_mark_unnamed_sources() -> None:
     assert {row["text"]: row["anonymous"] for row in data["rows"]} == {
         text: mark == "yes" for text, mark in marked.items()
     }
+
+
+BACK_REFERENCE = (
+    'A Western diplomat said the talks had failed. "They were well briefed," the diplomat said.\n\n'
+    "Jo Smith, a diplomat at the embassy, said the talks had failed. "
+    "The diplomat said it was over.\n"
+)
+
+
+def test_the_unnamed_source_called_by_their_title_again_is_still_anonymous() -> None:
+    found = [f for f in lint_text(BACK_REFERENCE, select=(ANONYMOUS,)) if f.rule == ANONYMOUS]
+    # "the diplomat said" after "a Western diplomat"; not after Jo Smith, a diplomat, is named.
+    assert [(f.line, f.message.split(":")[0]) for f in found] == [
+        (1, "anonymous source (“A Western diplomat”)"),
+        (1, "anonymous source (“the diplomat said”)"),
+    ]
+    sheet = reporters()["checklist"](
+        lint_text(BACK_REFERENCE, path="talks.md", select=SHEET_RULES), ReportContext(files=1)
+    )
+    assert (
+        "They were well briefed\n  - Speaker: anonymous (“the diplomat”) — **unnamed source**"
+        in sheet
+    )
+    assert "  - Source: Jo Smith, a diplomat at the embassy\n" in sheet

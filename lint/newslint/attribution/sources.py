@@ -106,3 +106,93 @@ def cue_phrases(cues: Sequence[Cue]) -> list[str]:
         )
     ]
     return list(dict.fromkeys(c.text for c in kept))
+
+
+# --- the unnamed source again: "the diplomat said" -------------------------------------------
+
+# Who a newsroom leaves unnamed, by the noun it calls them by.
+_UNNAMED_NOUN = Lazy(
+    r"\b(official|officer|diplomat|source|aide|spokesman|spokeswoman|spokesperson|insider|"
+    r"adviser|advisor|commander|negotiator|staffer|witness)s?\b",
+    re.IGNORECASE,
+)
+_REPORTING = (
+    r"(?:said|says|added|adds|told|tells|explained|insisted|warned|confirmed|noted|"
+    r"recalled|stressed|continued)"
+)
+# "the diplomat said", "the same official added", "said the diplomat"
+_BACK_REFERENCE = Lazy(
+    r"\b(?:the|that|this)\s+(?:same\s+|senior\s+|western\s+)?(?P<a>[a-z]+?)s?\s+(?:also\s+)?"
+    + _REPORTING
+    + r"\b|\b"
+    + _REPORTING
+    + r"\s+(?:the|that|this)\s+(?:same\s+)?(?P<b>[a-z]+?)s?\b",
+    re.IGNORECASE,
+)
+
+
+def introduced(cues: Sequence[Cue]) -> set[str]:
+    """The nouns by which anonymous cues name their sources: "a Western diplomat" → diplomat."""
+    return {
+        match.group(1).lower()
+        for cue in cues
+        if cue.category == "anonymous"
+        for match in _UNNAMED_NOUN.finditer(cue.text)
+    }
+
+
+def back_reference(info: SentenceInfo, unnamed: set[str]) -> tuple[Cue, ...]:
+    """ "the diplomat said", where the draft has introduced the diplomat without a name.
+
+    The story names the source once ("a Western diplomat said …") and then
+    calls them by their title: the later sentences are that unnamed source's
+    too, and the fact-check sheet should say so.
+    """
+    if not unnamed:
+        return ()
+    for match in _BACK_REFERENCE.finditer(info.voice):
+        noun = (match.group("a") or match.group("b") or "").lower()
+        if noun in unnamed:
+            start, end = match.span()
+            return (Cue("anonymous", start, end, info.voice[start:end], pattern=True),)
+    return ()
+
+
+def anonymous_cues(info: SentenceInfo, unnamed: set[str]) -> tuple[Cue, ...]:
+    """The sentence's anonymous cues, "the diplomat said" among them; keeps ``unnamed`` current.
+
+    ``unnamed`` holds the nouns of the sources the draft has left unnamed so
+    far; a sentence that names one ("Jo Smith, a diplomat at the embassy")
+    takes its noun out again.
+    """
+    found = info.cues_of("anonymous") or back_reference(info, unnamed)
+    if not found and not unnamed:
+        return found
+    here = {match.group(1).lower() for match in _UNNAMED_NOUN.finditer(info.voice)}
+    left_unnamed = introduced(found)
+    unnamed -= here - left_unnamed
+    unnamed |= left_unnamed
+    return found
+
+
+def unnamed_cues(infos: Sequence[SentenceInfo]) -> list[tuple[Cue, ...]]:
+    """Each sentence's anonymous cues, in draft order, "the diplomat said" among them."""
+    unnamed: set[str] = set()
+    return [() if info.speaker else anonymous_cues(info, unnamed) for info in infos]
+
+
+def sheet_source(source: str, info: SentenceInfo, cues: Sequence[Cue]) -> str:
+    """The claim's source for the sheet: "the diplomat" is anonymous when the draft left them so."""
+    if cues and not source.startswith(("anonymous", "unnamed")):
+        return f"anonymous (“{cues[0].text}”)"
+    return source
+
+
+def sheet_speaker(speaker: str, cues: Sequence[Cue]) -> str:
+    """A quotation's speaker for the sheet: anonymous when an unnamed cue there names them."""
+    if speaker.startswith(("anonymous", "unnamed")):
+        return speaker
+    for cue in cues:
+        if speaker.lower() in cue.text.lower():
+            return f"anonymous (“{speaker}”)"
+    return speaker
