@@ -355,7 +355,7 @@ SHEET_DRAFT = (
     "The fire killed 12 people in Oakland on Sunday, police said. The blaze started in a "
     "kitchen. Police said the alarm had been switched off.\n\n"
     "Mayor Ana Ruiz closed the market in 2019. Ruiz reportedly met the owners on Monday.\n\n"
-    '"We will rebuild," Ruiz told reporters. Officials have described the blaze '
+    '"We will rebuild," Ruiz told reporters. Top city officials have described the blaze '
     "as the worst in a decade.\n"
 )
 
@@ -373,8 +373,8 @@ Tick each item when checked; note the verdict, who checked it and a source link.
   - Numbers: 12
   - Dates: Sunday
   - Verdict: ___ · Checked by: ___ · Source link: ___
-- [ ] **Line 7:** Officials have described the blaze as the worst in a decade.
-  - Source: anonymous (“Officials have described”) — **unnamed source** (a record or superlative)
+- [ ] **Line 7:** Top city officials have described the blaze as the worst in a decade.
+  - Source: anonymous (“officials have described”) — **unnamed source** (a record or superlative)
   - Verdict: ___ · Checked by: ___ · Source link: ___
 
 ## Direct quotations

@@ -316,7 +316,7 @@ def test_the_csv_sheet_has_a_row_per_claim_and_quote_and_empty_desk_columns() ->
     )
     assert [(r["section"], r["line"], r["source"], r["anonymous"]) for r in rows] == [
         ("check first", "1", "police", ""),
-        ("check first", "1", "anonymous (“Top city officials have described”)", "yes"),
+        ("check first", "1", "anonymous (“officials have described”)", "yes"),
         ("quotation", "3", "Ruiz", ""),
         ("background", "3", "Ruiz", ""),
         ("background", "3", "no source", ""),
