@@ -161,6 +161,10 @@ def test_an_unnamed_source_is_flagged_with_its_words(sentence: str, rule: str, c
         "Smith is accused of stealing $5,000, prosecutors said.",
         "Pakistan has been accused by the FBI of harbouring militants.",
         "The army has been told to prepare for war.",  # an order, not hearsay
+        # A source named after the clause stands behind it.
+        "There were reports of gunfire near the palace, the Interior Ministry said.",
+        "Local media reported the fire on Monday, according to Reuters.",
+        "The shares fell amid speculation that he would quit, the exchange said.",
         # Not hearsay.
         "There is no talk of a deal.",
         "The shares fell amid heavy trading.",
