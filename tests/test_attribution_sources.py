@@ -164,7 +164,7 @@ def test_an_unnamed_source_is_flagged_with_its_words(sentence: str, rule: str, c
         # A source named after the clause stands behind it.
         "There were reports of gunfire near the palace, the Interior Ministry said.",
         "Local media reported the fire on Monday, according to Reuters.",
-        "The shares fell amid speculation that he would quit, the exchange said.",
+        "The shares fell amid whispers that he would quit, the exchange said.",
         # Not hearsay.
         "There is no talk of a deal.",
         "The shares fell amid heavy trading.",
