@@ -35,6 +35,11 @@ convention of a quote paragraph after "…, she said."), or after it (“…”
 it opens, and a blockquote by the paragraph that introduces it. Short quoted
 terms and titles (“parole”, “The Shadow Commander”) are not speech.
 
+An unnamed source stays unnamed when the story calls them by their title
+again ("a Western diplomat said …", then "“…,” the diplomat said"; see
+``sources.unnamed_cues``), and the fact-check sheet marks a claim whose only
+source is unnamed or anonymous as such, not as having no source.
+
 One module per job: ``lexicon`` (cues), ``clauses`` (one sentence),
 ``tiers``, ``carry`` (the whole draft), ``sources``, ``quotes``, ``facts``,
 ``english`` (word classes). The draft is analysed once
