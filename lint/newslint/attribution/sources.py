@@ -190,9 +190,9 @@ def sheet_source(source: str, info: SentenceInfo, cues: Sequence[Cue]) -> str:
 
 def sheet_speaker(speaker: str, cues: Sequence[Cue]) -> str:
     """A quotation's speaker for the sheet: anonymous when an unnamed cue there names them."""
-    if speaker.startswith(("anonymous", "unnamed")):
+    if not cues or not speaker or speaker.startswith(("anonymous", "unnamed")):
         return speaker
-    for cue in cues:
-        if speaker.lower() in cue.text.lower():
-            return f"anonymous (“{speaker}”)"
+    words = re.compile(rf"\b{re.escape(speaker)}\b", re.IGNORECASE)
+    if any(words.search(cue.text) for cue in cues):
+        return f"anonymous (“{speaker}”)"  # "the diplomat" in "the diplomat said"
     return speaker
