@@ -35,6 +35,11 @@ convention of a quote paragraph after "…, she said."), or after it (“…”
 it opens, and a blockquote by the paragraph that introduces it. Short quoted
 terms and titles (“parole”, “The Shadow Commander”) are not speech.
 
+An unnamed source stays unnamed when the story calls them by their title
+again ("a Western diplomat said …", then "“…,” the diplomat said"; see
+``sources.unnamed_cues``), and the fact-check sheet marks a claim whose only
+source is unnamed or anonymous as such, not as having no source.
+
 One module per job: ``lexicon`` (cues), ``clauses`` (one sentence),
 ``tiers``, ``carry`` (the whole draft), ``sources``, ``quotes``, ``facts``,
 ``english`` (word classes). The draft is analysed once
@@ -56,9 +61,15 @@ from newslint.attribution.carry import (
 )
 from newslint.attribution.clauses import SentenceInfo
 from newslint.attribution.english import SPACE
-from newslint.attribution.facts import unique
 from newslint.attribution.lexicon import Cue, Lexicon, compile_lexicon
 from newslint.attribution.quotes import quote_verdicts
+from newslint.attribution.sources import (
+    cue_phrases,
+    sheet_source,
+    sheet_speaker,
+    unnamed_cues,
+    unnamed_source,
+)
 from newslint.document import HEADING, QUOTE, VOICE, Block, Document
 from newslint.kinds.base import Mark
 from newslint.phrases import Hit, PhraseTable
@@ -107,15 +118,19 @@ class Attribution:
 
     def _claims(self, analysis: Analysis) -> Iterator[Mark]:
         wanted = (UNATTRIBUTED,) if self.check == "unattributed-claim" else (ATTRIBUTED, CARRIED)
-        for verdict in analysis.verdicts:
+        unnamed = unnamed_cues(analysis.sentences) if ATTRIBUTED in wanted else []
+        for index, verdict in enumerate(analysis.verdicts):
             info = verdict.info
             if verdict.status not in wanted or not self._in_scope(info):
                 continue
             facts = info.facts.describe() or "an event"
+            source = verdict.source
+            if verdict.status == ATTRIBUTED:  # "the diplomat said", the diplomat unnamed
+                source = sheet_source(source, info, unnamed[index])
             message = self.rule.format(
                 match=_excerpt(info.text),
                 facts=facts,
-                source=verdict.source or "?",
+                source=source or "?",
                 tier=info.tier.what,
             )
             # Background facts need a look, not a source: the quiet tier.
@@ -127,19 +142,21 @@ class Attribution:
                 info.end,
                 message,
                 severity=severity,
-                data=claim_data(verdict),
+                data=claim_data(verdict, source),
             )
 
     def _cues(self, analysis: Analysis) -> Iterator[Mark]:
         """Vague or anonymous sourcing: the sentences holding such a cue."""
         category = "vague" if self.check == "vague" else "anonymous"
-        for info in analysis.sentences:
-            found = info.cues_of(category)
+        # "A Western diplomat said …" and later "the diplomat said": still unnamed.
+        unnamed = unnamed_cues(analysis.sentences) if category == "anonymous" else []
+        for index, info in enumerate(analysis.sentences):
+            found = unnamed[index] if unnamed else info.cues_of(category)
             if found and self._block_in_scope(info.block) and not info.speaker:
                 yield self._cue_mark(info.block, info.start, info.end, found)
 
     def _cue_mark(self, block: Block, start: int, end: int, cues: Sequence[Cue]) -> Mark:
-        phrases = unique(c.text for c in sorted(cues, key=lambda c: c.start))
+        phrases = cue_phrases(cues)
         return Mark(
             block,
             start,
@@ -151,16 +168,29 @@ class Attribution:
     def _quotes(self, doc: Document, analysis: Analysis) -> Iterator[Mark]:
         """Quotations with no speaker; with ``check: quote``, every quotation and its speaker."""
         every = self.check == "quote"
+        # "“…,” the diplomat said" after "a Western diplomat": an unnamed speaker.
+        unnamed = unnamed_cues(analysis.sentences) if every else []
+        by_block: dict[int, list[Cue]] = {}
+        for info, cues in zip(analysis.sentences, unnamed, strict=False):
+            by_block.setdefault(info.block.index, []).extend(
+                Cue(c.category, c.start + info.start, c.end + info.start, c.text) for c in cues
+            )
         for verdict in quote_verdicts(doc, analysis):
             if verdict.attributed and not every:
                 continue
-            speaker = verdict.speaker or "no speaker"
+            near = [
+                c
+                for c in by_block.get(verdict.block.index, ())
+                if verdict.start <= c.start < verdict.end
+            ]
+            speaker = sheet_speaker(verdict.speaker, near) if verdict.attributed else ""
+            shown = speaker or "no speaker"
             yield Mark(
                 verdict.block,
                 verdict.start,
                 verdict.end,
-                self.rule.format(match=_excerpt(verdict.words, 6), speaker=speaker),
-                data=(("speaker", verdict.speaker), ("text", verdict.words)),
+                self.rule.format(match=_excerpt(verdict.words, 6), speaker=shown),
+                data=(("speaker", speaker or verdict.speaker), ("text", verdict.words)),
             )
 
     def _in_scope(self, info: SentenceInfo) -> bool:
@@ -176,12 +206,13 @@ class Attribution:
         )
 
 
-def claim_data(verdict: Verdict) -> tuple[tuple[str, str], ...]:
+def claim_data(verdict: Verdict, source: str) -> tuple[tuple[str, str], ...]:
     """What the fact-check sheet needs about a claim, as (key, text) pairs."""
     info = verdict.info
-    source = verdict.source
     if verdict.status == CARRIED and verdict.carried_from is not None:
         source = f"{source} (carried from the sentence before)".strip()
+    elif verdict.status == UNATTRIBUTED:
+        source = unnamed_source(info)  # "accused by local leaders": unnamed, not none
     return (
         ("status", verdict.status),
         ("tier", info.tier.level),

@@ -155,7 +155,9 @@ def _row(finding: Finding) -> SheetRow | None:
         )
     if finding.rule not in (UNATTRIBUTED_RULE, ATTRIBUTED_RULE):
         return None
-    source = data.get("source", "") if finding.rule == ATTRIBUTED_RULE else ""
+    source = data.get("source", "")
+    if finding.rule == UNATTRIBUTED_RULE and not source.startswith(_UNNAMED):
+        source = ""  # a claim with no source, unless the sentence gives an unnamed one
     high = data.get("tier", "high") == "high"
     return SheetRow(
         path=finding.path,
