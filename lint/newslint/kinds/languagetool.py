@@ -116,11 +116,11 @@ class LanguageToolCheck:
                     )
                     if slip is None:
                         continue
-                elif self._harper_knows(context, block, start, end, match):
+                elif self._a_word_after_all(context, block, start, end, match):
                     continue
                 yield self._mark(block, start, end, word, match, slip)
 
-    def _harper_knows(
+    def _a_word_after_all(
         self, context: RunContext, block: Block, start: int, end: int, match: Any
     ) -> bool:
         """A word LanguageTool's dictionary lacks but that is a word all the same:
