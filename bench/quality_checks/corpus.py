@@ -19,7 +19,7 @@ from pathlib import Path
 from typing import Any
 
 KINDS = ("edited", "rough")
-SPLITS = ("dev", "test")
+SPLITS = ("dev", "test", "holdout")
 VERDICTS = ("useful", "acceptable", "wrong")
 _WORD = re.compile(r"[A-Za-z0-9][\w'’.-]*")
 # The rules that send prose to LanguageTool (skipped by --no-languagetool).
@@ -87,7 +87,7 @@ def front_matter(text: str, path: Path) -> dict[str, Any]:
     data = yaml.safe_load(text[4 : text.find("\n---\n", 4)])
     missing = [k for k in ("title", "source", "licence", "split") if not data.get(k)]
     if missing or data["split"] not in SPLITS:
-        raise SystemExit(f"{path}:1: front matter needs title, source, licence, split: dev|test")
+        raise SystemExit(f"{path}:1: front matter needs title, source, licence, split: dev|test|holdout")
     return data
 
 
