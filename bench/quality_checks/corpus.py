@@ -5,6 +5,9 @@ Modules call :func:`lint_corpus` (memoised per root and LanguageTool switch)
 and :func:`judgement_report` for precision and stale judgements of one family.
 The driver sets ``NEWSLINT_QUALITY_LANGUAGETOOL=0`` for ``--no-languagetool``.
 Each story is linted in its house dialect (``dialects`` in labels/spelling.yml).
+Splits: ``dev`` (tuned on), ``test`` (measured; the targets are defined on
+it) and ``holdout`` (blind: printed beside the targets as "blind", never
+tuned on).
 """
 
 from __future__ import annotations
@@ -20,6 +23,11 @@ from typing import Any
 
 KINDS = ("edited", "rough")
 SPLITS = ("dev", "test", "holdout")
+# dev is tuned on and test measured; targets are defined on these. holdout is
+# blind: real text nobody tuned on, labelled before it was linted; its figures
+# are printed beside the targets, never used to tune (bench/corpus/SOURCES.md).
+MEASURED = ("dev", "test")
+BLIND = "holdout"
 VERDICTS = ("useful", "acceptable", "wrong")
 _WORD = re.compile(r"[A-Za-z0-9][\w'’.-]*")
 # The rules that send prose to LanguageTool (skipped by --no-languagetool).
@@ -87,7 +95,9 @@ def front_matter(text: str, path: Path) -> dict[str, Any]:
     data = yaml.safe_load(text[4 : text.find("\n---\n", 4)])
     missing = [k for k in ("title", "source", "licence", "split") if not data.get(k)]
     if missing or data["split"] not in SPLITS:
-        raise SystemExit(f"{path}:1: front matter needs title, source, licence, split: dev|test|holdout")
+        raise SystemExit(
+            f"{path}:1: front matter needs title, source, licence, split: {'|'.join(SPLITS)}"
+        )
     return data
 
 

@@ -13,7 +13,9 @@ from pathlib import Path
 from typing import Any
 
 from quality_checks.corpus import (
+    BLIND,
     KINDS,
+    MEASURED,
     SPLITS,
     corpus_dir,
     fmt,
@@ -37,15 +39,18 @@ def evaluate(root: Path) -> dict[str, Any]:
     rows = []
     share: dict[str, float] = {}
     for kind in KINDS:
-        for split in (*SPLITS, "all"):
-            docs = [d for d in corpus.docs if d.kind == kind and split in ("all", d.split)]
+        # "dev+test": what the target is defined on (holdout is blind, shown apart).
+        for split in (*SPLITS, "dev+test"):
+            splits = MEASURED if split == "dev+test" else (split,)
+            docs = [d for d in corpus.docs if d.kind == kind and d.split in splits]
             flagged = {h.doc for h in corpus.hits if h.rule in DRAFT_RULES} & {d.name for d in docs}
             count = sum(1 for h in corpus.hits if h.rule in DRAFT_RULES and h.doc in flagged)
             share[f"{kind}/{split}"] = len(flagged) / len(docs) if docs else 0.0
             rows.append(
                 [kind, split, len(docs), len(flagged), count, fmt(share[f"{kind}/{split}"])]
             )
-    edited = share["edited/all"]
+    edited = share["edited/dev+test"]
+    blind = share[f"edited/{BLIND}"]
     problems = [
         p
         for p in stale(corpus, judgements, "readability", SEVERITIES)
@@ -59,7 +64,7 @@ def evaluate(root: Path) -> dict[str, Any]:
         ],
         "targets": [
             {"name": "edited stories with draft-level readability findings", "value": edited,
-             "target": "< 0.10", "met": edited < 0.10},
+             "target": "< 0.10", "met": edited < 0.10, "blind": blind},
         ],
         "stale": problems,
     }  # fmt: skip

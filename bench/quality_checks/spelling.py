@@ -19,12 +19,14 @@ from typing import Any
 import yaml
 
 from quality_checks.corpus import (
+    BLIND,
     SPLITS,
     Doc,
     corpus_dir,
     fmt,
     judgement_key,
     languagetool_on,
+    lint_corpus,
     load_docs,
     load_yaml_list,
 )
@@ -102,6 +104,39 @@ def capitalised_recall(root: Path, labels: list[dict[str, Any]]) -> tuple[int, l
     return found, misses
 
 
+def holdout_recall(root: Path, labels: list[dict[str, Any]]) -> list[list[Any]]:
+    """Misspellings labelled in the blind holdout files, found by the corpus run.
+
+    A label is found when a spelling.* or grammar.* finding (any severity) of
+    the shared corpus run, each story in its house dialect, overlaps its word.
+    """
+    corpus = lint_corpus(root)
+    rows: list[list[Any]] = []
+    for kind in ("non-word", "real-word"):
+        found, missed = 0, []
+        records = [r for r in labels if r["kind"] == kind]
+        for r in records:
+            text = corpus.doc(str(r["doc"])).text
+            at = text.find(str(r["text"]))
+            if at == -1:
+                raise SystemExit(f"labels/spelling.yml: {r['text']!r} not in {r['doc']}")
+            start = at + str(r["text"]).find(str(r["word"]))
+            end = start + len(str(r["word"]))
+            if any(
+                h.doc == r["doc"]
+                and h.rule.split(".")[0] in FAMILIES
+                and h.start < end
+                and start < h.end
+                for h in corpus.hits
+            ):
+                found += 1
+            else:
+                missed.append(str(r["word"]))
+        rows.append([kind, len(records), found, fmt(found / len(records) if records else None),
+                     ", ".join(missed) or "-"])  # fmt: skip
+    return rows
+
+
 def evaluate(root: Path) -> dict[str, Any]:
     if not languagetool_on():
         return {"tables": [], "targets": [], "stale": []}
@@ -118,6 +153,10 @@ def evaluate(root: Path) -> dict[str, Any]:
         rates[split] = 2000 * wrong / words if words else 0.0
         rows.append([split, words, len(hits), wrong, fmt(rates[split] if words else None)])
     rate = rates["test"]  # the target is measured on the half nobody tuned on
+    blind_rate = rates[BLIND]
+    blind_rows = holdout_recall(root, labels.get("holdout") or [])
+    blind_found = sum(int(r[2]) for r in blind_rows)
+    blind_total = sum(int(r[1]) for r in blind_rows)
     caps = labels["capitalised"]
     caught, misses = capitalised_recall(root, caps)
 
@@ -138,13 +177,17 @@ def evaluate(root: Path) -> dict[str, Any]:
             {"title": "Capitalised misspellings (labels/spelling.yml)",
              "headers": ["examples", "caught", "missed"],
              "rows": [[len(caps), caught, ", ".join(misses) or "-"]]},
+            {"title": "Misspellings in the holdout files, blind (labels/spelling.yml holdout)",
+             "headers": ["kind", "labelled", "found", "recall", "missed"],
+             "rows": blind_rows},
         ],
         "targets": [
             {"name": "spelling/grammar false alarms per 2,000 words, edited test", "value": rate,
-             "target": "<= 1", "met": rate <= 1},
+             "target": "<= 1", "met": rate <= 1, "blind": blind_rate},
             {"name": f"capitalised misspellings recall ({len(caps)} examples)",
              "value": caught / len(caps), "target": ">= 0.8 on >= 20",
-             "met": len(caps) >= 20 and caught >= 0.8 * len(caps)},
+             "met": len(caps) >= 20 and caught >= 0.8 * len(caps),
+             "blind": f"misspellings in copy: {blind_found}/{blind_total}"},
         ],
         "stale": stale,
     }  # fmt: skip
