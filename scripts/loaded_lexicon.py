@@ -11,8 +11,8 @@ A word is taken when:
   * professionally edited prose does not use it, in any form, in the writer's
     own voice (outside quotation marks): never, or only a few times where
     opinion prose uses it far more (Calibration.normal). The calibration set is
-    named on the command line: Markdown stories, whose ``split: test`` ones are
-    skipped, and so are the GUM files they were made from; GUM's
+    named on the command line: Markdown stories, whose ``split: test`` and
+    ``split: holdout`` ones are skipped, and so are the GUM files they were made from; GUM's
     token-per-line XML of Wikinews stories, Wikipedia biographies, textbooks
     and academic articles; the Brown corpus folder, of which its press
     reportage, government and learned texts are the edited prose and its
@@ -214,8 +214,9 @@ def textblob_subjectivity() -> dict[str, float]:
 
 def markdown_voice(path: Path) -> list[str]:
     text = path.read_text(encoding="utf-8")
-    if text.startswith("---") and "split: test" in text.split("\n---", 1)[0]:
-        return []  # the test half is for measuring only
+    front = text.split("\n---", 1)[0] if text.startswith("---") else ""
+    if "split: test" in front or "split: holdout" in front:
+        return []  # the test half is for measuring only, the holdout split is blind
     return _WORD.findall(_QUOTED.sub(" ", text).lower())
 
 
@@ -269,7 +270,7 @@ def opinion_counts(paths: list[Path]) -> Counter[str]:
 
 
 def held_out(paths: list[Path]) -> set[str]:
-    """Story names of the test half ("wikinews-interview-daly.md" → "daly")."""
+    """Story names of the test and holdout splits ("wikinews-interview-daly.md" → "daly")."""
     names = set()
     for path in paths:
         for file in sorted(path.glob("*.md")) if path.is_dir() else []:

@@ -108,3 +108,21 @@ def test_ewt_weblog_keeps_sentences_and_typos_and_takes_a_short_title() -> None:
     assert str(meta["date"]) == "2004-01-01"
     assert str(meta["source"]).endswith("_ENG_20040101_120000")
     assert body == "\n# A short title\n\nOfficials said it rained. Nobody knows teh rest.\n"
+
+
+def test_the_lexicon_calibration_never_reads_the_holdout_split(tmp_path: Path) -> None:
+    spec = importlib.util.spec_from_file_location(
+        "newslint_loaded_lexicon_holdout", ROOT / "scripts" / "loaded_lexicon.py"
+    )
+    assert spec is not None and spec.loader is not None
+    script = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = script
+    spec.loader.exec_module(script)
+    (tmp_path / "wikinews-interview-blind.md").write_text(
+        "---\nsplit: holdout\n---\nA superb day.\n", encoding="utf-8"
+    )
+    # The GUM file a holdout story was made from is held out with it.
+    (tmp_path / "GUM_interview_blind.xml").write_text("<p>\nsuperb\tJJ\n</p>\n", encoding="utf-8")
+    (tmp_path / "dev.md").write_text("---\nsplit: dev\n---\nA dreadful day.\n", encoding="utf-8")
+    counts = script.voice_counts([tmp_path])
+    assert counts["dreadful"] == 1 and counts["superb"] == 0
