@@ -113,7 +113,7 @@ def holdout_recall(root: Path, labels: list[dict[str, Any]]) -> list[list[Any]]:
     corpus = lint_corpus(root)
     rows: list[list[Any]] = []
     for kind in ("non-word", "real-word"):
-        found, missed = 0, []
+        found = 0
         records = [r for r in labels if r["kind"] == kind]
         for r in records:
             text = corpus.doc(str(r["doc"])).text
@@ -130,10 +130,8 @@ def holdout_recall(root: Path, labels: list[dict[str, Any]]) -> list[list[Any]]:
                 for h in corpus.hits
             ):
                 found += 1
-            else:
-                missed.append(str(r["word"]))
-        rows.append([kind, len(records), found, fmt(found / len(records) if records else None),
-                     ", ".join(missed) or "-"])  # fmt: skip
+        # The misses are counted, never listed: a list is what gets tuned on.
+        rows.append([kind, len(records), found, fmt(found / len(records) if records else None)])
     return rows
 
 
@@ -178,7 +176,7 @@ def evaluate(root: Path) -> dict[str, Any]:
              "headers": ["examples", "caught", "missed"],
              "rows": [[len(caps), caught, ", ".join(misses) or "-"]]},
             {"title": "Misspellings in the holdout files, blind (labels/spelling.yml holdout)",
-             "headers": ["kind", "labelled", "found", "recall", "missed"],
+             "headers": ["kind", "labelled", "found", "recall"],
              "rows": blind_rows},
         ],
         "targets": [
