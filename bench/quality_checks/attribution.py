@@ -125,11 +125,12 @@ def evaluate(root: Path) -> dict[str, Any]:
                     )
     recall_rows = []
     misses: list[str] = []
-    for split in (*SPLITS, MEASURED, SPLITS):
-        found, total, missed = label_recall(corpus, labels, split)
-        name = split if isinstance(split, str) else "+".join(split)
+    groups: list[str | tuple[str, ...]] = [*SPLITS, MEASURED, SPLITS]
+    for group in groups:
+        found, total, missed = label_recall(corpus, labels, group)
+        name = group if isinstance(group, str) else "+".join(group)
         recall_rows.append([name, total, found, fmt(found / total if total else None)])
-        if split == MEASURED:
+        if group == MEASURED:
             misses = missed
     # The blind split's misses are counted, never listed: a list is what gets tuned on.
     blind_found, blind_total, _ = label_recall(corpus, labels, BLIND)
