@@ -113,6 +113,14 @@ def test_a_capital_for_emphasis_after_a_is_not_a_name() -> None:
     assert _loaded("He met a Savage Garden fan.") == []
 
 
+def test_a_capitalised_label_after_a_capitalised_word_is_emphasis() -> None:
+    text = "The republic becomes just another Military Dictatorship, no better than the rest."
+    assert [r for r, _, _ in _loaded(text)] == ["loaded.label"]
+    # A name goes on after the listed word, or has no "a"/"another" before it.
+    assert _loaded("He served a Military Dictatorship Museum tour.") == []
+    assert _loaded("They fled the Military Dictatorship of Chile in 1975.") == []
+
+
 def test_interview_answers_are_the_speakers_words() -> None:
     text = "**Nick Bos:** Of course the results are remarkable.\n\nOf course it rained."
     assert [m for _, m, _ in _loaded(text)] == [

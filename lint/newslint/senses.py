@@ -243,11 +243,15 @@ def _is_name(hit: Hit, sentence_start: int) -> bool:
     lead = hit.block.text[sentence_start : hit.start]
     if not any(ch.isalnum() for ch in lead):
         return False
-    # "becomes a Dictator": a capital for emphasis after "a"/"an", with no
-    # capitalised word after it, is the common noun (a name rarely takes "a").
+    # "becomes a Dictator", "just another Military Dictatorship": a capital for
+    # emphasis after "a"/"an"/"another" (or after up to two capitalised words
+    # that follow one), with no capitalised word after it, is the common noun:
+    # a name rarely takes "a", and a name's last word is not a listed one.
     prev = _tokens(lead)
+    while len(prev) > 1 and prev[-1][:1].isupper() and len(_tokens(lead)) - len(prev) < 2:
+        prev = prev[:-1]
     nxt = _tokens(hit.block.text[hit.end : hit.end + 40])
-    emphatic = bool(prev) and prev[-1] in ("a", "an")
+    emphatic = bool(prev) and prev[-1] in ("a", "an", "another")
     return not (emphatic and not (nxt and nxt[0][:1].isupper()))
 
 
