@@ -238,3 +238,49 @@ def test_labels_for_governments_and_nouns_that_judge(text: str, rule: str) -> No
 
 def test_a_label_in_single_quotes_is_reported_speech() -> None:
     assert _loaded("Protesters called the government a 'dictatorship'.") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "word"),
+    [
+        ("They encouraged the worst elements of the movement.", "worst"),
+        ("The council gave a baseless excuse for the delay.", "baseless"),
+        ("It was an unworkable policy from the start.", "unworkable"),
+        ("The ministry's hasty plan failed within a week.", "hasty"),
+        ("Critics were ignored by an insensitive government.", "insensitive"),
+        ("The governor made a spurious argument in court.", "spurious"),
+    ],
+)
+def test_a_word_of_blame_before_a_person_or_policy_is_a_verdict(text: str, word: str) -> None:
+    assert [(r, m) for r, m, _ in _loaded(text)] == [
+        (
+            "loaded.verdict",
+            f"“{word}” judges a person, policy or argument: show what was done or attribute it",
+        )
+    ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # A record or a thing, not a person or what one does.
+        "It was the worst flooding in decades.",
+        "Bleak weather closed the port.",
+        "The worst of the storm passed at noon.",
+        # Quoted, in single quotes, in a blockquote.
+        "“The worst president we ever had,” one voter said.",
+        "One voter called him 'the worst president' in memory.",
+        "> The worst president we ever had.",
+        # A feeling or a stance a story reports, kept out by the editor's list.
+        "Irate officials closed the road.",
+        "Drastic measures followed the outbreak.",
+    ],
+)
+def test_words_of_blame_before_other_nouns_or_quoted_pass(text: str) -> None:
+    assert [r for r, _, _ in _loaded(text) if r == "loaded.verdict"] == []
+
+
+def test_a_word_of_blame_after_an_intensifier_is_reported_once() -> None:
+    assert [r for r, _, _ in _loaded("It was a totally unrealistic plan.")] == [
+        "loaded.intensified"
+    ]

@@ -21,7 +21,7 @@ from newslint.phrases import Hit, normalise
 from newslint.rule import Rule
 from newslint.schema import Key
 
-SENSES = ("speech", "adjective", "criticism", "intensified")
+SENSES = ("speech", "adjective", "criticism", "intensified", "verdict")
 
 
 def _words(spaced: str) -> frozenset[str]:
@@ -133,11 +133,47 @@ def is_intensified(before: str, after: str) -> bool:
     return bool(prev) and prev[-1].lower() in INTENSIFIERS
 
 
+# Nouns that name a person or body in public life, or what one does, plans or
+# argues: an evaluative adjective before one of them judges it ("the worst
+# president", "a flimsy excuse", "dark motives"); before other nouns it may
+# describe a thing or a record ("the worst flooding", "dark clouds"). An
+# editor's list; scripts/loaded_lexicon.py reads it for the calibration.
+TARGETS = _words(
+    "president presidents leader leaders leadership government governments administration "
+    "regime regimes ruler rulers minister ministers politician politicians official officials "
+    "elements policy policies plan plans decision decisions strategy tactics measures "
+    "safeguards response handling effort efforts attempt attempts bid gamble campaign "
+    "reforms record performance management excuse excuses argument arguments reasoning "
+    "logic rationale pretext justification explanation theory motive motives intentions "
+    "agenda rhetoric propaganda promises"
+)
+# Words that end the phrase before a target noun: "worst of the floods".
+_PHRASE_BREAK = _words("of and or but to in on at by for with from as than that which who")
+
+
+def is_verdict(before: str, after: str) -> bool:
+    """'the worst president', 'dark ulterior motives': an evaluative word judging a target.
+
+    The target noun follows the word directly or after one more word. After an
+    intensifier the word is loaded.intensified's, reported there once.
+    """
+    if is_intensified(before, after):
+        return False
+    nxt = [t.lower() for t in _tokens(after)[:2]]
+    if not nxt:
+        return False
+    if nxt[0] in TARGETS:
+        return True
+    second = len(nxt) > 1 and nxt[1] in TARGETS
+    return second and nxt[0][:1].isalpha() and nxt[0] not in _PHRASE_BREAK | _DETERMINERS
+
+
 TESTS: dict[str, Callable[[str, str], bool]] = {
     "speech": is_speech,
     "adjective": is_adjective,
     "criticism": is_criticism,
     "intensified": is_intensified,
+    "verdict": is_verdict,
 }
 
 
@@ -280,7 +316,8 @@ SENSE_KEYS = {
     "sense": Key(
         (str,),
         False,
-        "the sense every listed word must have: speech, adjective, criticism or intensified",
+        "the sense every listed word must have: "
+        "speech, adjective, criticism, intensified or verdict",
     ),
     "senses": Key((dict,), False, "word → the sense it must have to be flagged"),
 }
