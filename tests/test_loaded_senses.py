@@ -284,3 +284,39 @@ def test_a_word_of_blame_after_an_intensifier_is_reported_once() -> None:
     assert [r for r, _, _ in _loaded("It was a totally unrealistic plan.")] == [
         "loaded.intensified"
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "phrase"),
+    [
+        ("The finance director cooked the books for years.", "cooked the books"),
+        ("The minister's promise was so much hot air.", "hot air"),
+        ("Customs officers on the take waved the trucks through.", "on the take"),
+        ("The council has been passing the buck on flood defences.", "passing the buck"),
+        ("The mayor, a man with a heart of gold, opened the shelter.", "heart of gold"),
+    ],
+)
+def test_an_idiom_of_blame_or_praise_is_a_verdict(text: str, phrase: str) -> None:
+    assert [(r, m) for r, m, _ in _loaded(text)] == [
+        (
+            "loaded.figurative",
+            f"“{phrase}” is a figure of speech that passes a verdict: "
+            "say what was done or attribute it",
+        )
+    ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "They flew a hot air balloon over the town.",
+        "“He cooked the books,” the auditor said.",
+        "The auditor said he had 'cooked the books'.",
+        "> He cooked the books for years.",
+        # Literal senses are not listed: a knife in his pocket, a farm over the hill.
+        "Police found a knife in his pocket.",
+        "The farm lies over the hill.",
+    ],
+)
+def test_literal_or_quoted_idioms_pass(text: str) -> None:
+    assert [r for r, _, _ in _loaded(text) if r == "loaded.figurative"] == []
