@@ -26,7 +26,14 @@ A second block, rule ``loaded.intensified``, holds the adjectives of MPQA's
 clues (any strength, positive, negative or both) that the calibration prose
 uses at all and that no other loaded.* rule lists: words with an everyday
 sense ("dangerous", "wrong", "desperate") that the rule flags only after an
-intensifier ("utterly", "truly": ``sense: intensified``). ``--nouns-verbs``
+intensifier ("utterly", "truly": ``sense: intensified``). A third,
+``loaded.verdict``, holds those of them that MPQA calls strongly subjective
+and negative and that edited prose never puts before a person, government,
+policy or argument noun (``sense: verdict``: "the worst elements"). A fourth,
+``loaded.figurative``, holds an editor's choice of the PIE corpus's idioms of
+blame or praise, in their verb and pronoun forms, that edited prose does not
+use ("cooked the books", "hot air"). The script must run from the repository
+(it reads the TARGETS nouns from lint/newslint/senses.py). ``--nouns-verbs``
 prints the candidates of the hand-chosen noun and verb tier of
 loaded.subjective instead: MPQA's strongly subjective nouns and verbs that pass
 the same calibration, scored by VADER or TextBlob or (the second reading) not
