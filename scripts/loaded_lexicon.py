@@ -386,12 +386,14 @@ def before_targets(texts: list[list[str]]) -> Counter[str]:
     """How often each word stands right before a TARGETS noun, or one word before it.
 
     The same reach as the ``verdict`` sense in lint/newslint/senses.py
-    ("the worst president", "dark ulterior motives").
+    ("the worst president", "dark ulterior motives", "a hasty, ill-judged
+    plan", "a baseless and belated excuse"; the word lists hold no commas).
     """
     counts: Counter[str] = Counter()
     for words in texts:
         for i, word in enumerate(words[:-1]):
-            if words[i + 1] in TARGETS or (words[i + 2 : i + 3] and words[i + 2] in TARGETS):
+            reach = words[i + 1 : i + 4] if words[i + 1] == "and" else words[i + 1 : i + 3]
+            if any(w in TARGETS for w in reach):
                 counts[word] += 1
     return counts
 

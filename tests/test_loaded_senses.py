@@ -249,6 +249,8 @@ def test_a_label_in_single_quotes_is_reported_speech() -> None:
         ("The ministry's hasty plan failed within a week.", "hasty"),
         ("Critics were ignored by an insensitive government.", "insensitive"),
         ("The governor made a spurious argument in court.", "spurious"),
+        ("The ministry's hasty, ill-judged plan failed.", "hasty"),
+        ("It was a baseless and belated excuse for the delay.", "baseless"),
     ],
 )
 def test_a_word_of_blame_before_a_person_or_policy_is_a_verdict(text: str, word: str) -> None:

@@ -154,12 +154,16 @@ _PHRASE_BREAK = _words("of and or but to in on at by for with from as than that 
 def is_verdict(before: str, after: str) -> bool:
     """'the worst president', 'dark ulterior motives': an evaluative word judging a target.
 
-    The target noun follows the word directly or after one more word. After an
-    intensifier the word is loaded.intensified's, reported there once.
+    The target noun follows the word directly, after one more word, or after
+    a second adjective joined by a comma or "and" ("a hasty, ill-judged plan",
+    "a baseless and belated excuse"). After an intensifier the word is
+    loaded.intensified's, reported there once.
     """
     if is_intensified(before, after):
         return False
-    nxt = [t.lower() for t in _tokens(after)[:2]]
+    nxt = [t.lower() for t in _tokens(after)[:3]]
+    if nxt and nxt[0] in (",", "and"):
+        nxt = nxt[1:]
     if not nxt:
         return False
     if nxt[0] in TARGETS:
