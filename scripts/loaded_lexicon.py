@@ -55,7 +55,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "lint"))
-from newslint.senses import TARGETS  # the sense test's own list
+from newslint.senses import TARGETS, judged_target  # the sense test's own
 
 VADER_MIN = 1.0
 TEXTBLOB_MIN = 0.6
@@ -383,7 +383,7 @@ def voice_counts(paths: list[Path]) -> Counter[str]:
 
 
 def before_targets(texts: list[list[str]]) -> Counter[str]:
-    """How often each word stands right before a TARGETS noun, or one word before it.
+    """How often each word stands before a TARGETS noun, or after one and a copula.
 
     The same reach as the ``verdict`` sense in lint/newslint/senses.py
     ("the worst president", "dark ulterior motives", "a hasty, ill-judged
@@ -393,7 +393,7 @@ def before_targets(texts: list[list[str]]) -> Counter[str]:
     for words in texts:
         for i, word in enumerate(words[:-1]):
             reach = words[i + 1 : i + 4] if words[i + 1] == "and" else words[i + 1 : i + 3]
-            if any(w in TARGETS for w in reach):
+            if any(w in TARGETS for w in reach) or judged_target(words[max(0, i - 4) : i]):
                 counts[word] += 1
     return counts
 

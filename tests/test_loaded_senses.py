@@ -251,6 +251,8 @@ def test_a_label_in_single_quotes_is_reported_speech() -> None:
         ("The governor made a spurious argument in court.", "spurious"),
         ("The ministry's hasty, ill-judged plan failed.", "hasty"),
         ("It was a baseless and belated excuse for the delay.", "baseless"),
+        ("The council's plan was unworkable from the start.", "unworkable"),
+        ("His excuse is largely baseless.", "baseless"),
     ],
 )
 def test_a_word_of_blame_before_a_person_or_policy_is_a_verdict(text: str, word: str) -> None:
@@ -269,6 +271,8 @@ def test_a_word_of_blame_before_a_person_or_policy_is_a_verdict(text: str, word:
         "It was the worst flooding in decades.",
         "Bleak weather closed the port.",
         "The worst of the storm passed at noon.",
+        "The weather was bleak all week.",
+        "The flooding was the worst in decades.",
         # Quoted, in single quotes, in a blockquote.
         "“The worst president we ever had,” one voter said.",
         "One voter called him 'the worst president' in memory.",

@@ -149,18 +149,28 @@ TARGETS = _words(
 )
 # Words that end the phrase before a target noun: "worst of the floods".
 _PHRASE_BREAK = _words("of and or but to in on at by for with from as than that which who")
+# Verbs that join a target to what the writer says of it: "the plan was unworkable".
+COPULAS = _words(
+    "is are was were seems seemed appears appeared remains remained proved proves became "
+    "looks looked"
+)
+# Degree words that may stand between the verb and the word: "was largely baseless".
+_BETWEEN = _words("so too quite rather very largely entirely wholly utterly simply")
 
 
 def is_verdict(before: str, after: str) -> bool:
     """'the worst president', 'dark ulterior motives': an evaluative word judging a target.
 
-    The target noun follows the word directly, after one more word, or after
+    The target is the subject of a copula before the word ("the plan was
+    unworkable"), or the target noun follows the word directly, after one more word, or after
     a second adjective joined by a comma or "and" ("a hasty, ill-judged plan",
     "a baseless and belated excuse"). After an intensifier the word is
     loaded.intensified's, reported there once.
     """
     if is_intensified(before, after):
         return False
+    if judged_target(_tokens(before)):
+        return True
     nxt = [t.lower() for t in _tokens(after)[:3]]
     if nxt and nxt[0] in (",", "and"):
         nxt = nxt[1:]
@@ -170,6 +180,14 @@ def is_verdict(before: str, after: str) -> bool:
         return True
     second = len(nxt) > 1 and nxt[1] in TARGETS
     return second and nxt[0][:1].isalpha() and nxt[0] not in _PHRASE_BREAK | _DETERMINERS
+
+
+def judged_target(prev: list[str]) -> bool:
+    """'the plan was', 'his excuse is largely': a target noun and a copula before the word."""
+    words = [t.lower() for t in prev[-4:]]
+    if words and words[-1] in _BETWEEN:
+        words = words[:-1]
+    return len(words) >= 2 and words[-1] in COPULAS and words[-2] in TARGETS
 
 
 TESTS: dict[str, Callable[[str, str], bool]] = {
