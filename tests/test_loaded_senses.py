@@ -326,3 +326,13 @@ def test_an_idiom_of_blame_or_praise_is_a_verdict(text: str, phrase: str) -> Non
 )
 def test_literal_or_quoted_idioms_pass(text: str) -> None:
     assert [r for r, _, _ in _loaded(text) if r == "loaded.figurative"] == []
+
+
+def test_a_quotation_with_mismatched_marks_is_still_quotation() -> None:
+    # A straight mark opens the statement, a curly opening mark with no
+    # partner ends it: the senator's word, not the writer's.
+    text = (
+        'Cornyn added, "I am deeply disappointed with the misguided decision. '
+        "“However, the centre will receive seats from the flight deck."
+    )
+    assert _loaded(text) == []
