@@ -59,6 +59,23 @@ def only_claim(sentence: str) -> Finding:
         ("Syria is the strongest military force in the region.", "a record"),
         ("The occupation has sapped the army's strength.", "a cause or blame"),
         ("Through the strait 300 tankers pass daily.", "a figure"),
+        # verdicts on people and institutions in the writer's voice
+        ("Indian intelligence's lackluster performance is startling.", "a verdict stated"),
+        ("The government is hopelessly misguided on the floods.", "a verdict"),
+        ("Bush was wrong about the weapons in Iraq.", "a verdict stated"),
+        ("Chalabi has been increasingly marginalized within Iraq.", "a verdict stated"),
+        ("The minister's policy has been a complete disaster for farmers.", "a verdict"),
+        # a whole group's mind, told as fact
+        ("Democrats are spitting mad over the attacks on Kerry.", "what someone knew or felt"),
+        ("Americans want their troops home from Iraq.", "what someone knew or felt"),
+        # hidden facts the writer claims to see
+        ("The real reason for the war was oil.", "a sweeping assertion"),
+        ("The deal was struck behind closed doors in Geneva.", "a sweeping assertion"),
+        # trends, office misused, causes and aims
+        ("Security in the region has deteriorated sharply since 2001.", "a trend stated"),
+        ("The ministers used their governmental positions in the campaign.", "an accusation"),
+        ("The offensive was launched at the behest of Washington.", "a cause or blame"),
+        ("Damascus has been intent for years upon building its army.", "what someone intends"),
     ],
 )
 def test_check_worthy_claims_are_warnings_naming_their_tier(sentence: str, tier: str) -> None:
@@ -80,6 +97,10 @@ def test_check_worthy_claims_are_warnings_naming_their_tier(sentence: str, tier:
         "Sunak has made tackling migration one of his priorities, with laws on illegal migrants.",
         # a budget line is not an act of force
         "The Crew Exploration Vehicle is funded at $268 million.",
+        # advice about a future, no trend; a place, not a party, that is dangerous
+        "Wait until the fifth day of the festival when the crowds will have dwindled.",
+        "The road to the village is dangerous in winter.",
+        "The Senate passed the bill on Tuesday after a long debate.",
     ],
 )
 def test_background_facts_stay_suggestions(sentence: str) -> None:
