@@ -74,6 +74,7 @@ def only_claim(sentence: str) -> Finding:
         # trends, office misused, causes and aims
         ("Security in the region has deteriorated sharply since 2001.", "a trend stated"),
         ("The ministers used their governmental positions in the campaign.", "an accusation"),
+        ("The council failed to protect the children in its care.", "an accusation"),
         ("The offensive was launched at the behest of Washington.", "a cause or blame"),
         ("Damascus has been intent for years upon building its army.", "what someone intends"),
     ],
@@ -101,6 +102,9 @@ def test_check_worthy_claims_are_warnings_naming_their_tier(sentence: str, tier:
         "Wait until the fifth day of the festival when the crowds will have dwindled.",
         "The road to the village is dangerous in winter.",
         "The Senate passed the bill on Tuesday after a long debate.",
+        # an election lost and a study's method are no wrongdoing
+        "Pan-democrat Gary Fan failed to get re-elected in this constituency in 2016.",
+        "Tasmania was excluded from the study in 2011.",
     ],
 )
 def test_background_facts_stay_suggestions(sentence: str) -> None:
