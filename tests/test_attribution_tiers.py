@@ -59,6 +59,7 @@ def only_claim(sentence: str) -> Finding:
         ("Syria is the strongest military force in the region.", "a record"),
         ("The occupation has sapped the army's strength.", "a cause or blame"),
         ("Through the strait 300 tankers pass daily.", "a figure"),
+        ("Any fighting in the Gulf would imperil the tankers bound for China.", "a prediction"),
         # verdicts on people and institutions in the writer's voice
         ("Indian intelligence's lackluster performance is startling.", "a verdict stated"),
         ("The government is hopelessly misguided on the floods.", "a verdict"),
