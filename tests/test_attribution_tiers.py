@@ -72,6 +72,8 @@ def only_claim(sentence: str) -> Finding:
         # hidden facts the writer claims to see
         ("The real reason for the war was oil.", "a sweeping assertion"),
         ("The deal was struck behind closed doors in Geneva.", "a sweeping assertion"),
+        ("Clearly, the Kurds backed the offensive from the start.", "a sweeping assertion"),
+        ("Not surprisingly, the ministry lost the files in 2004.", "a sweeping assertion"),
         # trends, office misused, causes and aims
         ("Security in the region has deteriorated sharply since 2001.", "a trend stated"),
         ("The ministers used their governmental positions in the campaign.", "an accusation"),
