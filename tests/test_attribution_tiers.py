@@ -69,6 +69,7 @@ def only_claim(sentence: str) -> Finding:
         # a whole group's mind, told as fact
         ("Democrats are spitting mad over the attacks on Kerry.", "what someone knew or felt"),
         ("Americans want their troops home from Iraq.", "what someone knew or felt"),
+        ("Most Iraqis already distrust the new police force.", "what someone knew or felt"),
         # hidden facts the writer claims to see
         ("The real reason for the war was oil.", "a sweeping assertion"),
         ("The deal was struck behind closed doors in Geneva.", "a sweeping assertion"),
@@ -108,6 +109,8 @@ def test_check_worthy_claims_are_warnings_naming_their_tier(sentence: str, tier:
         # an election lost and a study's method are no wrongdoing
         "Pan-democrat Gary Fan failed to get re-elected in this constituency in 2016.",
         "Tasmania was excluded from the study in 2011.",
+        # an unnamed "some people" is a vague source, not a group's mind told as fact
+        "NASA has a large outreach program for schools; some people believe this matters.",
     ],
 )
 def test_background_facts_stay_suggestions(sentence: str) -> None:
