@@ -70,6 +70,7 @@ def only_claim(sentence: str) -> Finding:
         ("Democrats are spitting mad over the attacks on Kerry.", "what someone knew or felt"),
         ("Americans want their troops home from Iraq.", "what someone knew or felt"),
         ("Most Iraqis already distrust the new police force.", "what someone knew or felt"),
+        ("This year it overtook Japan as the second largest consumer of energy.", "a record"),
         # hidden facts the writer claims to see
         ("The real reason for the war was oil.", "a sweeping assertion"),
         ("The deal was struck behind closed doors in Geneva.", "a sweeping assertion"),
@@ -111,6 +112,8 @@ def test_check_worthy_claims_are_warnings_naming_their_tier(sentence: str, tier:
         "Tasmania was excluded from the study in 2011.",
         # an unnamed "some people" is a vague source, not a group's mind told as fact
         "NASA has a large outreach program for schools; some people believe this matters.",
+        # a fragment with a cause's preposition is no claim
+        "And because of this tragic flaw . . .",
     ],
 )
 def test_background_facts_stay_suggestions(sentence: str) -> None:
