@@ -268,11 +268,15 @@ def _is_claim(
     hard = bool(facts.numbers or facts.dates or words & HARD_SIGNALS)
     if "hedges" in words and not hard:
         return False
-    # "Most Iraqis distrust the police": a tier cue is the predicate a present plural hides.
-    if not has_verb(tokens) and not words & PREDICATE_TIERS:
+    if not _has_predicate(tokens, words):
         return False
     # "said" is no event: the sentence must tell of one besides its attribution.
     return hard or bool(facts.names) or has_event_verb(_blank(voice, cues))
+
+
+def _has_predicate(tokens: list[str], categories: set[str]) -> bool:
+    """A verb, or a tier cue that is the predicate a present plural hides ("Iraqis distrust")."""
+    return has_verb(tokens) or bool(categories & PREDICATE_TIERS)
 
 
 def _blank(text: str, cues: Sequence[Cue]) -> str:
