@@ -173,6 +173,53 @@ def test_attribution_carries_over_within_a_paragraph() -> None:
     ]
 
 
+@pytest.mark.parametrize(
+    "draft",
+    [
+        "The bombing killed 40 people. Police said the figure could rise.\n",
+        "The fire killed 12 people. The toll could rise, fire officials said.\n",
+        "The fire killed 12 people. The fire started in a kitchen, fire officials said.\n",
+        "The blast injured 30 workers. According to the company, the 30 were taken to hospital.\n",
+        "The floods destroyed 300 homes. It was the worst flood in decades, the mayor said.\n",
+    ],
+)
+def test_the_next_sentence_sources_the_claim_it_reports_on(draft: str) -> None:
+    assert flagged(draft, CLAIM) == []
+
+
+@pytest.mark.parametrize(
+    ("draft", "claim"),
+    [
+        # the source speaks of something else
+        (
+            "The fire killed 12 people in the warehouse. Fire officials said the alarm had "
+            "been switched off.\n",
+            "The fire killed 12 people in the warehouse.",
+        ),
+        ("The storm destroyed 300 homes. The mayor said the city would rebuild.\n", "The storm"),
+        # a quotation after the claim is the speaker's, not the claim's source
+        ("The fire killed 12 people. “It was horrible,” he said.\n", "The fire killed"),
+        # "It is widely acknowledged that …": a dummy "it" refers to nothing
+        (
+            "Extremist groups smuggle guns across the border. It is widely acknowledged that "
+            "the agency trained them.\n",
+            "Extremist groups",
+        ),
+        # a name repeated is not the same matter
+        (
+            "The answer lies in one name: Jack Abramoff. The Abramoff scandal threatens to "
+            "subsume all the gains in Congress.\n",
+            "The answer lies",
+        ),
+        # the next paragraph does not source this one
+        ("The fire killed 12 people.\n\nThe toll could rise, police said.\n", "The fire"),
+    ],
+)
+def test_the_next_sentence_does_not_source_another_matter(draft: str, claim: str) -> None:
+    found = flagged(draft, CLAIM)
+    assert any(f.startswith(claim) for f in found), found
+
+
 def test_a_sourced_paragraph_does_not_cover_the_next_one() -> None:
     draft = "The fire killed 12 people, police said.\n\nThe blaze started in the kitchen at noon.\n"
     assert flagged(draft, CLAIM) == ["The blaze started in the kitchen at noon."]

@@ -59,6 +59,32 @@ def only_claim(sentence: str) -> Finding:
         ("Syria is the strongest military force in the region.", "a record"),
         ("The occupation has sapped the army's strength.", "a cause or blame"),
         ("Through the strait 300 tankers pass daily.", "a figure"),
+        ("Any fighting in the Gulf would imperil the tankers bound for China.", "a prediction"),
+        # verdicts on people and institutions in the writer's voice
+        ("Indian intelligence's lackluster performance is startling.", "a verdict stated"),
+        ("The government is hopelessly misguided on the floods.", "a verdict"),
+        ("Bush was wrong about the weapons in Iraq.", "a verdict stated"),
+        ("Chalabi has been increasingly marginalized within Iraq.", "a verdict stated"),
+        ("The minister's policy has been a complete disaster for farmers.", "a verdict"),
+        # a whole group's mind, told as fact
+        ("Democrats are spitting mad over the attacks on Kerry.", "what someone knew or felt"),
+        ("Americans want their troops home from Iraq.", "what someone knew or felt"),
+        ("Most Iraqis already distrust the new police force.", "what someone knew or felt"),
+        ("This year it overtook Japan as the second largest consumer of energy.", "a record"),
+        # hidden facts the writer claims to see
+        ("The real reason for the war was oil.", "a sweeping assertion"),
+        ("The deal was struck behind closed doors in Geneva.", "a sweeping assertion"),
+        ("Clearly, the Kurds backed the offensive from the start.", "a sweeping assertion"),
+        ("Not surprisingly, the ministry lost the files in 2004.", "a sweeping assertion"),
+        # trends, office misused, causes and aims
+        ("Security in the region has deteriorated sharply since 2001.", "a trend stated"),
+        ("The ministers used their governmental positions in the campaign.", "an accusation"),
+        ("The council failed to protect the children in its care.", "an accusation"),
+        ("The militia was behind the bombing of the market in May.", "an accusation"),
+        ("The senator has been in the pocket of the oil companies since 1998.", "an accusation"),
+        ("Rumsfeld must have known about the memo in 2003.", "what someone knew"),
+        ("The offensive was launched at the behest of Washington.", "a cause or blame"),
+        ("Damascus has been intent for years upon building its army.", "what someone intends"),
     ],
 )
 def test_check_worthy_claims_are_warnings_naming_their_tier(sentence: str, tier: str) -> None:
@@ -80,6 +106,17 @@ def test_check_worthy_claims_are_warnings_naming_their_tier(sentence: str, tier:
         "Sunak has made tackling migration one of his priorities, with laws on illegal migrants.",
         # a budget line is not an act of force
         "The Crew Exploration Vehicle is funded at $268 million.",
+        # advice about a future, no trend; a place, not a party, that is dangerous
+        "Wait until the fifth day of the festival when the crowds will have dwindled.",
+        "The road to the village is dangerous in winter.",
+        "The Senate passed the bill on Tuesday after a long debate.",
+        # an election lost and a study's method are no wrongdoing
+        "Pan-democrat Gary Fan failed to get re-elected in this constituency in 2016.",
+        "Tasmania was excluded from the study in 2011.",
+        # an unnamed "some people" is a vague source, not a group's mind told as fact
+        "NASA has a large outreach program for schools; some people believe this matters.",
+        # a fragment with a cause's preposition is no claim
+        "And because of this tragic flaw . . .",
     ],
 )
 def test_background_facts_stay_suggestions(sentence: str) -> None:

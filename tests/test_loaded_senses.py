@@ -113,6 +113,14 @@ def test_a_capital_for_emphasis_after_a_is_not_a_name() -> None:
     assert _loaded("He met a Savage Garden fan.") == []
 
 
+def test_a_capitalised_label_after_a_capitalised_word_is_emphasis() -> None:
+    text = "The republic becomes just another Military Dictatorship, no better than the rest."
+    assert [r for r, _, _ in _loaded(text)] == ["loaded.label"]
+    # A name goes on after the listed word, or has no "a"/"another" before it.
+    assert _loaded("He served a Military Dictatorship Museum tour.") == []
+    assert _loaded("They fled the Military Dictatorship of Chile in 1975.") == []
+
+
 def test_interview_answers_are_the_speakers_words() -> None:
     text = "**Nick Bos:** Of course the results are remarkable.\n\nOf course it rained."
     assert [m for _, m, _ in _loaded(text)] == [
@@ -230,3 +238,101 @@ def test_labels_for_governments_and_nouns_that_judge(text: str, rule: str) -> No
 
 def test_a_label_in_single_quotes_is_reported_speech() -> None:
     assert _loaded("Protesters called the government a 'dictatorship'.") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "word"),
+    [
+        ("They encouraged the worst elements of the movement.", "worst"),
+        ("The council gave a baseless excuse for the delay.", "baseless"),
+        ("It was an unworkable policy from the start.", "unworkable"),
+        ("The ministry's hasty plan failed within a week.", "hasty"),
+        ("Critics were ignored by an insensitive government.", "insensitive"),
+        ("The governor made a spurious argument in court.", "spurious"),
+        ("The ministry's hasty, ill-judged plan failed.", "hasty"),
+        ("It was a baseless and belated excuse for the delay.", "baseless"),
+        ("The council's plan was unworkable from the start.", "unworkable"),
+        ("His excuse is largely baseless.", "baseless"),
+    ],
+)
+def test_a_word_of_blame_before_a_person_or_policy_is_a_verdict(text: str, word: str) -> None:
+    assert [(r, m) for r, m, _ in _loaded(text)] == [
+        (
+            "loaded.verdict",
+            f"“{word}” judges a person, policy or argument: show what was done or attribute it",
+        )
+    ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # A record or a thing, not a person or what one does.
+        "It was the worst flooding in decades.",
+        "Bleak weather closed the port.",
+        "The worst of the storm passed at noon.",
+        "The weather was bleak all week.",
+        "The flooding was the worst in decades.",
+        # Quoted, in single quotes, in a blockquote.
+        "“The worst president we ever had,” one voter said.",
+        "One voter called him 'the worst president' in memory.",
+        "> The worst president we ever had.",
+        # A feeling or a stance a story reports, kept out by the editor's list.
+        "Irate officials closed the road.",
+        "Drastic measures followed the outbreak.",
+    ],
+)
+def test_words_of_blame_before_other_nouns_or_quoted_pass(text: str) -> None:
+    assert [r for r, _, _ in _loaded(text) if r == "loaded.verdict"] == []
+
+
+def test_a_word_of_blame_after_an_intensifier_is_reported_once() -> None:
+    assert [r for r, _, _ in _loaded("It was a totally unrealistic plan.")] == [
+        "loaded.intensified"
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "phrase"),
+    [
+        ("The finance director cooked the books for years.", "cooked the books"),
+        ("The minister's promise was so much hot air.", "hot air"),
+        ("Customs officers on the take waved the trucks through.", "on the take"),
+        ("The council has been passing the buck on flood defences.", "passing the buck"),
+        ("The mayor, a man with a heart of gold, opened the shelter.", "heart of gold"),
+    ],
+)
+def test_an_idiom_of_blame_or_praise_is_a_verdict(text: str, phrase: str) -> None:
+    assert [(r, m) for r, m, _ in _loaded(text)] == [
+        (
+            "loaded.figurative",
+            f"“{phrase}” is a figure of speech that passes a verdict: "
+            "say what was done or attribute it",
+        )
+    ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "They flew a hot air balloon over the town.",
+        "“He cooked the books,” the auditor said.",
+        "The auditor said he had 'cooked the books'.",
+        "> He cooked the books for years.",
+        # Literal senses are not listed: a knife in his pocket, a farm over the hill.
+        "Police found a knife in his pocket.",
+        "The farm lies over the hill.",
+    ],
+)
+def test_literal_or_quoted_idioms_pass(text: str) -> None:
+    assert [r for r, _, _ in _loaded(text) if r == "loaded.figurative"] == []
+
+
+def test_a_quotation_with_mismatched_marks_is_still_quotation() -> None:
+    # A straight mark opens the statement, a curly opening mark with no
+    # partner ends it: the senator's word, not the writer's.
+    text = (
+        'Cornyn added, "I am deeply disappointed with the misguided decision. '
+        "“However, the centre will receive seats from the flight deck."
+    )
+    assert _loaded(text) == []

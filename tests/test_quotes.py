@@ -134,3 +134,26 @@ def test_apostrophes_alone_make_no_quotation() -> None:
 def test_left_single_mark_inside_a_word_is_an_apostrophe() -> None:
     text = "The rock‘n’roll band ‘Eagles’ played."
     assert quoted(text) == ["‘Eagles’"]
+
+
+def test_a_straight_opening_mark_closed_by_a_curly_opening_one_is_one_quotation() -> None:
+    # Marks typed in two programs: the curly mark has no closing partner, so it
+    # ends the quotation the straight one opened.
+    source = (
+        'Cornyn added, "There is no question. I am disappointed with the misguided '
+        "decision. “However, the JSC will receive seats from the flight deck.\n"
+    )
+    doc = parse_document("d.md", source, make_parser())
+    (block,) = doc.blocks
+    assert blocks_quoted(source) == [
+        ['"There is no question. I am disappointed with the misguided decision. “']
+    ]
+    word = block.text.index("misguided")
+    assert block.scope_at(word, word + 9) == QUOTE
+    seats = block.text.index("seats")
+    assert block.scope_at(seats, seats + 5) == VOICE
+
+
+def test_a_curly_quotation_after_an_unclosed_straight_one_stays_its_own() -> None:
+    source = 'He called it "a farce. The army moved. “We stay,” the general said.\n'
+    assert blocks_quoted(source) == [['"a farce.', "“We stay,”"]]

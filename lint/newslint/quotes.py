@@ -47,7 +47,7 @@ def find_quotations(text: str) -> tuple[Quotation, ...]:
         elif ch in _SINGLES:
             kind = _single_kind(ch, before, after, stack, text, j)
         else:
-            kind = _double_kind(ch, before, after, stack)
+            kind = _double_kind(ch, before, after, stack, text, j)
         if kind == "open-double" or kind == "open-single":
             stack.append((kind, i))
         elif kind == "close-single" and stack and stack[-1][0] == "open-single":
@@ -70,12 +70,20 @@ def _double_open(stack: list[tuple[str, int]]) -> bool:
     return any(k == "open-double" for k, _ in stack)
 
 
-def _double_kind(ch: str, before: str, after: str, stack: list[tuple[str, int]]) -> str | None:
+def _double_kind(
+    ch: str, before: str, after: str, stack: list[tuple[str, int]], text: str, end: int
+) -> str | None:
     open_double = _double_open(stack)
     if ch in _OPEN_DOUBLE:
         # “Shadow Commander“: an opening mark glued to a word and followed by a
         # space closes an open quotation (a common typing slip).
         if open_double and not before.isspace() and (after.isspace() or after in ",.;:!?"):
+            return "close-double"
+        # "… misguided decision. “However the JSC will …": a quotation opened
+        # with a straight mark and closed with a curly one is still one
+        # quotation (the marks were typed in two programs), when no curly
+        # closing mark follows for the curly one to open a quotation of its own.
+        if _straight_double_open(stack, text) and not _curly_close_follows(text, end):
             return "close-double"
         return "open-double"
     if ch in _CLOSE_DOUBLE:
@@ -84,6 +92,24 @@ def _double_kind(ch: str, before: str, after: str, stack: list[tuple[str, int]])
     if open_double and not (before.isspace() and after.isalnum()):
         return "close-double"
     return "open-double" if not after.isspace() else None
+
+
+def _straight_double_open(stack: list[tuple[str, int]], text: str) -> bool:
+    """Whether the innermost open double quotation opened with a straight mark."""
+    for kind, start in reversed(stack):
+        if kind == "open-double":
+            return text[start] == '"'
+    return False
+
+
+def _curly_close_follows(text: str, start: int) -> bool:
+    """Whether a curly closing double mark follows before the next opening one."""
+    for ch in text[start:]:
+        if ch in _CLOSE_DOUBLE:
+            return True
+        if ch in _OPEN_DOUBLE:
+            return False
+    return False
 
 
 def _doubled_kind(before: str, after: str, stack: list[tuple[str, int]]) -> str | None:

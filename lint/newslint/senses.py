@@ -21,7 +21,7 @@ from newslint.phrases import Hit, normalise
 from newslint.rule import Rule
 from newslint.schema import Key
 
-SENSES = ("speech", "adjective", "criticism", "intensified")
+SENSES = ("speech", "adjective", "criticism", "intensified", "verdict")
 
 
 def _words(spaced: str) -> frozenset[str]:
@@ -133,11 +133,69 @@ def is_intensified(before: str, after: str) -> bool:
     return bool(prev) and prev[-1].lower() in INTENSIFIERS
 
 
+# Nouns that name a person or body in public life, or what one does, plans or
+# argues: an evaluative adjective before one of them judges it ("the worst
+# president", "a flimsy excuse", "dark motives"); before other nouns it may
+# describe a thing or a record ("the worst flooding", "dark clouds"). An
+# editor's list; scripts/loaded_lexicon.py reads it for the calibration.
+TARGETS = _words(
+    "president presidents leader leaders leadership government governments administration "
+    "regime regimes ruler rulers minister ministers politician politicians official officials "
+    "elements policy policies plan plans decision decisions strategy tactics measures "
+    "safeguards response handling effort efforts attempt attempts bid gamble campaign "
+    "reforms record performance management excuse excuses argument arguments reasoning "
+    "logic rationale pretext justification explanation theory motive motives intentions "
+    "agenda rhetoric propaganda promises"
+)
+# Words that end the phrase before a target noun: "worst of the floods".
+_PHRASE_BREAK = _words("of and or but to in on at by for with from as than that which who")
+# Verbs that join a target to what the writer says of it: "the plan was unworkable".
+COPULAS = _words(
+    "is are was were seems seemed appears appeared remains remained proved proves became "
+    "looks looked"
+)
+# Degree words that may stand between the verb and the word: "was largely baseless".
+_BETWEEN = _words("so too quite rather very largely entirely wholly utterly simply")
+
+
+def is_verdict(before: str, after: str) -> bool:
+    """'the worst president', 'dark ulterior motives': an evaluative word judging a target.
+
+    The target is the subject of a copula before the word ("the plan was
+    unworkable"), or the target noun follows the word directly, after one more word, or after
+    a second adjective joined by a comma or "and" ("a hasty, ill-judged plan",
+    "a baseless and belated excuse"). After an intensifier the word is
+    loaded.intensified's, reported there once.
+    """
+    if is_intensified(before, after):
+        return False
+    if judged_target(_tokens(before)):
+        return True
+    nxt = [t.lower() for t in _tokens(after)[:3]]
+    if nxt and nxt[0] in (",", "and"):
+        nxt = nxt[1:]
+    if not nxt:
+        return False
+    if nxt[0] in TARGETS:
+        return True
+    second = len(nxt) > 1 and nxt[1] in TARGETS
+    return second and nxt[0][:1].isalpha() and nxt[0] not in _PHRASE_BREAK | _DETERMINERS
+
+
+def judged_target(prev: list[str]) -> bool:
+    """'the plan was', 'his excuse is largely': a target noun and a copula before the word."""
+    words = [t.lower() for t in prev[-4:]]
+    if words and words[-1] in _BETWEEN:
+        words = words[:-1]
+    return len(words) >= 2 and words[-1] in COPULAS and words[-2] in TARGETS
+
+
 TESTS: dict[str, Callable[[str, str], bool]] = {
     "speech": is_speech,
     "adjective": is_adjective,
     "criticism": is_criticism,
     "intensified": is_intensified,
+    "verdict": is_verdict,
 }
 
 
@@ -243,11 +301,15 @@ def _is_name(hit: Hit, sentence_start: int) -> bool:
     lead = hit.block.text[sentence_start : hit.start]
     if not any(ch.isalnum() for ch in lead):
         return False
-    # "becomes a Dictator": a capital for emphasis after "a"/"an", with no
-    # capitalised word after it, is the common noun (a name rarely takes "a").
+    # "becomes a Dictator", "just another Military Dictatorship": a capital for
+    # emphasis after "a"/"an"/"another" (or after up to two capitalised words
+    # that follow one), with no capitalised word after it, is the common noun:
+    # a name rarely takes "a", and a name's last word is not a listed one.
     prev = _tokens(lead)
+    while len(prev) > 1 and prev[-1][:1].isupper() and len(_tokens(lead)) - len(prev) < 2:
+        prev = prev[:-1]
     nxt = _tokens(hit.block.text[hit.end : hit.end + 40])
-    emphatic = bool(prev) and prev[-1] in ("a", "an")
+    emphatic = bool(prev) and prev[-1] in ("a", "an", "another")
     return not (emphatic and not (nxt and nxt[0][:1].isupper()))
 
 
@@ -276,7 +338,8 @@ SENSE_KEYS = {
     "sense": Key(
         (str,),
         False,
-        "the sense every listed word must have: speech, adjective, criticism or intensified",
+        "the sense every listed word must have: "
+        "speech, adjective, criticism, intensified or verdict",
     ),
     "senses": Key((dict,), False, "word → the sense it must have to be flagged"),
 }

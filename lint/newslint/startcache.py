@@ -112,7 +112,8 @@ def _hook_re() -> None:
     debug = int(re.DEBUG)
 
     def compile(p: Any, flags: int = 0) -> Any:
-        if not isinstance(p, (str, bytes)) or flags & debug:
+        # Only what marshal keeps exactly: a str or bytes, and flags as a plain int.
+        if type(p) not in (str, bytes) or type(flags) is not int or flags & debug:
             return original(p, flags)
         key = (p, flags)
         stored = _regexes.get(key)

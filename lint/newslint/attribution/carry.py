@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
@@ -17,7 +18,7 @@ from newslint.attribution.lexicon import (
     block_voice,
 )
 from newslint.attribution.sources import source_of
-from newslint.document import VOICE, Document
+from newslint.document import PLACEHOLDER, VOICE, Document
 from newslint.lazyregex import Lazy
 from newslint.phrases import Hit
 from newslint.runcontext import RunContext
@@ -100,9 +101,70 @@ def _verdict(
     if intro is not None and done[intro].source:  # "NASA announced the shuttles will go to:"
         return Verdict(info, CARRIED, done[intro].source, infos[intro])
     after = _next(infos, index)
-    if after is not None and after.covering is not None and _named_next(info, after):
+    if (
+        after is not None
+        and after.covering is not None
+        and (_named_next(info, after) or _sourced_next(info, after))
+    ):
         return Verdict(info, CARRIED, source_of(after, after.covering, last_source), after)
     return Verdict(info, UNATTRIBUTED)
+
+
+# "The fire killed 12 people. The toll could rise, fire officials said." / "Police said the
+# figure …": the next sentence of the paragraph sources the claim when what it reports
+# refers back to it (a pronoun, "the figure", "the fire") or repeats its figure.
+_REFERENCE = Lazy(
+    r"\W*(?:that\s+)?(?:(?P<pronoun>it|they|this|these|those)\b"
+    r"|(?:the|this|these|those)\s+(?P<noun>[\w’'-]+)(?:\s+(?P<head>[\w’'-]+))?)",
+    re.I,
+)
+_FIGURE_NOUNS = frozenset(
+    """
+    figure figures toll number numbers count estimate estimates total death deaths casualty
+    casualties dead injured
+    """.split()  # noqa: SIM905 - a word list reads better as text
+)
+_CONTENT = Lazy(r"[A-Za-z][\w’'-]{3,}")
+_NOT_CONTENT = frozenset(
+    """
+    that this these those there their them they have were been with from into about
+    which what when where while would could should will also said says told after before
+    than then more most some such only other over under just very made make many much
+    """.split()  # noqa: SIM905 - a word list reads better as text
+)
+
+
+def _sourced_next(info: SentenceInfo, after: SentenceInfo) -> bool:
+    """Whether the next sentence, sourced, reports on the very claim of ``info``."""
+    cue = after.covering
+    if cue is None or after.voice.lstrip()[:1] in (PLACEHOLDER, '"', "“", "‘"):
+        return False
+    if set(counts_of(info)) & set(counts_of(after)):
+        return True
+    nouns = _FIGURE_NOUNS | _content_words(info.voice)
+    # What is reported opens the sentence before a trailing cue ("It could rise, police
+    # said") or follows a leading one ("Police said the figure …"; not "… said it").
+    trailing = "," in after.voice[: cue.start]
+    for at in (0, cue.end) if trailing else (cue.end,):
+        match = _REFERENCE.match(after.voice, at)
+        if match is None:
+            continue
+        # A name repeated is no sign of the same matter ("the Abramoff scandal").
+        heads = {
+            w.lower().rstrip("’'s") for w in (match["noun"], match["head"]) if w and w.islower()
+        }
+        if (match["pronoun"] and at == 0) or heads & nouns:
+            return True
+    return False
+
+
+def counts_of(info: SentenceInfo) -> tuple[str, ...]:
+    return tuple(n for n in info.facts.numbers if any(ch.isdigit() for ch in n))
+
+
+def _content_words(voice: str) -> set[str]:
+    words = (m.group(0).lower().rstrip("’'s") for m in _CONTENT.finditer(voice))
+    return {w for w in words if w not in _NOT_CONTENT}
 
 
 # "Two economists have analysed the data. According to Linda Bilmes and Joseph

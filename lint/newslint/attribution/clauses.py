@@ -25,6 +25,9 @@ from newslint.lazyregex import Lazy
 
 # Cue lists that make a sentence a checkable claim on their own.
 HARD_SIGNALS = frozenset(("claim_signals", *TIER_LISTS))
+# Tier cues that are a predicate themselves ("distrust", "has deteriorated"), unlike a
+# cause or motive's preposition ("because of this flaw …" is a fragment).
+PREDICATE_TIERS = frozenset(TIER_LISTS) - {"causes", "motives", "casualties"}
 
 # --- one sentence, analysed -----------------------------------------------------------
 
@@ -265,10 +268,15 @@ def _is_claim(
     hard = bool(facts.numbers or facts.dates or words & HARD_SIGNALS)
     if "hedges" in words and not hard:
         return False
-    if not has_verb(tokens):
+    if not _has_predicate(tokens, words):
         return False
     # "said" is no event: the sentence must tell of one besides its attribution.
     return hard or bool(facts.names) or has_event_verb(_blank(voice, cues))
+
+
+def _has_predicate(tokens: list[str], categories: set[str]) -> bool:
+    """A verb, or a tier cue that is the predicate a present plural hides ("Iraqis distrust")."""
+    return has_verb(tokens) or bool(categories & PREDICATE_TIERS)
 
 
 def _blank(text: str, cues: Sequence[Cue]) -> str:

@@ -39,6 +39,8 @@ WORD_LISTS = {
     "minds": "what someone knew, thought or felt, stated as fact: had no idea (high tier)",
     "decisions": "what someone decided or agreed, stated as fact: rejected, vetoed (high tier)",
     "assertions": "a claim the writer vouches for with no one behind it: the fact is (high tier)",
+    "judgements": "a verdict on a named party stated as fact: has failed, is to blame (high tier)",
+    "trends": "a trend stated as fact: has deteriorated, have doubled (high tier)",
     "force": "who attacked, invaded, armed or backed whom: bombed, invasion of (high tier)",
     "term_markers": "words right before a quotation that make it a name or term: called, titled",
 }
@@ -64,6 +66,9 @@ PATTERN_LISTS = {
         "motives",
         "minds",
         "wrongdoing",
+        "assertions",
+        "judgements",
+        "trends",
     )
 }
 ALL_CUES = frozenset(WORD_LISTS)

@@ -37,6 +37,8 @@ TIER_LISTS = {
     "minds": "what someone knew or felt",
     "decisions": "what someone decided",
     "assertions": "a sweeping assertion",
+    "judgements": "a verdict stated as fact",
+    "trends": "a trend stated as fact",
 }
 _ORDINAL = Lazy(r"^\d+(?:st|nd|rd|th)$")
 _SCORE = Lazy(r"\b\d{1,2}\s?[–-]\s?\d{1,2}\b")
