@@ -58,6 +58,9 @@ def isolate() -> Session:
     os.environ["NEWSLINT_CACHE_DIR"] = str(root / "cache")
     os.environ["NEWSLINT_RUNTIME_DIR"] = str(root / "run")
     os.environ["NEWSLINT_DAEMON"] = "0"  # cold runs unless a test starts a warm process
+    # Each test's server runs in a fresh cache with no class-data archive, so with
+    # AppCDS on it would write one as it stops (~10 s each); the CDS tests turn it on.
+    os.environ["NEWSLINT_LT_CDS"] = "0"
     os.environ["NEWSLINT_OFFLINE"] = "1"  # no test fetches jars by accident (one does, on purpose)
     os.environ[MARKER] = str(root)
     return session

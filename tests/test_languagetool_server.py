@@ -275,7 +275,8 @@ def test_garbled_state_leaves_no_server_out_of_reach(isolated: Path) -> None:
 
 
 @needs_server
-def test_idle_server_stops_itself(isolated: Path) -> None:
+def test_idle_server_stops_itself(isolated: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.delenv("NEWSLINT_LT_CDS")  # the suite turns AppCDS off; this test wants it
     settings = _settings(idle_timeout_s=2.0)
     handle = ensure_server(settings)
     state = json.loads((isolated / "server.json").read_text())

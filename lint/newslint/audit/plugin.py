@@ -58,6 +58,10 @@ class AuditPlugin(WorkerPlugin):
         os.environ["NEWSLINT_CACHE_DIR"] = str(self.cache)
         if not self.settings.languagetool:
             os.environ["NEWSLINT_LANGUAGETOOL"] = "off"
+        # No class-data archive: a worker's server runs for hours, so its start
+        # hardly counts, and the archive it would write as it stops (seconds to a
+        # minute on a busy machine) would outlast Dask's wait for the teardown.
+        os.environ["NEWSLINT_LT_CDS"] = "0"
         self.linter = Linter(self.settings.options)
         if self.settings.languagetool:
             _start_languagetool()

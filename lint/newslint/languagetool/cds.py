@@ -252,7 +252,9 @@ def build(java: str, install: Installation, paths: ArchivePaths, run_server: Any
     if usable(paths, facts):
         return 0.0
     run_server()
-    if not promote(paths):
+    # A running server that was writing one when setup stopped it has given
+    # its archive to the server setup started: then there is none to promote.
+    if not (promote(paths) or usable(paths, facts)):
         raise LanguageToolUnavailable("the server stopped without writing it")
     return time.monotonic() - started
 
