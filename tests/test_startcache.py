@@ -51,8 +51,8 @@ startcache.save()
 """
 
 
-def _probe(cache: Path) -> dict[str, object]:
-    env = {**os.environ, "NEWSLINT_CACHE_DIR": str(cache)}
+def _probe(cache: Path, **extra: str) -> dict[str, object]:
+    env = {**os.environ, "NEWSLINT_CACHE_DIR": str(cache), **extra}
     done = subprocess.run(
         [sys.executable, "-c", _PROBE], env=env, capture_output=True, text=True, check=True
     )
@@ -81,6 +81,14 @@ def test_a_second_run_takes_everything_from_the_cache_and_sees_no_difference(
     }
     assert first["repr"] == "Claim(who='Ana', count=2)"
     assert first["frozen"] and first["equal"] and first["hash"]
+
+
+def test_turned_off_it_hooks_nothing_and_writes_no_file(tmp_path: Path) -> None:
+    on = _probe(tmp_path / "on")
+    off = _probe(tmp_path / "off", NEWSLINT_STARTCACHE="0")
+    assert off.pop("new") == 0 and on.pop("new") != 0
+    assert off == on  # the same patterns and dataclasses, compiled the ordinary way
+    assert not list((tmp_path / "off").glob("startup-*.marshal"))
 
 
 def test_the_file_is_private(tmp_path: Path) -> None:

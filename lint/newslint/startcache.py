@@ -72,8 +72,14 @@ def _magic() -> int:
 
 def install() -> None:
     """Load the kept programs and hook the compilers; a no-op when the cache
-    folder cannot be used, when the interpreter is not CPython, or if called twice."""
+    folder cannot be used, when the interpreter is not CPython, or if called twice.
+
+    ``NEWSLINT_STARTCACHE=0`` turns it off: the hooks rest on CPython's internals,
+    so a user meeting an interpreter they misjudge can run without them.
+    """
     if _state.path or sys.implementation.name != "cpython":
+        return
+    if os.environ.get("NEWSLINT_STARTCACHE", "1") == "0":
         return
     try:
         from newslint.cachedir import cache_dir, private_folder
