@@ -67,7 +67,6 @@ from newslint.attribution.sources import (
     cue_phrases,
     sheet_source,
     sheet_speaker,
-    unnamed_cues,
     unnamed_source,
 )
 from newslint.document import HEADING, QUOTE, VOICE, Block, Document
@@ -118,7 +117,6 @@ class Attribution:
 
     def _claims(self, analysis: Analysis) -> Iterator[Mark]:
         wanted = (UNATTRIBUTED,) if self.check == "unattributed-claim" else (ATTRIBUTED, CARRIED)
-        unnamed = unnamed_cues(analysis.sentences) if ATTRIBUTED in wanted else []
         for index, verdict in enumerate(analysis.verdicts):
             info = verdict.info
             if verdict.status not in wanted or not self._in_scope(info):
@@ -126,7 +124,7 @@ class Attribution:
             facts = info.facts.describe() or "an event"
             source = verdict.source
             if verdict.status == ATTRIBUTED:  # "the diplomat said", the diplomat unnamed
-                source = sheet_source(source, info, unnamed[index])
+                source = sheet_source(source, info, analysis.unnamed[index])
             message = self.rule.format(
                 match=_excerpt(info.text),
                 facts=facts,
@@ -148,10 +146,9 @@ class Attribution:
     def _cues(self, analysis: Analysis) -> Iterator[Mark]:
         """Vague or anonymous sourcing: the sentences holding such a cue."""
         category = "vague" if self.check == "vague" else "anonymous"
-        # "A Western diplomat said …" and later "the diplomat said": still unnamed.
-        unnamed = unnamed_cues(analysis.sentences) if category == "anonymous" else []
         for index, info in enumerate(analysis.sentences):
-            found = unnamed[index] if unnamed else info.cues_of(category)
+            # "A Western diplomat said …" and later "the diplomat said": still unnamed.
+            found = analysis.unnamed[index] if category == "anonymous" else info.cues_of(category)
             if found and self._block_in_scope(info.block) and not info.speaker:
                 yield self._cue_mark(info.block, info.start, info.end, found)
 
@@ -169,7 +166,7 @@ class Attribution:
         """Quotations with no speaker; with ``check: quote``, every quotation and its speaker."""
         every = self.check == "quote"
         # "“…,” the diplomat said" after "a Western diplomat": an unnamed speaker.
-        unnamed = unnamed_cues(analysis.sentences) if every else []
+        unnamed = analysis.unnamed if every else ()
         by_block: dict[int, list[Cue]] = {}
         for info, cues in zip(analysis.sentences, unnamed, strict=False):
             by_block.setdefault(info.block.index, []).extend(

@@ -17,7 +17,7 @@ from newslint.attribution.lexicon import (
     Lexicon,
     block_voice,
 )
-from newslint.attribution.sources import source_of
+from newslint.attribution.sources import source_of, unnamed_cues
 from newslint.document import PLACEHOLDER, VOICE, Document
 from newslint.lazyregex import Lazy
 from newslint.phrases import Hit
@@ -47,6 +47,8 @@ class Analysis:
     sentences: tuple[SentenceInfo, ...]
     verdicts: tuple[Verdict, ...]
     listed: Mapping[int, Sequence[Cue]]  # listed phrases by block index, block offsets
+    # Each sentence's anonymous cues, "the diplomat said" after "a Western diplomat" among them.
+    unnamed: tuple[tuple[Cue, ...], ...]
 
 
 def draft_analysis(
@@ -82,7 +84,7 @@ def analyse(doc: Document, lexicon: Lexicon, hits: Sequence[Hit]) -> Analysis:
         if verdict.source and not is_pronoun(verdict.source):
             last_source = verdict.source
         verdicts.append(verdict)
-    return Analysis(tuple(infos), tuple(verdicts), listed)
+    return Analysis(tuple(infos), tuple(verdicts), listed, tuple(unnamed_cues(infos)))
 
 
 def _verdict(
