@@ -294,14 +294,6 @@ def alone_in_quotes(text: str, start: int, end: int, replacements: tuple[str, ..
 
 
 def _one_edit_apart(a: str, b: str) -> bool:
-    """One letter put in, left out, changed, or two neighbours swapped."""
-    if abs(len(a) - len(b)) > 1:
-        return False
-    i = 0
-    while i < min(len(a), len(b)) and a[i] == b[i]:
-        i += 1
-    if len(a) == len(b):
-        swapped = a[i : i + 2] == b[i : i + 2][::-1] and a[i + 2 :] == b[i + 2 :]
-        return a[i + 1 :] == b[i + 1 :] or swapped
-    shorter, longer = (a, b) if len(a) < len(b) else (b, a)
-    return shorter[i:] == longer[i + 1 :]
+    """One letter put in, left out, changed, or two neighbours swapped (or none)."""
+    edits = _edits(a, b)
+    return edits is not None and len(edits) <= 1
