@@ -16,6 +16,7 @@ only when no later mark could.
 
 from __future__ import annotations
 
+import itertools
 import re
 
 from newslint.document import Block, Quotation
@@ -104,7 +105,7 @@ def _straight_double_open(stack: list[tuple[str, int]], text: str) -> bool:
 
 def _curly_close_follows(text: str, start: int) -> bool:
     """Whether a curly closing double mark follows before the next opening one."""
-    for ch in text[start:]:
+    for ch in itertools.islice(text, start, None):  # no copy of the rest of the draft
         if ch in _CLOSE_DOUBLE:
             return True
         if ch in _OPEN_DOUBLE:

@@ -306,7 +306,8 @@ def _is_name(hit: Hit, sentence_start: int) -> bool:
     # that follow one), with no capitalised word after it, is the common noun:
     # a name rarely takes "a", and a name's last word is not a listed one.
     prev = _tokens(lead)
-    while len(prev) > 1 and prev[-1][:1].isupper() and len(_tokens(lead)) - len(prev) < 2:
+    shown = len(prev)
+    while len(prev) > 1 and prev[-1][:1].isupper() and shown - len(prev) < 2:
         prev = prev[:-1]
     nxt = _tokens(hit.block.text[hit.end : hit.end + 40])
     emphatic = bool(prev) and prev[-1] in ("a", "an", "another")
