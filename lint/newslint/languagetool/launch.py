@@ -40,8 +40,6 @@ HOST = "127.0.0.1"
 # time on this machine (kept in the state folder), else an idle machine's.
 STARTING_NOTE = "newslint: starting LanguageTool (first run: about {seconds} s)…"
 TYPICAL_START_S = 5
-# The warm-up check at start (bench/languagetool turns it off to measure it).
-WARM_UP = True
 # Reusing LanguageTool's per-request rule pipelines cut a 54-paragraph
 # article from ~2.3 s to ~0.8 s and a one-line check from ~20 ms to ~6 ms.
 SERVER_PROPERTIES = {
@@ -209,11 +207,13 @@ def _wait_ready(proc: subprocess.Popen[bytes], port: int, deadline: float, log: 
                 f"LanguageTool server did not answer within the start timeout; see {log}"
             )
         time.sleep(0.1)
-    if not WARM_UP:
-        return
-    remaining = max(1.0, deadline - time.monotonic())
-    tool = client.connect(url_of(port), CheckOptions(), remaining)
-    client.check(tool, "newslint warms the spelling model up.", remaining)
+    warm_up(port, max(1.0, deadline - time.monotonic()))
+
+
+def warm_up(port: int, timeout_s: float) -> None:
+    """One short check, which loads the English model (bench/languagetool times it)."""
+    tool = client.connect(url_of(port), CheckOptions(), timeout_s)
+    client.check(tool, "newslint warms the spelling model up.", timeout_s)
 
 
 def _log_tail(log: Path) -> str:
