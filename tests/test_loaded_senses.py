@@ -336,3 +336,56 @@ def test_a_quotation_with_mismatched_marks_is_still_quotation() -> None:
         "“However, the centre will receive seats from the flight deck."
     )
     assert _loaded(text) == []
+
+
+def test_a_capital_after_a_colon_starts_a_sentence_not_a_name() -> None:
+    text = "Supporters point a few good things out: Clearly, the agency has worked hard."
+    assert [m for _, m, _ in _loaded(text)] == [
+        "“Clearly” editorializes: cut it or say who holds the view"
+    ]
+    # A capitalised word after it still makes a name of the listed word.
+    assert _loaded("The bill had one headliner: Savage Garden.") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "word"),
+    [
+        ("I doubt he will be extradited to Venezuela.", "I doubt"),
+        ("I expect it will be determined that he could not get a fair trial.", "I expect"),
+        ("I would recommend that NASA build new shuttles.", "I would recommend"),
+    ],
+)
+def test_first_person_doubt_forecast_and_advice_are_opinion(text: str, word: str) -> None:
+    assert _loaded(text) == [
+        (
+            "loaded.opinion",
+            f"“{word}” is the writer's opinion: report what is known and who says so",
+            None,
+        )
+    ]
+
+
+def test_first_person_opinion_in_an_interview_answer_is_the_speakers() -> None:
+    assert _loaded("**Richman:** I expect the river to rise again.") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "word"),
+    [
+        ("Hopefully the launch will come soon.", "Hopefully"),
+        ("The panel was surprisingly independent-minded.", "surprisingly"),
+        ("Not surprisingly, they responded by arming.", "Not surprisingly"),
+        ("Mercifully, nobody was hurt.", "Mercifully"),
+    ],
+)
+def test_the_writers_comment_on_what_follows_editorializes(text: str, word: str) -> None:
+    assert [m for _, m, _ in _loaded(text)] == [
+        f"“{word}” editorializes: cut it or say who holds the view"
+    ]
+
+
+def test_manner_adverbs_that_can_comment_pass_without_enough() -> None:
+    assert _loaded("The engine behaved strangely and the crew looked on curiously.") == []
+    assert [m for _, m, _ in _loaded("Strangely enough, the engine restarted.")] == [
+        "“Strangely enough” editorializes: cut it or say who holds the view"
+    ]

@@ -47,6 +47,7 @@ _TOKEN = re.compile(r"[^\W_]+(?:['’\-][^\W_]+)*|[“”\"‘’',;:.!?—–()
 # Words after "slammed", "blasted", "hit out" that make them literal.
 _LITERAL_AFTER = _words("into onto through down against open off away apart out")
 # A transcript's speaker label: "Nick Bos: For this we ..." (bold in the Markdown).
+_AFTER_COLON = re.compile(r":\s+$")
 _SPEAKER = re.compile(r"^(?:[A-Z][\w.'’-]*\s){0,3}[A-Z][\w.'’-]*:\s")
 _OPEN_QUOTES = "“\"‘'"
 _CLOSE_QUOTES = "”\"’'"
@@ -301,6 +302,12 @@ def _is_name(hit: Hit, sentence_start: int) -> bool:
     lead = hit.block.text[sentence_start : hit.start]
     if not any(ch.isalnum() for ch in lead):
         return False
+    nxt = _tokens(hit.block.text[hit.end : hit.end + 40])
+    # After a colon a whole sentence starts with a capital ("supporters point
+    # out: Clearly, the agency ..."); a name there has a capitalised word or
+    # an end after it ("the line-up: Savage Garden").
+    if _AFTER_COLON.search(lead) and nxt and not nxt[0][:1].isupper():
+        return False
     # "becomes a Dictator", "just another Military Dictatorship": a capital for
     # emphasis after "a"/"an"/"another" (or after up to two capitalised words
     # that follow one), with no capitalised word after it, is the common noun:
@@ -309,7 +316,6 @@ def _is_name(hit: Hit, sentence_start: int) -> bool:
     shown = len(prev)
     while len(prev) > 1 and prev[-1][:1].isupper() and shown - len(prev) < 2:
         prev = prev[:-1]
-    nxt = _tokens(hit.block.text[hit.end : hit.end + 40])
     emphatic = bool(prev) and prev[-1] in ("a", "an", "another")
     return not (emphatic and not (nxt and nxt[0][:1].isupper()))
 
