@@ -389,3 +389,22 @@ def test_manner_adverbs_that_can_comment_pass_without_enough() -> None:
     assert [m for _, m, _ in _loaded("Strangely enough, the engine restarted.")] == [
         "“Strangely enough” editorializes: cut it or say who holds the view"
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "word"),
+    [
+        ("The council steamrolled the plan through in a night.", "steamrolled"),
+        ("Washington tried to strong-arm its allies into the deal.", "strong-arm"),
+        ("He ruled the province with an iron fist.", "iron fist"),
+        ("The mayor was railroaded out of office.", "railroaded"),
+    ],
+)
+def test_coercion_as_metaphor_is_emotive(text: str, word: str) -> None:
+    assert [m for _, m, _ in _loaded(text)] == [
+        f"“{word}” is emotive: describe what happened and let readers judge"
+    ]
+
+
+def test_literal_railroads_and_steamrollers_pass() -> None:
+    assert _loaded("The railroad bought a steamroller to level the yard.") == []
