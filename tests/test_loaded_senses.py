@@ -408,3 +408,11 @@ def test_coercion_as_metaphor_is_emotive(text: str, word: str) -> None:
 
 def test_literal_railroads_and_steamrollers_pass() -> None:
     assert _loaded("The railroad bought a steamroller to level the yard.") == []
+
+
+def test_contempt_in_a_vulgar_word_is_a_verdict() -> None:
+    assert [m for _, m, _ in _loaded("Crap like this makes me want to stay home.")] == [
+        "“Crap” is a verdict, not a fact: show what happened or attribute it"
+    ]
+    # Words with an everyday sense stay out: the animal, the name.
+    assert _loaded("A bull and an ass grazed by the road.") == []
