@@ -416,3 +416,29 @@ def test_contempt_in_a_vulgar_word_is_a_verdict() -> None:
     ]
     # Words with an everyday sense stay out: the animal, the name.
     assert _loaded("A bull and an ass grazed by the road.") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "word"),
+    [
+        ("Troops eliminated him in a raid.", "eliminated"),
+        ("Police neutralised three gunmen at the station.", "neutralised"),
+        ("The drone strike eliminated Soleimani.", "eliminated"),
+    ],
+)
+def test_eliminated_with_a_person_is_a_euphemism_for_killed(text: str, word: str) -> None:
+    assert _loaded(text) == [
+        ("loaded.euphemism", f"“{word}” is a euphemism; prefer “killed”", "killed")
+    ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "They have eliminated the fear of reporting failure.",
+        "Sweden eliminated Mexico from the tournament.",
+        "England were eliminated on penalties.",
+    ],
+)
+def test_eliminated_without_a_person_is_no_death(text: str) -> None:
+    assert _loaded(text) == []

@@ -21,7 +21,7 @@ from newslint.phrases import Hit, normalise
 from newslint.rule import Rule
 from newslint.schema import Key
 
-SENSES = ("speech", "adjective", "criticism", "intensified", "verdict")
+SENSES = ("speech", "adjective", "criticism", "intensified", "verdict", "killing")
 
 
 def _words(spaced: str) -> frozenset[str]:
@@ -191,12 +191,48 @@ def judged_target(prev: list[str]) -> bool:
     return len(words) >= 2 and words[-1] in COPULAS and words[-2] in TARGETS
 
 
+# Who can be killed: "eliminated him", "neutralised the gunmen", "eliminated Soleimani".
+_PERSON_OBJECTS = _words("him her them us me you")
+_PEOPLE = _words(
+    "man men woman women person people gunman gunmen militant militants fighter fighters "
+    "insurgent insurgents rebel rebels terrorist terrorists soldier soldiers leader leaders "
+    "commander commanders general generals suspect suspects target targets attacker "
+    "attackers rival rivals opponent opponents enemy enemies dissident dissidents "
+    "sniper snipers bomber bombers hostage hostages witness witnesses members"
+)
+_KNOCKED_OUT = _words("from in on at after with")
+_COUNTS = _words("two three four five six seven eight nine ten dozens hundreds scores")
+
+
+def is_killing(before: str, after: str) -> bool:
+    """'eliminated him', 'neutralised three gunmen': the verb's object is a person.
+
+    "Eliminated the fear of reporting failure" or "England were eliminated
+    from the cup" is not a death, and "killed" would be a wrong fix there.
+    """
+    nxt = _tokens(after)[:4]
+    if not nxt:
+        return False
+    first = nxt[0]
+    if first.lower() in _PERSON_OBJECTS:
+        return True
+    if first[:1].isupper() and first.isalpha():
+        # A name: "eliminated Soleimani"; not a team knocked out ("eliminated
+        # Mexico from the cup", "on penalties", "2-0").
+        rest = nxt[1:2]
+        return not (rest and (rest[0].lower() in _KNOCKED_OUT or rest[0][:1].isdigit()))
+    if first.lower() in _DETERMINERS or first.lower() in _COUNTS or first.isdigit():
+        return any(w.lower() in _PEOPLE for w in nxt[1:])
+    return False
+
+
 TESTS: dict[str, Callable[[str, str], bool]] = {
     "speech": is_speech,
     "adjective": is_adjective,
     "criticism": is_criticism,
     "intensified": is_intensified,
     "verdict": is_verdict,
+    "killing": is_killing,
 }
 
 
@@ -346,7 +382,7 @@ SENSE_KEYS = {
         (str,),
         False,
         "the sense every listed word must have: "
-        "speech, adjective, criticism, intensified or verdict",
+        "speech, adjective, criticism, intensified, verdict or killing",
     ),
     "senses": Key((dict,), False, "word → the sense it must have to be flagged"),
 }
