@@ -31,6 +31,7 @@ TIER_LISTS = {
     "causes": "a cause or blame",
     "records": "a record or superlative",
     "force": "an act of force",
+    "forces": "a count of forces or arms",
     "predictions": "a prediction stated as fact",
     "motives": "a motive",
     "intentions": "what someone intends",
