@@ -93,6 +93,13 @@ def only_claim(sentence: str) -> Finding:
         ("Another bad step was the recent arrest of Sheikh Hassan in Mosul.", "an accusation"),
         ("The revolt took two weeks to be suppressed by the Republican Guard.", "an act of force"),
         ("Any attack on Iran will bring Russia into the mess.", "a prediction"),
+        ("Norway's minister flew in, in a new bid to revive the talks.", "a motive"),
+        ("Sunnis have never offered an alternative to the elections.", "a sweeping assertion"),
+        # a colon ends the relative clause: what follows is the writer's claim again
+        (
+            "The Tigers are the ones who rule the sea: they carry the arms and drugs to Aceh.",
+            "an accusation",
+        ),
         # a whole group's view, told as fact
         ("Sunni Iraqis contend that elections are impossible under occupation.", "what someone"),
         ("American citizens have for decades taken it as a given that we win.", "what someone"),
