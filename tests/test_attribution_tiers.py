@@ -138,6 +138,8 @@ def test_check_worthy_claims_are_warnings_naming_their_tier(sentence: str, tier:
         # a model number is no count of forces; a bare tie is no allegation
         "During the war, F-102 squadrons were based at Da Nang in Vietnam.",
         "The mayor has ties to the community of Leeds going back to 1990.",
+        "Two think tanks published the study on the army in 2004.",
+        "The troops arrived in the town on Tuesday.",
         # a shuttle brought to a museum is an arrangement, not an outcome foretold
         "The crane will bring the shuttle into the hangar on Friday.",
     ],

@@ -24,10 +24,10 @@ from newslint.document import HEADING, PLACEHOLDER, QUOTE, VOICE, Block
 from newslint.lazyregex import Lazy
 
 # Cue lists that make a sentence a checkable claim on their own.
-HARD_SIGNALS = frozenset(("claim_signals", *TIER_LISTS))
+HARD_SIGNALS = frozenset(("claim_signals", *TIER_LISTS)) - {"forces"}  # a count is hard
 # Tier cues that are a predicate themselves ("distrust", "has deteriorated"), unlike a
 # cause or motive's preposition ("because of this flaw …" is a fragment).
-PREDICATE_TIERS = frozenset(TIER_LISTS) - {"causes", "motives", "casualties"}
+PREDICATE_TIERS = frozenset(TIER_LISTS) - {"causes", "motives", "casualties", "forces"}
 
 # --- one sentence, analysed -----------------------------------------------------------
 
