@@ -173,6 +173,21 @@ def test_attribution_carries_over_within_a_paragraph() -> None:
     ]
 
 
+def test_two_sentences_between_two_that_name_the_same_source_are_its() -> None:
+    report = (
+        "The report says the decline is due to changes in the dairy industry. Iodine from milk "
+        "has been the main source for four decades, but is now declining. Another factor is "
+        "less iodised salt in food. The report states that few makers use iodised salt.\n"
+    )
+    assert flagged(report, CLAIM) == []
+    # two different sources on either side hold nothing between them
+    other = report.replace("The report states", "The mayor said")
+    assert flagged(other, CLAIM) == [
+        "Iodine from milk has been the main source for four decades, but is now declining.",
+        "Another factor is less iodised salt in food.",
+    ]
+
+
 @pytest.mark.parametrize(
     "draft",
     [

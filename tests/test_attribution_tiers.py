@@ -85,6 +85,24 @@ def only_claim(sentence: str) -> Finding:
         ("Rumsfeld must have known about the memo in 2003.", "what someone knew"),
         ("The offensive was launched at the behest of Washington.", "a cause or blame"),
         ("Damascus has been intent for years upon building its army.", "what someone intends"),
+        # a count of forces or arms, a running trend, a tie alleged, pressure as the cause
+        ("The air force fields somewhere near 650 aircraft in 2005.", "a count of forces"),
+        ("Internet Explorer's market share is slipping.", "a trend stated"),
+        ("Both parties have umbilical connections to the leadership in Iran.", "an accusation"),
+        ("In 1987, the Tigers reluctantly accepted the accord under Indian pressure.", "a cause"),
+        ("Another bad step was the recent arrest of Sheikh Hassan in Mosul.", "an accusation"),
+        ("The revolt took two weeks to be suppressed by the Republican Guard.", "an act of force"),
+        ("Any attack on Iran will bring Russia into the mess.", "a prediction"),
+        ("Norway's minister flew in, in a new bid to revive the talks.", "a motive"),
+        ("Sunnis have never offered an alternative to the elections.", "a sweeping assertion"),
+        # a colon ends the relative clause: what follows is the writer's claim again
+        (
+            "The Tigers are the ones who rule the sea: they carry the arms and drugs to Aceh.",
+            "an accusation",
+        ),
+        # a whole group's view, told as fact
+        ("Sunni Iraqis contend that elections are impossible under occupation.", "what someone"),
+        ("American citizens have for decades taken it as a given that we win.", "what someone"),
     ],
 )
 def test_check_worthy_claims_are_warnings_naming_their_tier(sentence: str, tier: str) -> None:
@@ -117,6 +135,13 @@ def test_check_worthy_claims_are_warnings_naming_their_tier(sentence: str, tier:
         "NASA has a large outreach program for schools; some people believe this matters.",
         # a fragment with a cause's preposition is no claim
         "And because of this tragic flaw . . .",
+        # a model number is no count of forces; a bare tie is no allegation
+        "During the war, F-102 squadrons were based at Da Nang in Vietnam.",
+        "The mayor has ties to the community of Leeds going back to 1990.",
+        "Two think tanks published the study on the army in 2004.",
+        "The troops arrived in the town on Tuesday.",
+        # a shuttle brought to a museum is an arrangement, not an outcome foretold
+        "The crane will bring the shuttle into the hangar on Friday.",
     ],
 )
 def test_background_facts_stay_suggestions(sentence: str) -> None:

@@ -99,6 +99,9 @@ def _verdict(
     before = _previous(infos, index)
     if before is not None and _carries(before, done[index - 1], info, _next(infos, index)):
         return Verdict(info, CARRIED, done[index - 1].source, before)
+    held = _held_between(infos, index, done, last_source)
+    if held is not None:  # "The report says … . X. Y. The report states …"
+        return Verdict(info, CARRIED, done[held].source, infos[held])
     intro = _list_intro(infos, index)
     if intro is not None and done[intro].source:  # "NASA announced the shuttles will go to:"
         return Verdict(info, CARRIED, done[intro].source, infos[intro])
@@ -221,6 +224,34 @@ def _carries(
         and before.covering.category in NAMED
         and after.covering.category in NAMED
     )
+
+
+def _held_between(
+    infos: Sequence[SentenceInfo], index: int, done: list[Verdict], last_source: str
+) -> int | None:
+    """The sentence before whose source holds ``index`` in a run of two between it and
+    a sentence naming the same source, in one paragraph ("The report says … . X. Y.
+    The report states …": X and Y are the report's too). A run of one is `_carries`'s."""
+    block = infos[index].block
+    sourced = [
+        j
+        for j in range(max(0, index - 2), min(len(infos), index + 3))
+        if j != index and infos[j].block is block and infos[j].covering is not None
+    ]
+    before = [j for j in sourced if j < index]
+    after = [j for j in sourced if j > index]
+    if not before or not after or after[0] - before[-1] != 3:
+        return None
+    first, last = infos[before[-1]], infos[after[0]]
+    if first.covering is None or last.covering is None:
+        return None
+    if first.covering.category not in NAMED or last.covering.category not in NAMED:
+        return None
+    source = done[before[-1]].source
+    same = source_of(last, last.covering, last_source)
+    if not source or is_pronoun(source) or source.lower() != same.lower():
+        return None
+    return before[-1]
 
 
 def _previous(infos: Sequence[SentenceInfo], index: int) -> SentenceInfo | None:

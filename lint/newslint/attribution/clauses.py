@@ -24,10 +24,10 @@ from newslint.document import HEADING, PLACEHOLDER, QUOTE, VOICE, Block
 from newslint.lazyregex import Lazy
 
 # Cue lists that make a sentence a checkable claim on their own.
-HARD_SIGNALS = frozenset(("claim_signals", *TIER_LISTS))
+HARD_SIGNALS = frozenset(("claim_signals", *TIER_LISTS)) - {"forces"}  # a count is hard
 # Tier cues that are a predicate themselves ("distrust", "has deteriorated"), unlike a
 # cause or motive's preposition ("because of this flaw …" is a fragment).
-PREDICATE_TIERS = frozenset(TIER_LISTS) - {"causes", "motives", "casualties"}
+PREDICATE_TIERS = frozenset(TIER_LISTS) - {"causes", "motives", "casualties", "forces"}
 
 # --- one sentence, analysed -----------------------------------------------------------
 
@@ -234,6 +234,9 @@ def _covers(voice: str, cue: Cue) -> bool:
     )
 
 
+_CLAUSE_STOP = Lazy(r"[:;—]|\s[–-]{1,2}\s")
+
+
 def _in_relative_clause(voice: str, pos: int) -> bool:
     for match in RELATIVE.finditer(voice, 0, pos):
         after = voice[match.end() :]
@@ -241,6 +244,11 @@ def _in_relative_clause(voice: str, pos: int) -> bool:
         skip = 1 if after.lstrip().startswith(",") else 0
         commas = [i for i, ch in enumerate(after) if ch == ","]
         end = match.end() + commas[skip] if len(commas) > skip else len(voice)
+        # "the ones who rule the sea: they carry the arms": a colon, a semicolon or a
+        # dash ends the relative clause as surely as a comma.
+        stop = _CLAUSE_STOP.search(voice, match.end(), end)
+        if stop:
+            end = stop.start()
         if match.start() < pos < end:
             return True
     return False

@@ -42,6 +42,7 @@ WORD_LISTS = {
     "judgements": "a verdict on a named party stated as fact: has failed, is to blame (high tier)",
     "trends": "a trend stated as fact: has deteriorated, have doubled (high tier)",
     "force": "who attacked, invaded, armed or backed whom: bombed, invasion of (high tier)",
+    "forces": "troops and arms: a claim with a count of them is high tier (3,000 troops)",
     "term_markers": "words right before a quotation that make it a name or term: called, titled",
 }
 # Reporting-verb lemmas (from VerbNet's communication classes; see the pack):

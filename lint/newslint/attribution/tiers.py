@@ -31,6 +31,7 @@ TIER_LISTS = {
     "causes": "a cause or blame",
     "records": "a record or superlative",
     "force": "an act of force",
+    "forces": "a count of forces or arms",
     "predictions": "a prediction stated as fact",
     "motives": "a motive",
     "intentions": "what someone intends",
@@ -64,12 +65,14 @@ def tier_of(voice: str, found: Sequence[Cue], facts: Facts) -> Tier:
         return Tier(HIGH, "a casualty count")
     if any(_killing(voice, c) for c in found if c.category == "casualties"):
         return Tier(HIGH, "an accusation")
+    if any(_counted(voice, c, facts) for c in found if c.category == "forces"):
+        return Tier(HIGH, TIER_LISTS["forces"])
     for category in ("intentions", "predictions"):
         if category in categories and _scheduled(voice, found, facts, category):
             categories.discard(category)
     for category, what in TIER_LISTS.items():
-        # Deaths and injuries without a figure are told by the rest of the sentence.
-        if category in categories and category != "casualties":
+        # Deaths and injuries, troops and arms without a figure are told by the rest.
+        if category in categories and category not in ("casualties", "forces"):
             return Tier(HIGH, what)
     if statistics(voice, facts) or _estimate(voice, facts):
         return Tier(HIGH, "a figure")
@@ -94,6 +97,17 @@ def _scheduled(voice: str, found: Sequence[Cue], facts: Facts, category: str) ->
     """An intention or a future that is an appearance with a date: a scheduled fact."""
     when = bool(facts.dates) or bool(_WHEN.search(voice))
     return when and any(c.category == category and _APPEARANCE.match(voice, c.end) for c in found)
+
+
+def _counted(voice: str, cue: Cue, facts: Facts) -> bool:
+    """ "somewhere near 650 aircraft", "eleven fighter/attack squadrons": a count of forces.
+
+    The count stands at most two words before the noun; a model number ("F-102
+    squadrons") is a name's number, no count.
+    """
+    figures = set(counts(voice, facts))
+    before = voice[max(0, cue.start - 60) : cue.start].split()[-3:]
+    return any(word.strip(",;:()") in figures for word in before)
 
 
 # "was killed", "were killed": a death told, not a killing laid at someone's door.
