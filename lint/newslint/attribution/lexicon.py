@@ -5,12 +5,13 @@ from __future__ import annotations
 import functools
 import re
 from bisect import bisect_left
-from collections.abc import Sequence
-from dataclasses import dataclass
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass, field
 from typing import Any
 
 from newslint.attribution.english import first_letter, past_of, third_person
-from newslint.attribution.regexes import Program, program, restore
+from newslint.attribution.regexes import Program, program, program_of, restore
+from newslint.attribution.screen import Requirement, Screen, possible, requirement, screenable
 from newslint.document import PLACEHOLDER, Block, Document
 from newslint.patterns import _NESTED_REPEAT as NESTED_REPEAT
 from newslint.phrases import Hit, PhraseTable, normalise
@@ -99,17 +100,49 @@ class CuePattern:
     (what look-behinds used to do), and a match in which ``(?P<not>…)`` took
     part is no cue. Each pattern's groups are renamed (``a3``, ``c3``,
     ``n3``) so that the list is searched once per block, not once per pattern.
+
+    A block holding none of the words a pattern needs (``screen``) is not
+    searched for it: with no pattern possible the block is skipped, with one
+    only that pattern runs, with a few each runs alone and their matches are
+    merged as the alternation would have chosen them.
     """
 
     category: str
     sources: tuple[str, ...]
     compiled: re.Pattern[str]
+    # Per pattern: the literals a match needs (None: always possible).
+    required: tuple[Requirement | None, ...] = ()
+    # Per pattern: its renamed source alone, with its compiled program once
+    # kept by the pack cache; empty when the list may not be screened.
+    alone: tuple[tuple[str, Program | None], ...] = ()
+    _alone: dict[int, re.Pattern[str]] = field(
+        default_factory=dict, compare=False, repr=False, hash=False
+    )
 
-    def spans(self, text: str) -> list[tuple[int, int]]:
+    def literals(self) -> set[str]:
+        """Every literal the screen looks for on behalf of this list."""
+        if not self.alone:
+            return set()
+        return {literal for need in self.required if need for part in need for literal in part}
+
+    def spans(self, text: str, present: frozenset[str] | None = None) -> list[tuple[int, int]]:
+        """The cue spans in ``text``; ``present``: the screen's literals the text holds."""
+        if present is None or not self.alone:
+            return self._spans((None, m) for m in self.compiled.finditer(text))
+        alive = [i for i, need in enumerate(self.required) if possible(need, present)]
+        if len(alive) == len(self.sources):
+            return self._spans((None, m) for m in self.compiled.finditer(text))
+        if len(alive) == 1:
+            return self._spans((alive[0], m) for m in self._pattern(alive[0]).finditer(text))
+        return self._spans(self._merged(text, alive))
+
+    def _spans(self, matches: Iterable[tuple[int | None, re.Match[str]]]) -> list[tuple[int, int]]:
+        """The cue spans of matches, each with its pattern's index when known."""
         spans = []
-        groups = self.compiled.groupindex
-        for match in self.compiled.finditer(text):
-            i = next(i for i in range(len(self.sources)) if match.start(f"a{i}") != -1)
+        groups = self.compiled.groupindex  # every pattern's groups, as named alone too
+        for i, match in matches:
+            if i is None:
+                i = next(n for n in range(len(self.sources)) if match.start(f"a{n}") != -1)
             if f"n{i}" in groups and match.start(f"n{i}") != -1:
                 continue
             start, end = match.span(f"c{i}") if f"c{i}" in groups else match.span()
@@ -117,18 +150,59 @@ class CuePattern:
                 spans.append((start, end))
         return spans
 
+    def _pattern(self, i: int) -> re.Pattern[str]:
+        """Pattern ``i`` alone, as ``(?P<a{i}>…)`` with its renamed groups."""
+        pattern = self._alone.get(i)
+        if pattern is None:
+            source, stored = self.alone[i]
+            pattern = self._alone[i] = restore(source, self.compiled.flags, stored)
+        return pattern
+
+    def _merged(self, text: str, alive: list[int]) -> Iterator[tuple[int, re.Match[str]]]:
+        """The matches of the alternation of patterns ``alive`` (in list order), from
+        each pattern searched alone: at each place the first pattern to match there
+        wins, and the search goes on from the end of its match (none is empty)."""
+        patterns = {i: self._pattern(i) for i in alive}
+        ahead = {i: patterns[i].search(text) for i in alive}
+        while True:
+            best: tuple[int, re.Match[str]] | None = None
+            for i in alive:
+                match = ahead[i]
+                if match is not None and (best is None or match.start() < best[1].start()):
+                    best = (i, match)
+            if best is None:
+                return
+            yield best
+            end = best[1].end()
+            for i in alive:
+                match = ahead[i]
+                if match is not None and match.start() < end:
+                    ahead[i] = patterns[i].search(text, end)
+
     def __reduce__(self) -> tuple[Any, ...]:
-        # The pack cache keeps the compiled program: unpickling an re.Pattern
-        # would compile it again on every cold run.
+        # The pack cache keeps the compiled programs: unpickling an re.Pattern
+        # would compile it again on every cold run. Each pattern alone is
+        # restored from its program when a block first needs it.
         pattern = self.compiled
+        flags = pattern.flags
+        alone = tuple(
+            (source, stored or program_of(source, flags)) for source, stored in self.alone
+        )
         stored = program(pattern)
-        return (_cue_pattern, (self.category, self.sources, pattern.pattern, pattern.flags, stored))
+        args = (self.category, self.sources, pattern.pattern, pattern.flags, stored)
+        return (_cue_pattern, (*args, self.required, alone))
 
 
 def _cue_pattern(
-    category: str, sources: tuple[str, ...], source: str, flags: int, stored: Program | None
+    category: str,
+    sources: tuple[str, ...],
+    source: str,
+    flags: int,
+    stored: Program | None,
+    required: tuple[Requirement | None, ...] = (),
+    alone: tuple[tuple[str, Program | None], ...] = (),
 ) -> CuePattern:
-    return CuePattern(category, sources, restore(source, flags, stored))
+    return CuePattern(category, sources, restore(source, flags, stored), required, alone)
 
 
 def combine(category: str, sources: list[str]) -> CuePattern:
@@ -144,8 +218,10 @@ def combine(category: str, sources: list[str]) -> CuePattern:
         _compile(source)
     parts: list[str] = []
     shared: list[str] = []  # consecutive patterns that begin with \b, without it
+    alone: list[tuple[str, Program | None]] = []
     for i, src in enumerate(sources):
         body = src.replace("(?P<cue>", f"(?P<c{i}>").replace("(?P<not>", f"(?P<n{i}>")
+        alone.append((f"(?P<a{i}>{body})", None))
         if _boundary_first(src):
             shared.append(f"(?P<a{i}>{body[2:]})")
             continue
@@ -155,7 +231,13 @@ def combine(category: str, sources: list[str]) -> CuePattern:
         parts.append(f"(?P<a{i}>{body})")
     if shared:
         parts.append("\\b(?:" + "|".join(shared) + ")")
-    return CuePattern(category, tuple(sources), _compile("|".join(parts)))
+    compiled = _compile("|".join(parts))
+    # The screen leaves a pattern out of a block's search only when that cannot
+    # change what the others find (no back-reference, no empty match).
+    if not all(screenable(source) for source, _ in alone):
+        return CuePattern(category, tuple(sources), compiled)
+    required = tuple(requirement(src) for src in sources)
+    return CuePattern(category, tuple(sources), compiled, required, tuple(alone))
 
 
 def _boundary_first(source: str) -> bool:
@@ -193,12 +275,13 @@ class Lexicon:
                 cue = Cue(hit.entry.payload, hit.start, hit.end, hit.text)
                 found.setdefault(hit.block.index, []).append(cue)
         # A blockquote is all the source's words: no cue in it is the writer's.
-        for block in (b for b in doc.blocks if not b.in_blockquote):
-            voice = block_voice(block)
-            for pattern in self.patterns:
-                if pattern.category not in categories:
-                    continue
-                for start, end in pattern.spans(voice):
+        voices = [(b, block_voice(b)) for b in doc.blocks if not b.in_blockquote]
+        patterns = [p for p in self.patterns if p.category in categories]
+        screen = Screen({w for p in patterns for w in p.literals()}, (v for _, v in voices))
+        for block, voice in voices:
+            present = screen.present(voice)
+            for pattern in patterns:
+                for start, end in pattern.spans(voice, present):
                     cue = Cue(pattern.category, start, end, voice[start:end], pattern=True)
                     found.setdefault(block.index, []).append(cue)
         return found
