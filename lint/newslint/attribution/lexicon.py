@@ -11,7 +11,7 @@ from typing import Any
 
 from newslint.attribution.english import first_letter, past_of, third_person
 from newslint.attribution.regexes import Program, program, program_of, restore
-from newslint.attribution.screen import Requirement, Screen, possible, requirement, screenable
+from newslint.attribution.screen import Requirement, Screen, requirement, screenable
 from newslint.document import PLACEHOLDER, Block, Document
 from newslint.patterns import _NESTED_REPEAT as NESTED_REPEAT
 from newslint.phrases import Hit, PhraseTable, normalise
@@ -119,19 +119,12 @@ class CuePattern:
         default_factory=dict, compare=False, repr=False, hash=False
     )
 
-    def literals(self) -> set[str]:
-        """Every literal the screen looks for on behalf of this list."""
-        if not self.alone:
-            return set()
-        return {literal for need in self.required if need for part in need for literal in part}
-
-    def spans(self, text: str, present: frozenset[str] | None = None) -> list[tuple[int, int]]:
-        """The cue spans in ``text``; ``present``: the screen's literals the text holds."""
-        if present is None or not self.alone:
+    def spans(self, text: str, alive: Sequence[int] | None = None) -> list[tuple[int, int]]:
+        """The cue spans in ``text``; ``alive``: the patterns the screen says it can match."""
+        if alive is None or not self.alone or len(alive) == len(self.sources):
             return self._spans((None, m) for m in self.compiled.finditer(text))
-        alive = [i for i, need in enumerate(self.required) if possible(need, present)]
-        if len(alive) == len(self.sources):
-            return self._spans((None, m) for m in self.compiled.finditer(text))
+        if not alive:
+            return []
         if len(alive) == 1:
             return self._spans((alive[0], m) for m in self._pattern(alive[0]).finditer(text))
         return self._spans(self._merged(text, alive))
@@ -158,7 +151,7 @@ class CuePattern:
             pattern = self._alone[i] = restore(source, self.compiled.flags, stored)
         return pattern
 
-    def _merged(self, text: str, alive: list[int]) -> Iterator[tuple[int, re.Match[str]]]:
+    def _merged(self, text: str, alive: Sequence[int]) -> Iterator[tuple[int, re.Match[str]]]:
         """The matches of the alternation of patterns ``alive`` (in list order), from
         each pattern searched alone: at each place the first pattern to match there
         wins, and the search goes on from the end of its match (none is empty)."""
@@ -277,11 +270,11 @@ class Lexicon:
         # A blockquote is all the source's words: no cue in it is the writer's.
         voices = [(b, block_voice(b)) for b in doc.blocks if not b.in_blockquote]
         patterns = [p for p in self.patterns if p.category in categories]
-        screen = Screen({w for p in patterns for w in p.literals()}, (v for _, v in voices))
-        for block, voice in voices:
-            present = screen.present(voice)
+        screen = Screen(v for _, v in voices)
+        for k, (block, voice) in enumerate(voices):
             for pattern in patterns:
-                for start, end in pattern.spans(voice, present):
+                alive = screen.alive(k, pattern.required) if pattern.alone else None
+                for start, end in pattern.spans(voice, alive):
                     cue = Cue(pattern.category, start, end, voice[start:end], pattern=True)
                     found.setdefault(block.index, []).append(cue)
         return found
