@@ -44,6 +44,8 @@ class Verdict:
 
 @dataclass(frozen=True)
 class Analysis:
+    """One draft's attribution analysis, shared by every attribution rule."""
+
     sentences: tuple[SentenceInfo, ...]
     verdicts: tuple[Verdict, ...]
     listed: Mapping[int, Sequence[Cue]]  # listed phrases by block index, block offsets

@@ -54,6 +54,8 @@ NAME = Lazy(
 
 @dataclass(frozen=True)
 class Facts:
+    """The names, numbers and dates a sentence states."""
+
     names: tuple[str, ...] = ()
     numbers: tuple[str, ...] = ()
     dates: tuple[str, ...] = ()

@@ -164,6 +164,8 @@ _WORD, _PARTICLE, _INITIAL = 0, 1, 2
 
 @dataclass(frozen=True)
 class _Token:
+    """A word of a block, classified for the name finder."""
+
     start: int
     end: int  # possessive excluded
     kind: int
