@@ -111,19 +111,19 @@ class PhraseTable:
     def _scan_block(self, block: Block) -> list[tuple[int, int, list[Entry]]]:
         spans, keys, reach = block.words, block.word_keys, block.word_runs
         prefixes = self._prefixes
+        # Where a phrase may start: most words of a draft begin none.
+        bare = block.word_bare_keys
+        starts = [i for i, key in enumerate(keys) if key in prefixes or bare[i] in prefixes]
         found = []
-        i = 0
-        while i < len(spans):
-            if keys[i] not in prefixes and strip_possessive(keys[i]) not in prefixes:
-                i += 1
+        after = 0  # the first word not inside the last phrase found
+        for i in starts:
+            if i < after:
                 continue
             match = self._longest_at(spans, keys, reach[i], i)
             if match:
                 length, end, entries = match
                 found.append((spans[i][0], end, entries))
-                i += length
-            else:
-                i += 1
+                after = i + length
         return found
 
     def _longest_at(
