@@ -37,7 +37,8 @@ if TYPE_CHECKING:
 
 # 2: a program's code as machine words (bytes), turned into the list _sre
 # takes only for the patterns a run compiles (2.0 -> 0.2 ms to load 371 programs).
-_FORMAT = 2
+# 3: str patterns keyed with re.UNICODE always set.
+_FORMAT = 3
 # Entries kept at most; past this (code edited many times, many drafts' lazy
 # patterns), the file keeps only what this run used.
 _MOST = 6000
@@ -119,11 +120,16 @@ def _hook_re() -> None:
         return
     original: Callable[..., Any] = compiler.compile
     debug = int(re.DEBUG)
+    unicode, narrow = int(re.UNICODE), int(re.ASCII | re.LOCALE)
 
     def compile(p: Any, flags: int = 0) -> Any:
         # Only what marshal keeps exactly: a str or bytes, and flags as a plain int.
         if type(p) not in (str, bytes) or type(flags) is not int or flags & debug:
             return original(p, flags)
+        # A str pattern is Unicode whether or not the flag says so: one entry for
+        # both (the pack cache's patterns come back with it, set-up's without).
+        if type(p) is str and not flags & narrow:
+            flags |= unicode
         key = (p, flags)
         stored = _regexes.get(key)
         if stored is not None:
