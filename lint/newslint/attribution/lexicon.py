@@ -5,13 +5,13 @@ from __future__ import annotations
 import functools
 import re
 from bisect import bisect_left
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
 from newslint.attribution.english import first_letter, past_of, third_person
 from newslint.attribution.regexes import Program, program, program_of, restore
-from newslint.attribution.screen import Requirement, Screen, requirement, screenable
+from newslint.attribution.screen import Requirement, Screen, merged, requirement, screenable
 from newslint.document import PLACEHOLDER, Block, Document
 from newslint.patterns import _NESTED_REPEAT as NESTED_REPEAT
 from newslint.phrases import Hit, PhraseTable, normalise
@@ -127,7 +127,7 @@ class CuePattern:
             return []
         if len(alive) == 1:
             return self._spans((alive[0], m) for m in self._pattern(alive[0]).finditer(text))
-        return self._spans(self._merged(text, alive))
+        return self._spans(merged({i: self._pattern(i) for i in alive}, text))
 
     def _spans(self, matches: Iterable[tuple[int | None, re.Match[str]]]) -> list[tuple[int, int]]:
         """The cue spans of matches, each with its pattern's index when known."""
@@ -150,27 +150,6 @@ class CuePattern:
             source, stored = self.alone[i]
             pattern = self._alone[i] = restore(source, self.compiled.flags, stored)
         return pattern
-
-    def _merged(self, text: str, alive: Sequence[int]) -> Iterator[tuple[int, re.Match[str]]]:
-        """The matches of the alternation of patterns ``alive`` (in list order), from
-        each pattern searched alone: at each place the first pattern to match there
-        wins, and the search goes on from the end of its match (none is empty)."""
-        patterns = {i: self._pattern(i) for i in alive}
-        ahead = {i: patterns[i].search(text) for i in alive}
-        while True:
-            best: tuple[int, re.Match[str]] | None = None
-            for i in alive:
-                match = ahead[i]
-                if match is not None and (best is None or match.start() < best[1].start()):
-                    best = (i, match)
-            if best is None:
-                return
-            yield best
-            end = best[1].end()
-            for i in alive:
-                match = ahead[i]
-                if match is not None and match.start() < end:
-                    ahead[i] = patterns[i].search(text, end)
 
     def __reduce__(self) -> tuple[Any, ...]:
         # The pack cache keeps the compiled programs: unpickling an re.Pattern

@@ -31,7 +31,7 @@ is looked for in the block's text. The screen is kept exact:
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from typing import Any
 
 from newslint.lazyregex import Lazy
@@ -235,18 +235,8 @@ def _edge(item: tuple[Any, Any], last: bool, beyond: bool) -> bool:
     from re import _constants as c  # type: ignore[attr-defined]  # private to re
 
     op, av = item
-    if op is c.AT:
-        # A word boundary next to a word's letter: a non-word character beyond it.
-        edges = (c.AT_BEGINNING, c.AT_BEGINNING_STRING) if last else (c.AT_END, c.AT_END_STRING)
-        return av == c.AT_BOUNDARY or av in edges or beyond
-    if op is c.LITERAL:
-        return not _word_char(av)
-    if op is c.IN:
-        non_word = (c.CATEGORY_SPACE, c.CATEGORY_NOT_WORD)
-        return bool(av) and all(
-            (o is c.LITERAL and not _word_char(v)) or (o is c.CATEGORY and v in non_word)
-            for o, v in av
-        )
+    if op in (c.AT, c.LITERAL, c.IN):
+        return _single_edge(op, av, last, beyond)
     if op in (c.MAX_REPEAT, c.MIN_REPEAT, c.POSSESSIVE_REPEAT):
         low, high, inner = av
         if high == 0:
@@ -262,6 +252,22 @@ def _edge(item: tuple[Any, Any], last: bool, beyond: bool) -> bool:
     if op in (c.ASSERT, c.ASSERT_NOT):  # zero-width: the character is the next item's
         return beyond
     return False
+
+
+def _single_edge(op: Any, av: Any, last: bool, beyond: bool) -> bool:
+    """``_edge`` of an anchor, a literal or a character class."""
+    from re import _constants as c  # type: ignore[attr-defined]  # private to re
+
+    if op is c.AT:
+        # A word boundary next to a word's letter: a non-word character beyond it.
+        edges = (c.AT_BEGINNING, c.AT_BEGINNING_STRING) if last else (c.AT_END, c.AT_END_STRING)
+        return av == c.AT_BOUNDARY or av in edges or beyond
+    if op is c.LITERAL:
+        return not _word_char(av)
+    non_word = (c.CATEGORY_SPACE, c.CATEGORY_NOT_WORD)
+    return bool(av) and all(
+        (o is c.LITERAL and not _word_char(v)) or (o is c.CATEGORY and v in non_word) for o, v in av
+    )
 
 
 def _word_char(code: int) -> bool:
@@ -312,3 +318,26 @@ def _possible(need: Requirement | None, text: str, words: set[str]) -> bool:
         if part_words.isdisjoint(words) and not any(t in text for t in part_texts):
             return False
     return True
+
+
+def merged(patterns: dict[int, re.Pattern[str]], text: str) -> Iterator[tuple[int, re.Match[str]]]:
+    """The matches of the alternation of ``patterns`` (by their index in the list,
+    in list order), from each pattern searched alone: at each place the first
+    pattern to match there wins, and the search goes on from the end of its
+    match (none is empty: see :func:`screenable`)."""
+    order = sorted(patterns)
+    ahead = {i: patterns[i].search(text) for i in order}
+    while True:
+        best: tuple[int, re.Match[str]] | None = None
+        for i in order:
+            match = ahead[i]
+            if match is not None and (best is None or match.start() < best[1].start()):
+                best = (i, match)
+        if best is None:
+            return
+        yield best
+        end = best[1].end()
+        for i in order:
+            match = ahead[i]
+            if match is not None and match.start() < end:
+                ahead[i] = patterns[i].search(text, end)
