@@ -136,6 +136,14 @@ class Block:
         return [word_key(text[s:e]) for s, e in self.words]
 
     @cached_property
+    def word_bare_keys(self) -> list[str]:
+        """Each word's key without a final possessive ("soleimani's" -> "soleimani"),
+        made once per block rather than once per word list scanned."""
+        from newslint.names.forms import strip_possessive
+
+        return [strip_possessive(key) for key in self.word_keys]
+
+    @cached_property
     def word_runs(self) -> list[int]:
         """For each word, how many words from it on are separated by white space only.
 

@@ -24,6 +24,8 @@ if TYPE_CHECKING:
 
 @dataclass
 class LintResult:
+    """What linting one draft gave: findings, problems and notices."""
+
     path: str
     findings: list[Finding] = field(default_factory=list)
     problems: list[FileProblem] = field(default_factory=list)

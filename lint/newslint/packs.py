@@ -45,6 +45,8 @@ class Pack:
 
 @dataclass
 class LoadedPacks:
+    """The rule packs a config loads, and the problems met loading them."""
+
     packs: list[Pack]
     errors: list[ConfigError]
 

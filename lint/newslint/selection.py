@@ -28,6 +28,8 @@ def _best(rule_id: str, prefixes: Iterable[str]) -> int:
 
 @dataclass(frozen=True)
 class Selection:
+    """Which rules are on: the config's overrides, --select, --ignore and rules turned on."""
+
     overrides: tuple[tuple[str, str], ...] = ()
     select: tuple[str, ...] = ()
     ignore: tuple[str, ...] = ()

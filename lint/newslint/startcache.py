@@ -35,7 +35,10 @@ if TYPE_CHECKING:
     from collections.abc import Callable
     from typing import Any
 
-_FORMAT = 1
+# 2: a program's code as machine words (bytes), turned into the list _sre
+# takes only for the patterns a run compiles (2.0 -> 0.2 ms to load 371 programs).
+# 3: str patterns keyed with re.UNICODE always set.
+_FORMAT = 3
 # Entries kept at most; past this (code edited many times, many drafts' lazy
 # patterns), the file keeps only what this run used.
 _MOST = 6000
@@ -109,6 +112,7 @@ def _load(path: str) -> None:
 def _hook_re() -> None:
     import _sre
     import re
+    from array import array
 
     compiler: Any = getattr(re, "_compiler", None)
     parser: Any = getattr(re, "_parser", None)
@@ -116,16 +120,22 @@ def _hook_re() -> None:
         return
     original: Callable[..., Any] = compiler.compile
     debug = int(re.DEBUG)
+    unicode, narrow = int(re.UNICODE), int(re.ASCII | re.LOCALE)
 
     def compile(p: Any, flags: int = 0) -> Any:
         # Only what marshal keeps exactly: a str or bytes, and flags as a plain int.
         if type(p) not in (str, bytes) or type(flags) is not int or flags & debug:
             return original(p, flags)
+        # A str pattern is Unicode whether or not the flag says so: one entry for
+        # both (the pack cache's patterns come back with it, set-up's without).
+        if type(p) is str and not flags & narrow:
+            flags |= unicode
         key = (p, flags)
         stored = _regexes.get(key)
         if stored is not None:
             try:
-                compiled = _sre.compile(p, *stored)
+                code_words = array("I", stored[1]).tolist()
+                compiled = _sre.compile(p, stored[0], code_words, *stored[2:])
                 _used_regexes.add(key)
                 return compiled
             except Exception:  # a program this engine refuses: made afresh below
@@ -133,19 +143,15 @@ def _hook_re() -> None:
         # What re._compiler.compile does (the same in 3.11 to 3.13), keeping the program.
         parsed = parser.parse(p, flags)
         code = [int(op) for op in compiler._code(parsed, flags)]
+        words = array("I", code).tobytes()
         groupindex = dict(parsed.state.groupdict)
         indexgroup: list[str | None] = [None] * parsed.state.groups
         for name, index in groupindex.items():
             indexgroup[index] = name
-        program = (
-            flags | parsed.state.flags,
-            code,
-            parsed.state.groups - 1,
-            groupindex,
-            tuple(indexgroup),
-        )
-        compiled = _sre.compile(p, *program)
-        _regexes[key] = program
+        rest = (parsed.state.groups - 1, groupindex, tuple(indexgroup))
+        program_flags = flags | parsed.state.flags
+        compiled = _sre.compile(p, program_flags, code, *rest)
+        _regexes[key] = (program_flags, words, *rest)
         _used_regexes.add(key)
         _state.new += 1
         return compiled

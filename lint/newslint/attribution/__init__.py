@@ -102,6 +102,8 @@ CHECKS = ("unattributed-claim", "claim", "vague", "anonymous-source", "unattribu
 
 @dataclass(frozen=True)
 class Attribution:
+    """An attribution rule, compiled: its check and its cue lexicon."""
+
     rule: Rule
     check: str
     lexicon: Lexicon

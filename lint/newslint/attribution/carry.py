@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
+from typing import NamedTuple
 
 from newslint.attribution.clauses import SentenceInfo, analyse_sentence, turn_speakers
 from newslint.attribution.english import is_pronoun
@@ -32,8 +33,7 @@ CARRIED = "carried"
 NOT_A_CLAIM = "not-a-claim"
 
 
-@dataclass(frozen=True)
-class Verdict:
+class Verdict(NamedTuple):
     """A sentence's standing once its neighbours are read."""
 
     info: SentenceInfo
@@ -44,6 +44,8 @@ class Verdict:
 
 @dataclass(frozen=True)
 class Analysis:
+    """One draft's attribution analysis, shared by every attribution rule."""
+
     sentences: tuple[SentenceInfo, ...]
     verdicts: tuple[Verdict, ...]
     listed: Mapping[int, Sequence[Cue]]  # listed phrases by block index, block offsets

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from newslint.attribution.english import (
     AUXILIARIES,
@@ -32,8 +32,7 @@ PREDICATE_TIERS = frozenset(TIER_LISTS) - {"causes", "motives", "casualties", "f
 # --- one sentence, analysed -----------------------------------------------------------
 
 
-@dataclass(frozen=True)
-class SentenceInfo:
+class SentenceInfo(NamedTuple):
     """What the method knows about one sentence on its own (before its neighbours)."""
 
     block: Block

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from newslint.attribution.english import SPACE, STOP_CAPITALS, WORD, first_letter
 from newslint.document import Document
@@ -52,8 +52,10 @@ NAME = Lazy(
 # --- facts: names, numbers, dates ------------------------------------------------------
 
 
-@dataclass(frozen=True)
-class Facts:
+# A named tuple: one a sentence, made faster than a frozen dataclass.
+class Facts(NamedTuple):
+    """The names, numbers and dates a sentence states."""
+
     names: tuple[str, ...] = ()
     numbers: tuple[str, ...] = ()
     dates: tuple[str, ...] = ()

@@ -2,14 +2,16 @@
 
 from __future__ import annotations
 
+import functools
 import re
 from bisect import bisect_left
-from collections.abc import Sequence
-from dataclasses import dataclass
-from typing import Any
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from typing import Any, NamedTuple
 
 from newslint.attribution.english import first_letter, past_of, third_person
-from newslint.attribution.regexes import Program, program, restore
+from newslint.attribution.regexes import Program, program, program_of, restore
+from newslint.attribution.screen import Requirement, Screen, merged, requirement, screenable
 from newslint.document import PLACEHOLDER, Block, Document
 from newslint.patterns import _NESTED_REPEAT as NESTED_REPEAT
 from newslint.phrases import Hit, PhraseTable, normalise
@@ -80,8 +82,9 @@ NAMED = ("attribution", "attribution_phrases")
 # --- compiled cues -----------------------------------------------------------------
 
 
-@dataclass(frozen=True)
-class Cue:
+# Named tuples (Cue here, SentenceInfo, Verdict): made per cue and per sentence,
+# faster than frozen dataclasses, which set each field through object.__setattr__.
+class Cue(NamedTuple):
     """A cue found in a block or sentence (offsets relative to it)."""
 
     category: str
@@ -99,17 +102,42 @@ class CuePattern:
     (what look-behinds used to do), and a match in which ``(?P<not>…)`` took
     part is no cue. Each pattern's groups are renamed (``a3``, ``c3``,
     ``n3``) so that the list is searched once per block, not once per pattern.
+
+    A block holding none of the words a pattern needs (``screen``) is not
+    searched for it: with no pattern possible the block is skipped, with one
+    only that pattern runs, with a few each runs alone and their matches are
+    merged as the alternation would have chosen them.
     """
 
     category: str
     sources: tuple[str, ...]
     compiled: re.Pattern[str]
+    # Per pattern: the literals a match needs (None: always possible).
+    required: tuple[Requirement | None, ...] = ()
+    # Per pattern: its renamed source alone, with its compiled program once
+    # kept by the pack cache; empty when the list may not be screened.
+    alone: tuple[tuple[str, Program | None], ...] = ()
+    _alone: dict[int, re.Pattern[str]] = field(
+        default_factory=dict, compare=False, repr=False, hash=False
+    )
 
-    def spans(self, text: str) -> list[tuple[int, int]]:
+    def spans(self, text: str, alive: Sequence[int] | None = None) -> list[tuple[int, int]]:
+        """The cue spans in ``text``; ``alive``: the patterns the screen says it can match."""
+        if alive is None or not self.alone or len(alive) == len(self.sources):
+            return self._spans((None, m) for m in self.compiled.finditer(text))
+        if not alive:
+            return []
+        if len(alive) == 1:
+            return self._spans((alive[0], m) for m in self._pattern(alive[0]).finditer(text))
+        return self._spans(merged({i: self._pattern(i) for i in alive}, text))
+
+    def _spans(self, matches: Iterable[tuple[int | None, re.Match[str]]]) -> list[tuple[int, int]]:
+        """The cue spans of matches, each with its pattern's index when known."""
         spans = []
-        groups = self.compiled.groupindex
-        for match in self.compiled.finditer(text):
-            i = next(i for i in range(len(self.sources)) if match.start(f"a{i}") != -1)
+        groups = self.compiled.groupindex  # every pattern's groups, as named alone too
+        for i, match in matches:
+            if i is None:
+                i = next(n for n in range(len(self.sources)) if match.start(f"a{n}") != -1)
             if f"n{i}" in groups and match.start(f"n{i}") != -1:
                 continue
             start, end = match.span(f"c{i}") if f"c{i}" in groups else match.span()
@@ -117,18 +145,38 @@ class CuePattern:
                 spans.append((start, end))
         return spans
 
+    def _pattern(self, i: int) -> re.Pattern[str]:
+        """Pattern ``i`` alone, as ``(?P<a{i}>…)`` with its renamed groups."""
+        pattern = self._alone.get(i)
+        if pattern is None:
+            source, stored = self.alone[i]
+            pattern = self._alone[i] = restore(source, self.compiled.flags, stored)
+        return pattern
+
     def __reduce__(self) -> tuple[Any, ...]:
-        # The pack cache keeps the compiled program: unpickling an re.Pattern
-        # would compile it again on every cold run.
+        # The pack cache keeps the compiled programs: unpickling an re.Pattern
+        # would compile it again on every cold run. Each pattern alone is
+        # restored from its program when a block first needs it.
         pattern = self.compiled
+        flags = pattern.flags
+        alone = tuple(
+            (source, stored or program_of(source, flags)) for source, stored in self.alone
+        )
         stored = program(pattern)
-        return (_cue_pattern, (self.category, self.sources, pattern.pattern, pattern.flags, stored))
+        args = (self.category, self.sources, pattern.pattern, pattern.flags, stored)
+        return (_cue_pattern, (*args, self.required, alone))
 
 
 def _cue_pattern(
-    category: str, sources: tuple[str, ...], source: str, flags: int, stored: Program | None
+    category: str,
+    sources: tuple[str, ...],
+    source: str,
+    flags: int,
+    stored: Program | None,
+    required: tuple[Requirement | None, ...] = (),
+    alone: tuple[tuple[str, Program | None], ...] = (),
 ) -> CuePattern:
-    return CuePattern(category, sources, restore(source, flags, stored))
+    return CuePattern(category, sources, restore(source, flags, stored), required, alone)
 
 
 def combine(category: str, sources: list[str]) -> CuePattern:
@@ -144,8 +192,10 @@ def combine(category: str, sources: list[str]) -> CuePattern:
         _compile(source)
     parts: list[str] = []
     shared: list[str] = []  # consecutive patterns that begin with \b, without it
+    alone: list[tuple[str, Program | None]] = []
     for i, src in enumerate(sources):
         body = src.replace("(?P<cue>", f"(?P<c{i}>").replace("(?P<not>", f"(?P<n{i}>")
+        alone.append((f"(?P<a{i}>{body})", None))
         if _boundary_first(src):
             shared.append(f"(?P<a{i}>{body[2:]})")
             continue
@@ -155,7 +205,13 @@ def combine(category: str, sources: list[str]) -> CuePattern:
         parts.append(f"(?P<a{i}>{body})")
     if shared:
         parts.append("\\b(?:" + "|".join(shared) + ")")
-    return CuePattern(category, tuple(sources), _compile("|".join(parts)))
+    compiled = _compile("|".join(parts))
+    # The screen leaves a pattern out of a block's search only when that cannot
+    # change what the others find (no back-reference, no empty match).
+    if not all(screenable(source) for source, _ in alone):
+        return CuePattern(category, tuple(sources), compiled)
+    required = tuple(requirement(src) for src in sources)
+    return CuePattern(category, tuple(sources), compiled, required, tuple(alone))
 
 
 def _boundary_first(source: str) -> bool:
@@ -193,12 +249,13 @@ class Lexicon:
                 cue = Cue(hit.entry.payload, hit.start, hit.end, hit.text)
                 found.setdefault(hit.block.index, []).append(cue)
         # A blockquote is all the source's words: no cue in it is the writer's.
-        for block in (b for b in doc.blocks if not b.in_blockquote):
-            voice = block_voice(block)
-            for pattern in self.patterns:
-                if pattern.category not in categories:
-                    continue
-                for start, end in pattern.spans(voice):
+        voices = [(b, block_voice(b)) for b in doc.blocks if not b.in_blockquote]
+        patterns = [p for p in self.patterns if p.category in categories]
+        screen = Screen(v for _, v in voices)
+        for k, (block, voice) in enumerate(voices):
+            for pattern in patterns:
+                alive = screen.alive(k, pattern.required) if pattern.alone else None
+                for start, end in pattern.spans(voice, alive):
                     cue = Cue(pattern.category, start, end, voice[start:end], pattern=True)
                     found.setdefault(block.index, []).append(cue)
         return found
@@ -266,7 +323,7 @@ def compile_lexicon(cues: object, rule_id: str, phrases: PhraseTable) -> Lexicon
             raise ValueError(f"cue list {name!r} must be a list of strings", "cues")
         if name in PATTERN_LISTS:
             if values:
-                patterns.append(combine(name.removesuffix("_patterns"), values))
+                patterns.append(_combined(name.removesuffix("_patterns"), tuple(values)))
             continue
         if name in VERB_LISTS:
             values = [form for lemma in values for form in verb_forms(lemma, name)]
@@ -277,6 +334,18 @@ def compile_lexicon(cues: object, rule_id: str, phrases: PhraseTable) -> Lexicon
                 capitalised.add(normalise(phrase))
     key = "attribution:" + repr(sorted((k, tuple(v)) for k, v in cues.items()))
     return Lexicon(key, frozenset(capitalised), tuple(patterns))
+
+
+@functools.lru_cache(maxsize=64)
+def _combined(category: str, sources: tuple[str, ...]) -> CuePattern:
+    """``combine``, made once for every rule that shares the cue lists.
+
+    Five attribution rules name the first one's cue lists: with a pattern of
+    their own each, the pack pickle held six copies of every program (1.8 of
+    its 2.0 MB) and a cold run restored all six. One shared object is
+    pickled once (pickle keeps one copy of an object met twice).
+    """
+    return combine(category, list(sources))
 
 
 def _compile(source: str) -> re.Pattern[str]:

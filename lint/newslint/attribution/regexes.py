@@ -27,19 +27,25 @@ Program = tuple[Any, ...]
 
 def program(pattern: re.Pattern[str]) -> Program | None:
     """The compiled program of ``pattern``, to store; None where it cannot be had."""
+    return program_of(pattern.pattern, pattern.flags)
+
+
+def program_of(source: str, flags: int) -> Program | None:
+    """The compiled program of ``source`` with ``flags``, made without compiling
+    a pattern object (so nothing is added to the start-up cache)."""
     try:
         import _sre  # type: ignore[import-not-found]  # CPython's C core: no stubs
         from re import _compiler, _parser  # type: ignore[attr-defined]  # private to re
 
-        parsed = _parser.parse(pattern.pattern, pattern.flags)
+        parsed = _parser.parse(source, flags)
         # As machine words: a list of some 90,000 ints was most of the pack
         # pickle's load (4.2 -> 1.9 ms without them).
-        code = array("I", _compiler._code(parsed, pattern.flags)).tobytes()
+        code = array("I", _compiler._code(parsed, flags)).tobytes()
         groups = dict(parsed.state.groupdict)
         names: list[str | None] = [None] * parsed.state.groups
         for name, index in groups.items():
             names[index] = name
-        flags = int(pattern.flags | parsed.state.flags)
+        flags = int(flags | parsed.state.flags)
         state = (code, parsed.state.groups - 1, groups, tuple(names))
         return (_ENGINE, _sre.MAGIC, flags, *state)
     except Exception:  # another Python's internals: store the source alone

@@ -47,6 +47,8 @@ _SCORE = Lazy(r"\b\d{1,2}\s?[–-]\s?\d{1,2}\b")
 
 @dataclass(frozen=True)
 class Tier:
+    """How badly a claim needs a source, and what makes it so."""
+
     level: str  # high | background
     what: str  # "a figure", "a casualty count", "background"
 

@@ -50,6 +50,8 @@ _SKIP_NAMES = frozenset({"The", "A", "An", "In", "On", "At", "And", "But", "Sinc
 
 @dataclass(frozen=True)
 class Age:
+    """A person's age as the draft gives it."""
+
     person: str  # the surname
     full: str  # the name as written, title and all
     age: int

@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import NamedTuple
 
 from newslint.document import Block, Document
 
 
-@dataclass(frozen=True)
-class Place:
+# A named tuple: the facts checks make hundreds a draft, and a frozen
+# dataclass sets each field through object.__setattr__.
+class Place(NamedTuple):
     """A span of one block, in block-text offsets."""
 
     block: Block

@@ -108,6 +108,8 @@ UPDATE = Lazy(
 
 @dataclass(frozen=True)
 class Count:
+    """A figure the draft gives for something counted."""
+
     place: Place
     value: float
     low: bool  # "at least", "more than": the true figure may be higher

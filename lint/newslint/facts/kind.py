@@ -57,6 +57,8 @@ KEYS = {
 
 @dataclass(frozen=True)
 class Facts:
+    """A facts rule, compiled: the finder of its disagreements."""
+
     rule: Rule
     find: Callable[[Document, RunContext], Iterator[Disagreement]]
 

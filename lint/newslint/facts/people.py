@@ -301,6 +301,8 @@ _COURTESY_NAME = Lazy(rf"\b{_COURTESY}\s+(?P<name>[A-Z][\w’-]*[a-z][\w’-]*)"
 
 @dataclass(frozen=True)
 class _Titled:
+    """A surname with the title it was given."""
+
     title: str
     rank: str
     surname: str

@@ -28,6 +28,8 @@ KEYS = {
 
 @dataclass(frozen=True)
 class Consistency:
+    """A consistency rule, compiled."""
+
     rule: Rule
 
     def run(self, doc: Document, hits: Sequence[Hit], context: RunContext) -> Iterator[Mark]:

@@ -28,6 +28,8 @@ KEYS = {
 
 @dataclass(frozen=True)
 class Existence:
+    """An existence rule, compiled: its patterns, exceptions and word senses."""
+
     rule: Rule
     patterns: tuple[SafePattern, ...]
     exceptions: tuple[str, ...]

@@ -68,6 +68,8 @@ _PLACEHOLDERS = re.compile(PLACEHOLDER + "+")
 
 @dataclass(frozen=True)
 class LanguageToolCheck:
+    """A LanguageTool rule, compiled: the categories and rules it reports."""
+
     rule: Rule
     categories: frozenset[str]
     disabled_rules: frozenset[str]

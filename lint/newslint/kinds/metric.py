@@ -44,6 +44,8 @@ METRICS = (*SENTENCE, *PARAGRAPH, *DOCUMENT)
 
 @dataclass(frozen=True)
 class Metric:
+    """A metric rule, compiled: the measure and its limits."""
+
     rule: Rule
     metric: str
     high: float | None

@@ -27,6 +27,8 @@ _REPEAT = re.compile(r"(?<!\w)(\w+)(?:\s+(\1))+(?!\w)", re.IGNORECASE)
 
 @dataclass(frozen=True)
 class Repetition:
+    """A repetition rule, compiled."""
+
     rule: Rule
     allow: frozenset[str]
     fixable: bool = True

@@ -49,6 +49,8 @@ QUOTED_NOTE = " (inside a quotation: the source's spelling; keep it, add [sic] o
 
 @dataclass(frozen=True)
 class Substitution:
+    """A substitution rule, compiled."""
+
     rule: Rule
     names: bool
     fixable: bool

@@ -21,6 +21,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from importlib.util import find_spec
 from pathlib import Path
+from typing import NamedTuple
 
 from newslint.document import HEADING, Block, Document
 from newslint.names.forms import (
@@ -73,8 +74,8 @@ _FALLBACK_ORDINARY = _FUNCTION_WORDS | frozenset(
 )
 
 
-@dataclass(frozen=True)
-class NameUse:
+# Named tuples (this and _Token): hundreds a draft, made faster than frozen dataclasses.
+class NameUse(NamedTuple):
     """One use of a candidate name, in block-text offsets (possessive excluded)."""
 
     block: Block
@@ -162,8 +163,9 @@ def find_names(doc: Document) -> DraftNames:
 _WORD, _PARTICLE, _INITIAL = 0, 1, 2
 
 
-@dataclass(frozen=True)
-class _Token:
+class _Token(NamedTuple):
+    """A word of a block, classified for the name finder."""
+
     start: int
     end: int  # possessive excluded
     kind: int

@@ -94,7 +94,9 @@ def draft_usages(uses: Sequence[NameUse]) -> list[Usage]:
         companions.setdefault(key, set()).update(w for w in (use.follows, use.precedes) if w)
     return [
         Usage(
-            form=forms[key].most_common(1)[0][0],
+            # The first of the most used spellings, as most_common(1) has it,
+            # without the heapq import most_common makes (0.6 ms of a cold run).
+            form=max(forms[key].items(), key=_count)[0],
             key=key,
             words=tally[2],
             voice=tally[0],
@@ -104,6 +106,10 @@ def draft_usages(uses: Sequence[NameUse]) -> list[Usage]:
         )
         for order, (key, tally) in enumerate(counts.items())
     ]
+
+
+def _count(item: tuple[str, int]) -> int:
+    return item[1]
 
 
 def other_people(a: Usage, b: Usage) -> bool:

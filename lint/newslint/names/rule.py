@@ -58,6 +58,8 @@ KEYS = {
 
 @dataclass(frozen=True)
 class Variants:
+    """A name-variants rule, compiled: its grouping policy and house list."""
+
     rule: Rule
     policy: Policy
     quoted_severity: Severity | None
