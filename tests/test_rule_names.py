@@ -29,6 +29,35 @@ def test_in_the_config(desk: Path) -> None:
     )
 
 
+def test_a_misspelt_pack_in_the_config(desk: Path) -> None:
+    # `packs: [lodaed]` used to lint with no pack at all: "No findings", exit 0.
+    (desk / ".newslint.yml").write_text("fail_on: warning\npacks:\n  - names\n  - lodaed\n")
+    done = run_cli("d.md", *LT_OFF, cwd=desk)
+    assert done.returncode == 2 and done.stdout == "No findings in 0 files.\n"
+    assert done.stderr == (
+        f"newslint: {desk / '.newslint.yml'}:4: error: packs: unknown pack 'lodaed'; "
+        "did you mean 'loaded'?; the packs here: attribution, facts, languagetool, loaded, "
+        "names, readability, style\n"
+    )
+
+
+def test_packs_named_right_still_lint(desk: Path) -> None:
+    house = desk / "house"
+    house.mkdir()
+    (house / "banned.yml").write_text(
+        "pack: house\nfamilies: [house]\nrules:\n  - id: house.banned\n    kind: existence\n"
+        "    description: Words this newsroom never prints.\n"
+        '    message: "we never write “{match}”"\n    words: [career]\n'
+    )
+    (desk / ".newslint.yml").write_text(
+        "fail_on: warning\nextra_rules: [house/]\npacks: [loaded, house]\n"
+    )
+    done = run_cli("d.md", *LT_OFF, cwd=desk)
+    assert done.returncode == 1, done.stderr
+    assert "d.md:1:3: warning: “storied” is puffery" in done.stdout
+    assert "d.md:1:11: " in done.stdout and "we never write “career” [house.banned]" in done.stdout
+
+
 @pytest.mark.parametrize(
     ("flag", "value", "hint"),
     [

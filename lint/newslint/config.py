@@ -70,6 +70,7 @@ class Config:
     path: str | None = None
     root: str = "."
     packs: frozenset[str] | None = None
+    pack_lines: tuple[tuple[str, int | None], ...] = ()  # where each ``packs:`` entry is
     overrides: tuple[tuple[str, str], ...] = ()  # (id or prefix, off|on|severity)
     rule_lines: tuple[tuple[str, int | None], ...] = ()  # where each ``rules:`` key is
     extra_rules: tuple[str, ...] = ()
@@ -202,6 +203,10 @@ def load_config(path: str | None) -> Config:
         path=path,
         root=root,
         packs=frozenset(str(p) for p in data["packs"]) if "packs" in data else None,
+        pack_lines=tuple(
+            (str(p), line_of(data["packs"], i, line_of(data, "packs")))
+            for i, p in enumerate(data.get("packs", []))
+        ),
         overrides=project + parsed.get("overrides", ()),
         rule_lines=tuple((str(k), line_of(data["rules"], k)) for k in data.get("rules", {})),
         extra_rules=tuple(os.path.join(root, str(e)) for e in extra),

@@ -23,6 +23,7 @@ from newslint.packs import LoadedPacks, builtin_rules_dir, pack_files
 from newslint.parse import parse_document
 from newslint.reading import SourceText, read_path
 from newslint.runcontext import RunContext, RunSettings
+from newslint.schema import did_you_mean
 from newslint.selection import Selection, unknown_rule
 from newslint.suppressions import unknown_names
 
@@ -86,7 +87,7 @@ class Linter:
                 files.extend(pack_files(Path(folder)))
             house = Path(config.house_list) if config.house_list else None
             packs = load_packs_cached(files, config.packs, cache_dir(), house)
-            _check_rule_names(config, packs.rules, self.options)
+            _check_rule_names(config, packs.rules, self.options, packs.names)
             self._setups[config_path] = Setup(config, packs)
         return self._setups[config_path]
 
@@ -214,8 +215,23 @@ def _project_on(setup: Setup, selection: Selection) -> bool:
     )
 
 
-def _check_rule_names(config: Config, known: Collection[str], options: Options) -> None:
-    """A ConfigError for a rule or family that the config or the command line misspells."""
+def _check_rule_names(
+    config: Config, known: Collection[str], options: Options, packs: Collection[str] = ()
+) -> None:
+    """A ConfigError for a pack, rule or family that the config or the command line misspells.
+
+    ``packs`` are the names of every pack found (none: not judged); a name in
+    ``packs:`` that is none of them would otherwise lint with nothing, silently.
+    """
+    for name, line in config.pack_lines:
+        if packs and name not in packs:
+            hint = did_you_mean(name, sorted(packs))
+            raise ConfigError(
+                f"unknown pack {name!r}{hint}; the packs here: {', '.join(sorted(packs))}",
+                config.path,
+                line,
+                "packs",
+            )
     for name, line in config.rule_lines:
         why = unknown_rule(name, known)
         if why:
