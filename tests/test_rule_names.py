@@ -84,6 +84,28 @@ def test_in_front_matter(desk: Path) -> None:
     assert "did you mean 'loaded'?" in done.stderr
 
 
+@pytest.mark.parametrize(
+    ("comment", "hint"),
+    [
+        ("newslint-disabel loaded", "did you mean 'newslint-disable'?"),
+        # ESLint's spelling: it once read as newslint-disable of a rule '-line'.
+        ("newslint-disable-line", "did you mean 'newslint-disable-next-line'?"),
+    ],
+)
+def test_a_misspelt_directive(desk: Path, comment: str, hint: str) -> None:
+    # It used to be an ordinary comment: the findings it meant to hide stayed, exit 0.
+    (desk / "d.md").write_text(DRAFT + f"\n<!-- {comment} -->\n" + DRAFT)
+    (desk / "e.md").write_text(DRAFT)
+    done = run_cli("d.md", "e.md", "--select", "loaded", cwd=desk)
+    name = comment.split()[0]
+    assert done.stderr == (
+        f"d.md:3: error: unknown directive '{name}'; {hint}; "
+        "use newslint-disable, newslint-enable or newslint-disable-next-line\n"
+    )
+    assert done.returncode == 2
+    assert done.stdout.startswith("e.md:1:3: warning: “storied” is puffery")
+
+
 def test_in_a_disable_comment(desk: Path) -> None:
     (desk / "d.md").write_text(
         DRAFT + "\n<!-- newslint-disable-next-line loaded.pufery -->\n" + DRAFT
