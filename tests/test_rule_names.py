@@ -85,6 +85,33 @@ def test_in_front_matter(desk: Path) -> None:
 
 
 @pytest.mark.parametrize(
+    ("options", "error"),
+    [
+        # These once came out as "d.md: error: rule setting 'of'…", with no line and no key.
+        (
+            "rules: {loaded.puffery: of}",
+            "newslint: rules.loaded.puffery: rule setting 'of'; did you mean 'off'?; "
+            "use off, on, error, warning or suggestion",
+        ),
+        (
+            "vocabulory: [Muhandis]",
+            "newslint: unknown key 'vocabulory'; did you mean 'vocabulary'?",
+        ),
+        (
+            "fail_on: warnin",
+            "newslint: fail_on: unknown severity 'warnin'; use one of: error, warning, suggestion",
+        ),
+    ],
+)
+def test_front_matter_errors_name_line_and_key(desk: Path, options: str, error: str) -> None:
+    (desk / "d.md").write_text(f"---\nnewslint:\n  {options}\n---\n" + DRAFT)
+    (desk / "e.md").write_text(DRAFT)
+    done = run_cli("d.md", "e.md", "--select", "loaded", cwd=desk)
+    assert done.stderr == f"d.md:2: error: {error}\n"
+    assert done.returncode == 2 and "e.md:1:3: warning: “storied” is puffery" in done.stdout
+
+
+@pytest.mark.parametrize(
     ("comment", "hint"),
     [
         ("newslint-disabel loaded", "did you mean 'newslint-disable'?"),

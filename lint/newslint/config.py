@@ -92,7 +92,11 @@ class Config:
         if not options:
             return self
         raise_all(check_mapping(options, FRONT_MATTER_KEYS, path, "newslint", line))
-        parsed = _parse(options, path, line)
+        try:
+            parsed = _parse(options, path, line)
+        except ConfigError as exc:  # say where: the draft's ``newslint:`` options
+            exc.keys = f"newslint: {exc.keys}" if exc.keys else "newslint"
+            raise
         return replace(
             self,
             overrides=self.overrides + parsed.get("overrides", ()),
@@ -236,7 +240,7 @@ def _max_file_mb(data: dict[str, Any], path: str) -> float:
 def _parse(data: dict[str, Any], path: str, line: int) -> dict[str, Any]:
     parsed: dict[str, Any] = {}
     if "rules" in data:
-        parsed["overrides"] = tuple(_overrides(data["rules"], path))
+        parsed["overrides"] = tuple(_overrides(data["rules"], path, line))
     if "vocabulary" in data:
         parsed["vocabulary"] = frozenset(str(w) for w in data["vocabulary"])
     if "fail_on" in data:
@@ -265,7 +269,7 @@ def _dialect(value: Any, path: str, line: int | None) -> str:
     )
 
 
-def _overrides(rules: dict[str, Any], path: str) -> list[tuple[str, str]]:
+def _overrides(rules: dict[str, Any], path: str, line: int | None) -> list[tuple[str, str]]:
     result = []
     for key, value in rules.items():
         setting = "off" if value is False else "on" if value is True else str(value).lower()
@@ -274,7 +278,7 @@ def _overrides(rules: dict[str, Any], path: str) -> list[tuple[str, str]]:
             raise ConfigError(
                 f"rule setting {value!r}{hint}; use off, on, error, warning or suggestion",
                 path,
-                line_of(rules, key),
+                line_of(rules, key, line),
                 f"rules.{key}",
             )
         result.append((str(key), setting))

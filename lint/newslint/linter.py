@@ -119,7 +119,10 @@ class Linter:
             doc = parse_document(source.path, source.text, self._parser)
             config = config.with_front_matter(doc.front_matter, source.path, doc.front_matter_line)
         except (InputError, ConfigError) as exc:
-            problems = [FileProblem(source.path, e.message, e.line) for e in each_error(exc)]
+            problems = [
+                FileProblem(source.path, f"{e.keys}: {e.message}" if e.keys else e.message, e.line)
+                for e in each_error(exc)
+            ]
             return LintResult(source.path, problems=problems), doc
         known = setup.packs.rules
         misnamed = [
