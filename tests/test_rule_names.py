@@ -68,6 +68,8 @@ def test_packs_named_right_still_lint(desk: Path) -> None:
             "'names.hose-list'; did you mean 'names.house-list'?",
         ),
         ("--ignore", "loaded.pufery", "'loaded.pufery'; did you mean 'loaded.puffery'?"),
+        # difflib finds no match across case; it was "unknown … 'LOADED'" with no hint.
+        ("--select", "LOADED", "'LOADED'; did you mean 'loaded'?"),
     ],
 )
 def test_on_the_command_line(desk: Path, flag: str, value: str, hint: str) -> None:
