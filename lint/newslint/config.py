@@ -47,12 +47,17 @@ CONFIG_KEYS: dict[str, Key] = {
     ),
 }
 FRONT_MATTER_KEYS = {k: CONFIG_KEYS[k] for k in ("rules", "vocabulary", "fail_on", "dialect")}
+# A time of 0 or less was taken, and told as "did not answer within -1 s (hung?)";
+# a -Xmx java cannot read, as "LanguageTool could not start".
+POSITIVE = {"exclusiveMinimum": 0}
 LANGUAGETOOL_KEYS: dict[str, Key] = {
     "required": Key((bool,), False, "a run without LanguageTool fails (exit 2)"),
-    "timeout": Key((int, float), False, "seconds per request (default 10)"),
-    "memory": Key((str,), False, "the server's -Xmx (default 512m)"),
-    "idle_minutes": Key((int, float), False, "the server stops after this long idle"),
-    "start_timeout": Key((int, float), False, "seconds to wait for the server to start"),
+    "timeout": Key((int, float), False, "seconds per request (default 10)", POSITIVE),
+    "memory": Key(
+        (str,), False, "the server's -Xmx (default 512m)", {"pattern": "^[0-9]+[kKmMgG]?$"}
+    ),
+    "idle_minutes": Key((int, float), False, "the server stops after this long idle", POSITIVE),
+    "start_timeout": Key((int, float), False, "seconds to wait for the server to start", POSITIVE),
 }
 NAMES_KEYS: dict[str, Key] = {
     "project": Key((bool,), False, "compare each draft's names with the whole repository's"),
@@ -218,11 +223,25 @@ def load_config(path: str | None) -> Config:
         ignore=tuple(str(p) for p in data.get("ignore", [])),
         fail_on=parsed.get("fail_on", Severity.ERROR),
         max_file_mb=_max_file_mb(data, path),
-        languagetool=dict(data.get("languagetool", {})),
+        languagetool=_languagetool(data, path),
         names=dict(data.get("names", {})),
         house_list=house_list,
         dialect=parsed.get("dialect", DEFAULT_DIALECT),
     )
+
+
+def _languagetool(data: dict[str, Any], path: str) -> dict[str, Any]:
+    """The ``languagetool:`` settings; the schema has seen to all but NaN and infinity."""
+    settings = dict(data.get("languagetool", {}))
+    for key, value in settings.items():
+        if isinstance(value, float) and not math.isfinite(value):
+            raise ConfigError(
+                f"{key!r} must be a finite number (got {value!r})",
+                path,
+                line_of(data["languagetool"], key, line_of(data, "languagetool")),
+                "languagetool",
+            )
+    return settings
 
 
 def _max_file_mb(data: dict[str, Any], path: str) -> float:
