@@ -135,6 +135,21 @@ def test_vanished_file_is_reported(tmp_path: Path) -> None:
     ]
 
 
+@pytest.mark.parametrize(
+    ("args", "command"), [(("nmaes", "desk"), "names"), (("expain", "loaded.said"), "explain")]
+)
+def test_a_misspelt_command_is_named(tmp_path: Path, args: tuple[str, ...], command: str) -> None:
+    # It was linted as paths: "nmaes: error: no such file or directory", and so on for each.
+    done = run_cli(*args, cwd=tmp_path)
+    assert done.returncode == 2 and done.stdout == ""
+    assert done.stderr == (
+        f"newslint: error: {args[0]!r} is neither a file nor a command; "
+        f"did you mean 'newslint {command}'?\n"
+    )
+    (tmp_path / "nmaes").write_text("Plain words.\n", encoding="utf-8")  # a file wins
+    assert run_cli("nmaes", cwd=tmp_path).stdout == "No findings in 1 file.\n"
+
+
 def test_rules_and_explain() -> None:
     listing = run_cli("rules").stdout
     assert "loaded.puffery" in listing and "names.house-list" in listing
