@@ -82,14 +82,15 @@ def test_in_front_matter(desk: Path) -> None:
     (desk / "d.md").write_text("---\nnewslint:\n  rules: {lodaed: off}\n---\n" + DRAFT)
     done = run_cli("d.md", *LT_OFF, cwd=desk)
     assert done.returncode == 2
-    assert "d.md:2: error: newslint: rules.lodaed: unknown rule or family 'lodaed'; " in done.stderr
+    assert "d.md:3: error: newslint: rules.lodaed: unknown rule or family 'lodaed'; " in done.stderr
     assert "did you mean 'loaded'?" in done.stderr
 
 
 @pytest.mark.parametrize(
     ("options", "error"),
     [
-        # These once came out as "d.md: error: rule setting 'of'…", with no line and no key.
+        # These once came out as "d.md: error: rule setting 'of'…", with no line and no key,
+        # or at the front matter's first line.
         (
             "rules: {loaded.puffery: of}",
             "newslint: rules.loaded.puffery: rule setting 'of'; did you mean 'off'?; "
@@ -109,7 +110,7 @@ def test_front_matter_errors_name_line_and_key(desk: Path, options: str, error: 
     (desk / "d.md").write_text(f"---\nnewslint:\n  {options}\n---\n" + DRAFT)
     (desk / "e.md").write_text(DRAFT)
     done = run_cli("d.md", "e.md", "--select", "loaded", cwd=desk)
-    assert done.stderr == f"d.md:2: error: {error}\n"
+    assert done.stderr == f"d.md:3: error: {error}\n"  # the option's own line
     assert done.returncode == 2 and "e.md:1:3: warning: “storied” is puffery" in done.stdout
 
 
@@ -133,6 +134,17 @@ def test_a_misspelt_directive(desk: Path, comment: str, hint: str) -> None:
     )
     assert done.returncode == 2
     assert done.stdout.startswith("e.md:1:3: warning: “storied” is puffery")
+
+
+def test_two_newslint_blocks_in_front_matter(desk: Path) -> None:
+    # The second silently replaced the first (here: fail_on: warning was lost).
+    (desk / "d.md").write_text(
+        "---\ntitle: x\nnewslint:\n  fail_on: warning\nnewslint:\n  rules: {names: off}\n---\n"
+        + DRAFT
+    )
+    done = run_cli("d.md", *LT_OFF, cwd=desk)
+    assert done.returncode == 2
+    assert done.stderr == "d.md:5: error: front matter: key 'newslint' is given twice\n"
 
 
 def test_in_a_disable_comment(desk: Path) -> None:

@@ -26,6 +26,7 @@ from newslint.runcontext import RunContext, RunSettings
 from newslint.schema import did_you_mean
 from newslint.selection import Selection, unknown_rule
 from newslint.suppressions import unknown_names
+from newslint.yamlfile import line_of
 
 if TYPE_CHECKING:  # imported when a LanguageTool rule runs, not before
     from newslint.languagetool.service import Session
@@ -126,7 +127,11 @@ class Linter:
             return LintResult(source.path, problems=problems), doc
         known = setup.packs.rules
         misnamed = [
-            FileProblem(source.path, f"newslint: rules.{name}: {why}", doc.front_matter_line)
+            FileProblem(
+                source.path,
+                f"newslint: rules.{name}: {why}",
+                line_of(doc.front_matter.get("rules"), name, doc.front_matter_line),
+            )
             for name, _ in config.overrides[len(setup.config.overrides) :]
             if (why := unknown_rule(name, known))
         ] + unknown_names(doc, known)
