@@ -180,3 +180,17 @@ def test_exit_zero_keeps_findings_advisory_but_not_a_broken_config(tmp_path: Pat
     assert "“storied” is puffery" in advisory.stdout  # the findings still show
     (tmp_path / ".newslint.yml").write_text("fail_on: sometimes\n", encoding="utf-8")
     assert run_cli("--exit-zero", *args, cwd=tmp_path).returncode == 2
+
+
+def test_config_naming_a_folder_says_so(tmp_path: Path) -> None:
+    # It said "config file 'desk' does not exist" of a folder that does.
+    (tmp_path / "desk").mkdir()
+    (tmp_path / "desk" / "d.md").write_text("Plain words.\n", encoding="utf-8")
+    done = run_cli("--config", "desk", "desk", cwd=tmp_path)
+    assert done.returncode == 2
+    assert (
+        done.stderr == "newslint: error: --config 'desk' is a folder; name the config file itself\n"
+    )
+    (tmp_path / "desk" / ".newslint.yml").write_text("fail_on: warning\n", encoding="utf-8")
+    done = run_cli("--config", "desk", "desk", cwd=tmp_path)
+    assert done.stderr.endswith("; did you mean 'desk/.newslint.yml'?\n")

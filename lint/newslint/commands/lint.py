@@ -246,6 +246,12 @@ def _wrong_options(ns: argparse.Namespace, formats: Mapping[str, object]) -> str
         return conflict
     if ns.format not in formats:
         return f"unknown format {ns.format!r}; use one of: {', '.join(formats)}"
+    if ns.config and os.path.isdir(ns.config):  # was "does not exist", of a folder that does
+        found = [
+            n for n in (".newslint.yml", ".newslint.yaml") if os.path.isfile(ns.config + "/" + n)
+        ]
+        hint = f"; did you mean {os.path.join(ns.config, found[0])!r}?" if found else ""
+        return f"--config {ns.config!r} is a folder; name the config file itself{hint}"
     if ns.config and not os.path.isfile(ns.config):
         return f"config file {ns.config!r} does not exist"
     return None
