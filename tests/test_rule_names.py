@@ -58,6 +58,16 @@ def test_packs_named_right_still_lint(desk: Path) -> None:
     assert "d.md:1:11: " in done.stdout and "we never write “career” [house.banned]" in done.stdout
 
 
+def test_a_broken_pack_named_in_packs_is_told_by_its_own_error(desk: Path) -> None:
+    (desk / "house").mkdir()
+    (desk / "house" / "h.yml").write_text("pack: house\nfamilies: [house]\nrulez: []\n")
+    (desk / ".newslint.yml").write_text("extra_rules: [house/]\npacks: [loaded, house]\n")
+    done = run_cli("d.md", *LT_OFF, cwd=desk)
+    assert done.returncode == 2
+    assert "h.yml:3: error: pack: unknown key 'rulez'; did you mean 'rules'?" in done.stderr
+    assert "unknown pack" not in done.stderr
+
+
 @pytest.mark.parametrize(
     ("flag", "value", "hint"),
     [

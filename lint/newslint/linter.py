@@ -88,7 +88,9 @@ class Linter:
                 files.extend(pack_files(Path(folder)))
             house = Path(config.house_list) if config.house_list else None
             packs = load_packs_cached(files, config.packs, cache_dir(), house)
-            _check_rule_names(config, packs.rules, self.options, packs.names)
+            # A broken pack has no name to know it by: its own errors say what is wrong.
+            names = packs.names if not packs.errors else ()
+            _check_rule_names(config, packs.rules, self.options, names)
             self._setups[config_path] = Setup(config, packs)
         return self._setups[config_path]
 
