@@ -194,3 +194,14 @@ def test_config_naming_a_folder_says_so(tmp_path: Path) -> None:
     (tmp_path / "desk" / ".newslint.yml").write_text("fail_on: warning\n", encoding="utf-8")
     done = run_cli("--config", "desk", "desk", cwd=tmp_path)
     assert done.stderr.endswith("; did you mean 'desk/.newslint.yml'?\n")
+
+
+def test_stdin_filename_without_stdin_is_a_usage_error(tmp_path: Path) -> None:
+    # It was ignored: the file was linted and the name went nowhere.
+    (tmp_path / "d.md").write_text("Plain words.\n", encoding="utf-8")
+    done = run_cli("--stdin-filename", "x.md", "d.md", cwd=tmp_path)
+    assert done.returncode == 2 and done.stdout == ""
+    assert done.stderr == (
+        "newslint: error: --stdin-filename names standard input, which is not read here; "
+        "add '-' to the paths (newslint --stdin-filename x.md -)\n"
+    )
