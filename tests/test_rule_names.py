@@ -41,6 +41,16 @@ def test_a_misspelt_pack_in_the_config(desk: Path) -> None:
     )
 
 
+def test_an_empty_packs_list_is_an_error(desk: Path) -> None:
+    (desk / ".newslint.yml").write_text("fail_on: warning\npacks: []\n")
+    done = run_cli("d.md", *LT_OFF, cwd=desk)
+    assert done.returncode == 2 and done.stdout == "No findings in 0 files.\n"
+    assert done.stderr == (
+        f"newslint: {desk / '.newslint.yml'}:2: error: packs: an empty list turns every pack off "
+        "and nothing would be linted; leave packs: out for all shipped packs\n"
+    )
+
+
 def test_packs_named_right_still_lint(desk: Path) -> None:
     house = desk / "house"
     house.mkdir()

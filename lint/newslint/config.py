@@ -203,6 +203,14 @@ def load_config(path: str | None) -> Config:
                 line_of(names, "house_list", 1),
                 "names.house_list",
             )
+    if data.get("packs") == []:  # linted nothing, and said "No findings", exit 0
+        raise ConfigError(
+            "an empty list turns every pack off and nothing would be linted; "
+            "leave packs: out for all shipped packs",
+            path,
+            line_of(data, "packs", 1),
+            "packs",
+        )
     parsed = _parse(data, path, getattr(data, "line", 1))
     # Before the config's own rules: entries, so that one of those still wins.
     project = ((PROJECT_RULE, "on"),) if names.get("project") is True else ()
