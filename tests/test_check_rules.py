@@ -56,3 +56,34 @@ def test_a_service_rule_that_cannot_run_is_a_failure_not_a_pass(tmp_path: Path) 
     done = run_cli("check-rules", "rules/languagetool.yml", cwd=Path.cwd(), env=NO_LT)
     assert done.returncode == 1
     assert "could not be checked (LanguageTool is not available: turned off by" in done.stdout
+
+
+def test_shipped_packs_by_name_as_the_readme_writes_them(tmp_path: Path) -> None:
+    # "newslint check-rules [PACK...]": 'loaded' was "cannot read rule pack: … 'loaded'".
+    (tmp_path / ".git").mkdir()
+    done = run_cli("check-rules", "loaded", cwd=tmp_path, env=NO_LT)
+    assert (done.returncode, done.stdout) == (0, "")
+    assert done.stderr.endswith(" failed\n") and " 0 failed" in done.stderr
+    done = run_cli("check-rules", "lodaed", cwd=tmp_path, env=NO_LT)
+    assert done.returncode == 2
+    assert done.stderr == (
+        "newslint: error: 'lodaed' is neither a pack file or folder nor a pack's name; "
+        "did you mean 'loaded'?; packs: attribution, facts, languagetool, loaded, names, "
+        "readability, style\n"
+    )
+
+
+def test_house_list_examples_wait_for_a_house_list(tmp_path: Path) -> None:
+    # A newsroom with no house list saw 4 failures (exit 1) from the shipped names pack.
+    (tmp_path / ".git").mkdir()
+    done = run_cli("check-rules", "names", cwd=tmp_path, env=NO_LT)
+    assert (done.returncode, done.stdout) == (0, "")
+    assert done.stderr.startswith(
+        "newslint: note: names.house-list, names.house-spelling: examples not checked: "
+        "no house list of names is configured"
+    )
+    starter = Path.cwd() / "examples" / "names.yml"
+    (tmp_path / ".newslint.yml").write_text(f"names:\n  house_list: {starter}\n")
+    done = run_cli("check-rules", "names", cwd=tmp_path, env=NO_LT)
+    assert (done.returncode, done.stdout) == (0, "")
+    assert "note" not in done.stderr and " 0 failed" in done.stderr

@@ -57,6 +57,34 @@ def test_github_workflow_commands(draft: Path) -> None:
     ]
 
 
+@pytest.mark.parametrize("stream", [True, False])
+def test_github_annotates_drafts_that_could_not_be_linted(draft: Path, stream: bool) -> None:
+    # They were only a stderr line in the job's log, never on the pull request.
+    (draft.parent / "a-latin1.md").write_bytes("Caf\xe9 society, 1950.\n".encode("latin-1"))
+    (draft.parent / "b-binary.md").write_bytes(b"\x7fELF\x02\x01\x01\x00\x00\x00" * 40)
+    extra = () if stream else ("--columns", "bytes")  # bytes: the path that does not stream
+    done = run_cli(
+        "--format",
+        "github",
+        *SELECT,
+        *extra,
+        "a-latin1.md",
+        "b-binary.md",
+        "draft.md",
+        cwd=draft.parent,
+    )
+    assert done.returncode == 2
+    lines = done.stdout.splitlines()
+    assert lines[:2] == [
+        "::error file=a-latin1.md,line=1,title=newslint::not valid UTF-8 (byte 0xe9 at column 4); "
+        "save the file as UTF-8",
+        "::error file=b-binary.md,title=newslint::looks like a binary file (contains NUL bytes); "
+        "not linted",
+    ]
+    assert lines[2].startswith("::error file=draft.md,line=1,col=14,")
+    assert "a-latin1.md:1: error: not valid UTF-8" in done.stderr  # the log line stays
+
+
 def test_github_escapes_what_would_break_the_command() -> None:
     finding = Finding(
         path="news, 50%: draft.md",

@@ -135,6 +135,21 @@ def test_vanished_file_is_reported(tmp_path: Path) -> None:
     ]
 
 
+@pytest.mark.parametrize(
+    ("args", "command"), [(("nmaes", "desk"), "names"), (("expain", "loaded.said"), "explain")]
+)
+def test_a_misspelt_command_is_named(tmp_path: Path, args: tuple[str, ...], command: str) -> None:
+    # It was linted as paths: "nmaes: error: no such file or directory", and so on for each.
+    done = run_cli(*args, cwd=tmp_path)
+    assert done.returncode == 2 and done.stdout == ""
+    assert done.stderr == (
+        f"newslint: error: {args[0]!r} is neither a file nor a command; "
+        f"did you mean 'newslint {command}'?\n"
+    )
+    (tmp_path / "nmaes").write_text("Plain words.\n", encoding="utf-8")  # a file wins
+    assert run_cli("nmaes", cwd=tmp_path).stdout == "No findings in 1 file.\n"
+
+
 def test_rules_and_explain() -> None:
     listing = run_cli("rules").stdout
     assert "loaded.puffery" in listing and "names.house-list" in listing
@@ -165,3 +180,28 @@ def test_exit_zero_keeps_findings_advisory_but_not_a_broken_config(tmp_path: Pat
     assert "“storied” is puffery" in advisory.stdout  # the findings still show
     (tmp_path / ".newslint.yml").write_text("fail_on: sometimes\n", encoding="utf-8")
     assert run_cli("--exit-zero", *args, cwd=tmp_path).returncode == 2
+
+
+def test_config_naming_a_folder_says_so(tmp_path: Path) -> None:
+    # It said "config file 'desk' does not exist" of a folder that does.
+    (tmp_path / "desk").mkdir()
+    (tmp_path / "desk" / "d.md").write_text("Plain words.\n", encoding="utf-8")
+    done = run_cli("--config", "desk", "desk", cwd=tmp_path)
+    assert done.returncode == 2
+    assert (
+        done.stderr == "newslint: error: --config 'desk' is a folder; name the config file itself\n"
+    )
+    (tmp_path / "desk" / ".newslint.yml").write_text("fail_on: warning\n", encoding="utf-8")
+    done = run_cli("--config", "desk", "desk", cwd=tmp_path)
+    assert done.stderr.endswith("; did you mean 'desk/.newslint.yml'?\n")
+
+
+def test_stdin_filename_without_stdin_is_a_usage_error(tmp_path: Path) -> None:
+    # It was ignored: the file was linted and the name went nowhere.
+    (tmp_path / "d.md").write_text("Plain words.\n", encoding="utf-8")
+    done = run_cli("--stdin-filename", "x.md", "d.md", cwd=tmp_path)
+    assert done.returncode == 2 and done.stdout == ""
+    assert done.stderr == (
+        "newslint: error: --stdin-filename names standard input, which is not read here; "
+        "add '-' to the paths (newslint --stdin-filename x.md -)\n"
+    )

@@ -69,6 +69,28 @@ def test_broken_config_names_file_line_and_key(tmp_path: Path) -> None:
     )
 
 
+def test_languagetool_settings_that_cannot_work_are_config_errors(tmp_path: Path) -> None:
+    # timeout: -1 used to reach the server and come back as a note blaming it:
+    # "did not answer within -1 s (hung?); run `newslint server stop`".
+    config = tmp_path / ".newslint.yml"
+    config.write_text("languagetool:\n  timeout: -1\n  memory: lots\n", encoding="utf-8")
+    (tmp_path / "d.md").write_text("Text.\n", encoding="utf-8")
+    done = run_cli("d.md", cwd=tmp_path)
+    assert done.returncode == 2 and done.stdout == "No findings in 0 files.\n"
+    assert done.stderr.splitlines() == [
+        f"newslint: {config}:2: error: languagetool: 'timeout' must be above 0 (got -1)",
+        f"newslint: {config}:3: error: languagetool: memory must be a size java takes, "
+        "like 512m or 2g (got 'lots')",
+    ]
+    config.write_text("languagetool:\n  required: false\n  idle_minutes: .nan\n")
+    done = run_cli("d.md", cwd=tmp_path)
+    assert done.returncode == 2
+    assert done.stderr == (
+        f"newslint: {config}:3: error: languagetool: 'idle_minutes' must be a finite number "
+        "(got nan)\n"
+    )
+
+
 def test_front_matter_options_apply_to_that_draft_only() -> None:
     draft = "---\nnewslint:\n  rules:\n    loaded.puffery: off\n---\n" + TEXT
     assert "loaded.puffery" not in rules_of(lint_text(draft))

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import yaml
@@ -138,3 +139,25 @@ def test_nothing_to_report_and_missing_paths(tmp_path: Path) -> None:
     missing = run_cli("names", str(tmp_path / "nowhere"))
     assert missing.returncode == 2
     assert "no such file or folder" in missing.stderr
+
+
+def test_unreadable_drafts_are_named_on_every_run(tmp_path: Path) -> None:
+    # They used to count as drafts with no names: no word on stderr, exit 0.
+    root = repository(tmp_path)
+    (root / "desk" / "bin.md").write_bytes(b"\x7fELF\x02\x01\x01\x00\x00\x00" * 40)
+    (root / "world" / "latin1.md").write_bytes(
+        "# Libya\n\nQadhafi fell. Caf\u00e9.\n".encode("latin-1")
+    )
+    (root / "world" / "empty.md").write_text("", encoding="utf-8")
+    os.mkfifo(root / "desk" / "pipe.md")  # skipped, as linting skips it: no draft, no error
+    first = run_cli("names", ".", cwd=root)
+    again = run_cli("names", ".", cwd=root)
+    for done in (first, again):
+        assert done.returncode == 2
+        assert done.stderr.splitlines()[1:] == [
+            "desk/bin.md: error: looks like a binary file (contains NUL bytes); not linted",
+            "world/latin1.md:3: error: not valid UTF-8 (byte 0xe9 at column 18); "
+            "save the file as UTF-8",
+        ]
+        assert "Rahimi: 2 spellings, 6 uses in 5 drafts\n" in done.stdout
+    assert "10 drafts" in again.stderr and "(0 read, 10 from the index)" in again.stderr

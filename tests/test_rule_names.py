@@ -29,6 +29,55 @@ def test_in_the_config(desk: Path) -> None:
     )
 
 
+def test_a_misspelt_pack_in_the_config(desk: Path) -> None:
+    # `packs: [lodaed]` used to lint with no pack at all: "No findings", exit 0.
+    (desk / ".newslint.yml").write_text("fail_on: warning\npacks:\n  - names\n  - lodaed\n")
+    done = run_cli("d.md", *LT_OFF, cwd=desk)
+    assert done.returncode == 2 and done.stdout == "No findings in 0 files.\n"
+    assert done.stderr == (
+        f"newslint: {desk / '.newslint.yml'}:4: error: packs: unknown pack 'lodaed'; "
+        "did you mean 'loaded'?; the packs here: attribution, facts, languagetool, loaded, "
+        "names, readability, style\n"
+    )
+
+
+def test_an_empty_packs_list_is_an_error(desk: Path) -> None:
+    (desk / ".newslint.yml").write_text("fail_on: warning\npacks: []\n")
+    done = run_cli("d.md", *LT_OFF, cwd=desk)
+    assert done.returncode == 2 and done.stdout == "No findings in 0 files.\n"
+    assert done.stderr == (
+        f"newslint: {desk / '.newslint.yml'}:2: error: packs: an empty list turns every pack off "
+        "and nothing would be linted; leave packs: out for all shipped packs\n"
+    )
+
+
+def test_packs_named_right_still_lint(desk: Path) -> None:
+    house = desk / "house"
+    house.mkdir()
+    (house / "banned.yml").write_text(
+        "pack: house\nfamilies: [house]\nrules:\n  - id: house.banned\n    kind: existence\n"
+        "    description: Words this newsroom never prints.\n"
+        '    message: "we never write “{match}”"\n    words: [career]\n'
+    )
+    (desk / ".newslint.yml").write_text(
+        "fail_on: warning\nextra_rules: [house/]\npacks: [loaded, house]\n"
+    )
+    done = run_cli("d.md", *LT_OFF, cwd=desk)
+    assert done.returncode == 1, done.stderr
+    assert "d.md:1:3: warning: “storied” is puffery" in done.stdout
+    assert "d.md:1:11: " in done.stdout and "we never write “career” [house.banned]" in done.stdout
+
+
+def test_a_broken_pack_named_in_packs_is_told_by_its_own_error(desk: Path) -> None:
+    (desk / "house").mkdir()
+    (desk / "house" / "h.yml").write_text("pack: house\nfamilies: [house]\nrulez: []\n")
+    (desk / ".newslint.yml").write_text("extra_rules: [house/]\npacks: [loaded, house]\n")
+    done = run_cli("d.md", *LT_OFF, cwd=desk)
+    assert done.returncode == 2
+    assert "h.yml:3: error: pack: unknown key 'rulez'; did you mean 'rules'?" in done.stderr
+    assert "unknown pack" not in done.stderr
+
+
 @pytest.mark.parametrize(
     ("flag", "value", "hint"),
     [
@@ -39,6 +88,8 @@ def test_in_the_config(desk: Path) -> None:
             "'names.hose-list'; did you mean 'names.house-list'?",
         ),
         ("--ignore", "loaded.pufery", "'loaded.pufery'; did you mean 'loaded.puffery'?"),
+        # difflib finds no match across case; it was "unknown … 'LOADED'" with no hint.
+        ("--select", "LOADED", "'LOADED'; did you mean 'loaded'?"),
     ],
 )
 def test_on_the_command_line(desk: Path, flag: str, value: str, hint: str) -> None:
@@ -51,8 +102,69 @@ def test_in_front_matter(desk: Path) -> None:
     (desk / "d.md").write_text("---\nnewslint:\n  rules: {lodaed: off}\n---\n" + DRAFT)
     done = run_cli("d.md", *LT_OFF, cwd=desk)
     assert done.returncode == 2
-    assert "d.md:2: error: newslint: rules.lodaed: unknown rule or family 'lodaed'; " in done.stderr
+    assert "d.md:3: error: newslint: rules.lodaed: unknown rule or family 'lodaed'; " in done.stderr
     assert "did you mean 'loaded'?" in done.stderr
+
+
+@pytest.mark.parametrize(
+    ("options", "error"),
+    [
+        # These once came out as "d.md: error: rule setting 'of'…", with no line and no key,
+        # or at the front matter's first line.
+        (
+            "rules: {loaded.puffery: of}",
+            "newslint: rules.loaded.puffery: rule setting 'of'; did you mean 'off'?; "
+            "use off, on, error, warning or suggestion",
+        ),
+        (
+            "vocabulory: [Muhandis]",
+            "newslint: unknown key 'vocabulory'; did you mean 'vocabulary'?",
+        ),
+        (
+            "fail_on: warnin",
+            "newslint: fail_on: unknown severity 'warnin'; use one of: error, warning, suggestion",
+        ),
+    ],
+)
+def test_front_matter_errors_name_line_and_key(desk: Path, options: str, error: str) -> None:
+    (desk / "d.md").write_text(f"---\nnewslint:\n  {options}\n---\n" + DRAFT)
+    (desk / "e.md").write_text(DRAFT)
+    done = run_cli("d.md", "e.md", "--select", "loaded", cwd=desk)
+    assert done.stderr == f"d.md:3: error: {error}\n"  # the option's own line
+    assert done.returncode == 2 and "e.md:1:3: warning: “storied” is puffery" in done.stdout
+
+
+@pytest.mark.parametrize(
+    ("comment", "hint"),
+    [
+        ("newslint-disabel loaded", "did you mean 'newslint-disable'?"),
+        # ESLint's spelling: it once read as newslint-disable of a rule '-line'.
+        ("newslint-disable-line", "did you mean 'newslint-disable-next-line'?"),
+    ],
+)
+def test_a_misspelt_directive(desk: Path, comment: str, hint: str) -> None:
+    # It used to be an ordinary comment: the findings it meant to hide stayed, exit 0.
+    (desk / "d.md").write_text(DRAFT + f"\n<!-- {comment} -->\n" + DRAFT)
+    (desk / "e.md").write_text(DRAFT)
+    done = run_cli("d.md", "e.md", "--select", "loaded", cwd=desk)
+    name = comment.split()[0]
+    assert done.stderr == (
+        f"d.md:3: error: unknown directive '{name}'; {hint}; "
+        "use newslint-disable, newslint-enable or newslint-disable-next-line\n"
+    )
+    assert done.returncode == 2
+    assert done.stdout.startswith("e.md:1:3: warning: “storied” is puffery")
+
+
+def test_two_newslint_blocks_in_front_matter(desk: Path) -> None:
+    # The second silently replaced the first (here: fail_on: warning was lost).
+    (desk / "d.md").write_text(
+        "---\ntitle: x\nnewslint:\n  fail_on: warning\nnewslint:\n  rules: {names: off}\n---\n"
+        + DRAFT
+    )
+    done = run_cli("d.md", *LT_OFF, cwd=desk)
+    assert done.returncode == 2
+    assert done.stderr == "d.md:5: error: front matter: key 'newslint' is given twice\n"
 
 
 def test_in_a_disable_comment(desk: Path) -> None:

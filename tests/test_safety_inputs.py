@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import socket
+import sys
 from pathlib import Path
 
 import pytest
@@ -237,10 +238,28 @@ def test_utf16_is_not_rewritten_by_fix(tmp_path: Path) -> None:
     assert (tmp_path / "d.md").read_bytes() == data
 
 
-def test_utf16_without_bom_is_named(tmp_path: Path) -> None:
-    (tmp_path / "d.md").write_bytes("Plain words here.\n".encode("utf-16-le"))
+@pytest.mark.parametrize("encoding", ["utf-16-le", "utf-16-be"])
+def test_utf16_without_bom_is_named(tmp_path: Path, encoding: str) -> None:
+    (tmp_path / "d.md").write_bytes("Plain words here.\n".encode(encoding))
     done = run_cli("d.md", cwd=tmp_path, env=OFF)
-    assert "d.md: error: looks like UTF-16 without a byte-order mark" in done.stderr
+    assert done.stderr == (
+        "d.md: error: looks like UTF-16 without a byte-order mark; save the file as UTF-8\n"
+    )
+    assert done.returncode == 2
+
+
+def test_a_program_saved_as_md_is_binary_not_utf16(tmp_path: Path) -> None:
+    # The head of a real executable: NULs in odd and even bytes alike, which
+    # was once reported as "looks like UTF-16 without a byte-order mark".
+    with open(sys.executable, "rb") as program:
+        (tmp_path / "a.md").write_bytes(program.read(4096))
+    (tmp_path / "b.md").write_text("Plain words.\n", encoding="utf-8")
+    done = run_cli("a.md", "b.md", cwd=tmp_path, env=OFF)
+    assert done.stderr.splitlines()[0] == (
+        "a.md: error: looks like a binary file (contains NUL bytes); not linted"
+    )
+    assert "UTF-16" not in done.stderr
+    assert done.stdout == "No findings in 1 file.\n" and done.returncode == 2
 
 
 def test_nul_after_the_first_8_kb_is_caught(tmp_path: Path) -> None:

@@ -105,8 +105,25 @@ def test_covers(rules: tuple[str, ...], rule: str, line: int, covered: bool) -> 
                 )
             ],
         ),
+        (
+            "A.\n\n<!-- newslint-disabel loaded -->\nB.\n",
+            [
+                FileProblem(
+                    "d.md",
+                    "unknown directive 'newslint-disabel'; did you mean 'newslint-disable'?; "
+                    "use newslint-disable, newslint-enable or newslint-disable-next-line",
+                    3,
+                )
+            ],
+        ),
+        ("<!-- newslint is run in CI -->\nA.\n<!-- newslint-ignore-this -->\n", "one error"),
     ],
 )
 def test_misspelt_names_in_comments(text: str, expected: list[FileProblem]) -> None:
     doc = parse_document("d.md", text, make_parser())
-    assert unknown_names(doc, KNOWN) == expected
+    if expected == "one error":  # a plain comment is no directive; newslint-<word> is one
+        assert [(p.line, p.message.split(";")[0]) for p in unknown_names(doc, KNOWN)] == [
+            (3, "unknown directive 'newslint-ignore-this'")
+        ]
+    else:
+        assert unknown_names(doc, KNOWN) == expected

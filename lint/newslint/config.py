@@ -47,12 +47,17 @@ CONFIG_KEYS: dict[str, Key] = {
     ),
 }
 FRONT_MATTER_KEYS = {k: CONFIG_KEYS[k] for k in ("rules", "vocabulary", "fail_on", "dialect")}
+# A time of 0 or less was taken, and told as "did not answer within -1 s (hung?)";
+# a -Xmx java cannot read, as "LanguageTool could not start".
+POSITIVE = {"exclusiveMinimum": 0}
 LANGUAGETOOL_KEYS: dict[str, Key] = {
     "required": Key((bool,), False, "a run without LanguageTool fails (exit 2)"),
-    "timeout": Key((int, float), False, "seconds per request (default 10)"),
-    "memory": Key((str,), False, "the server's -Xmx (default 512m)"),
-    "idle_minutes": Key((int, float), False, "the server stops after this long idle"),
-    "start_timeout": Key((int, float), False, "seconds to wait for the server to start"),
+    "timeout": Key((int, float), False, "seconds per request (default 10)", POSITIVE),
+    "memory": Key(
+        (str,), False, "the server's -Xmx (default 512m)", {"pattern": "^[0-9]+[kKmMgG]?$"}
+    ),
+    "idle_minutes": Key((int, float), False, "the server stops after this long idle", POSITIVE),
+    "start_timeout": Key((int, float), False, "seconds to wait for the server to start", POSITIVE),
 }
 NAMES_KEYS: dict[str, Key] = {
     "project": Key((bool,), False, "compare each draft's names with the whole repository's"),
@@ -70,6 +75,7 @@ class Config:
     path: str | None = None
     root: str = "."
     packs: frozenset[str] | None = None
+    pack_lines: tuple[tuple[str, int | None], ...] = ()  # where each ``packs:`` entry is
     overrides: tuple[tuple[str, str], ...] = ()  # (id or prefix, off|on|severity)
     rule_lines: tuple[tuple[str, int | None], ...] = ()  # where each ``rules:`` key is
     extra_rules: tuple[str, ...] = ()
@@ -91,7 +97,11 @@ class Config:
         if not options:
             return self
         raise_all(check_mapping(options, FRONT_MATTER_KEYS, path, "newslint", line))
-        parsed = _parse(options, path, line)
+        try:
+            parsed = _parse(options, path, line)
+        except ConfigError as exc:  # say where: the draft's ``newslint:`` options
+            exc.keys = f"newslint: {exc.keys}" if exc.keys else "newslint"
+            raise
         return replace(
             self,
             overrides=self.overrides + parsed.get("overrides", ()),
@@ -193,6 +203,14 @@ def load_config(path: str | None) -> Config:
                 line_of(names, "house_list", 1),
                 "names.house_list",
             )
+    if data.get("packs") == []:  # linted nothing, and said "No findings", exit 0
+        raise ConfigError(
+            "an empty list turns every pack off and nothing would be linted; "
+            "leave packs: out for all shipped packs",
+            path,
+            line_of(data, "packs", 1),
+            "packs",
+        )
     parsed = _parse(data, path, getattr(data, "line", 1))
     # Before the config's own rules: entries, so that one of those still wins.
     project = ((PROJECT_RULE, "on"),) if names.get("project") is True else ()
@@ -202,6 +220,10 @@ def load_config(path: str | None) -> Config:
         path=path,
         root=root,
         packs=frozenset(str(p) for p in data["packs"]) if "packs" in data else None,
+        pack_lines=tuple(
+            (str(p), line_of(data["packs"], i, line_of(data, "packs")))
+            for i, p in enumerate(data.get("packs", []))
+        ),
         overrides=project + parsed.get("overrides", ()),
         rule_lines=tuple((str(k), line_of(data["rules"], k)) for k in data.get("rules", {})),
         extra_rules=tuple(os.path.join(root, str(e)) for e in extra),
@@ -209,11 +231,25 @@ def load_config(path: str | None) -> Config:
         ignore=tuple(str(p) for p in data.get("ignore", [])),
         fail_on=parsed.get("fail_on", Severity.ERROR),
         max_file_mb=_max_file_mb(data, path),
-        languagetool=dict(data.get("languagetool", {})),
+        languagetool=_languagetool(data, path),
         names=dict(data.get("names", {})),
         house_list=house_list,
         dialect=parsed.get("dialect", DEFAULT_DIALECT),
     )
+
+
+def _languagetool(data: dict[str, Any], path: str) -> dict[str, Any]:
+    """The ``languagetool:`` settings; the schema has seen to all but NaN and infinity."""
+    settings = dict(data.get("languagetool", {}))
+    for key, value in settings.items():
+        if isinstance(value, float) and not math.isfinite(value):
+            raise ConfigError(
+                f"{key!r} must be a finite number (got {value!r})",
+                path,
+                line_of(data["languagetool"], key, line_of(data, "languagetool")),
+                "languagetool",
+            )
+    return settings
 
 
 def _max_file_mb(data: dict[str, Any], path: str) -> float:
@@ -231,7 +267,7 @@ def _max_file_mb(data: dict[str, Any], path: str) -> float:
 def _parse(data: dict[str, Any], path: str, line: int) -> dict[str, Any]:
     parsed: dict[str, Any] = {}
     if "rules" in data:
-        parsed["overrides"] = tuple(_overrides(data["rules"], path))
+        parsed["overrides"] = tuple(_overrides(data["rules"], path, line))
     if "vocabulary" in data:
         parsed["vocabulary"] = frozenset(str(w) for w in data["vocabulary"])
     if "fail_on" in data:
@@ -260,7 +296,7 @@ def _dialect(value: Any, path: str, line: int | None) -> str:
     )
 
 
-def _overrides(rules: dict[str, Any], path: str) -> list[tuple[str, str]]:
+def _overrides(rules: dict[str, Any], path: str, line: int | None) -> list[tuple[str, str]]:
     result = []
     for key, value in rules.items():
         setting = "off" if value is False else "on" if value is True else str(value).lower()
@@ -269,7 +305,7 @@ def _overrides(rules: dict[str, Any], path: str) -> list[tuple[str, str]]:
             raise ConfigError(
                 f"rule setting {value!r}{hint}; use off, on, error, warning or suggestion",
                 path,
-                line_of(rules, key),
+                line_of(rules, key, line),
                 f"rules.{key}",
             )
         result.append((str(key), setting))

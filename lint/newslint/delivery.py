@@ -80,6 +80,11 @@ def check_options(ns: argparse.Namespace) -> str | None:
     """The reason the options cannot work together, if they cannot."""
     if ns.dry_run and not ns.fix:
         return "--dry-run goes with --fix (it shows the fixes as a diff)"
+    if ns.stdin_filename != "stdin.md" and "-" not in ns.paths:  # it was ignored, silently
+        return (
+            f"--stdin-filename names standard input, which is not read here; add '-' to the "
+            f"paths (newslint --stdin-filename {ns.stdin_filename} -)"
+        )
     if ns.fix and "-" in ns.paths:
         return "--fix cannot rewrite standard input; give the draft's path instead"
     if ns.columns == "bytes" and ns.format in SHOWS_TEXT:

@@ -23,8 +23,10 @@ from newslint.packs import LoadedPacks, builtin_rules_dir, pack_files
 from newslint.parse import parse_document
 from newslint.reading import SourceText, read_path
 from newslint.runcontext import RunContext, RunSettings
+from newslint.schema import did_you_mean
 from newslint.selection import Selection, unknown_rule
 from newslint.suppressions import unknown_names
+from newslint.yamlfile import line_of
 
 if TYPE_CHECKING:  # imported when a LanguageTool rule runs, not before
     from newslint.languagetool.service import Session
@@ -86,7 +88,9 @@ class Linter:
                 files.extend(pack_files(Path(folder)))
             house = Path(config.house_list) if config.house_list else None
             packs = load_packs_cached(files, config.packs, cache_dir(), house)
-            _check_rule_names(config, packs.rules, self.options)
+            # A broken pack has no name to know it by: its own errors say what is wrong.
+            names = packs.names if not packs.errors else ()
+            _check_rule_names(config, packs.rules, self.options, names)
             self._setups[config_path] = Setup(config, packs)
         return self._setups[config_path]
 
@@ -118,11 +122,18 @@ class Linter:
             doc = parse_document(source.path, source.text, self._parser)
             config = config.with_front_matter(doc.front_matter, source.path, doc.front_matter_line)
         except (InputError, ConfigError) as exc:
-            problems = [FileProblem(source.path, e.message, e.line) for e in each_error(exc)]
+            problems = [
+                FileProblem(source.path, f"{e.keys}: {e.message}" if e.keys else e.message, e.line)
+                for e in each_error(exc)
+            ]
             return LintResult(source.path, problems=problems), doc
         known = setup.packs.rules
         misnamed = [
-            FileProblem(source.path, f"newslint: rules.{name}: {why}", doc.front_matter_line)
+            FileProblem(
+                source.path,
+                f"newslint: rules.{name}: {why}",
+                line_of(doc.front_matter.get("rules"), name, doc.front_matter_line),
+            )
             for name, _ in config.overrides[len(setup.config.overrides) :]
             if (why := unknown_rule(name, known))
         ] + unknown_names(doc, known)
@@ -214,8 +225,23 @@ def _project_on(setup: Setup, selection: Selection) -> bool:
     )
 
 
-def _check_rule_names(config: Config, known: Collection[str], options: Options) -> None:
-    """A ConfigError for a rule or family that the config or the command line misspells."""
+def _check_rule_names(
+    config: Config, known: Collection[str], options: Options, packs: Collection[str] = ()
+) -> None:
+    """A ConfigError for a pack, rule or family that the config or the command line misspells.
+
+    ``packs`` are the names of every pack found (none: not judged); a name in
+    ``packs:`` that is none of them would otherwise lint with nothing, silently.
+    """
+    for name, line in config.pack_lines:
+        if packs and name not in packs:
+            hint = did_you_mean(name, sorted(packs))
+            raise ConfigError(
+                f"unknown pack {name!r}{hint}; the packs here: {', '.join(sorted(packs))}",
+                config.path,
+                line,
+                "packs",
+            )
     for name, line in config.rule_lines:
         why = unknown_rule(name, known)
         if why:

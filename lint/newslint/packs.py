@@ -49,6 +49,8 @@ class LoadedPacks:
 
     packs: list[Pack]
     errors: list[ConfigError]
+    # Every pack the files define, loaded or left out by ``packs:``.
+    names: frozenset[str] = frozenset()
 
     @property
     def rules(self) -> dict[str, Rule]:
@@ -80,6 +82,7 @@ def load_packs(
     packs: list[Pack] = []
     errors: list[ConfigError] = []
     seen: dict[str, str] = {}
+    names: set[str] = set()
     house: dict[str, str] = {}
     if house_list is not None:
         try:
@@ -92,6 +95,8 @@ def load_packs(
         except ConfigError as exc:
             errors.append(exc)
             continue
+        if pack is not None:
+            names.add(pack.name)
         if pack is None or (only is not None and pack.name not in only):
             continue
         for check in list(pack.checks):
@@ -109,7 +114,7 @@ def load_packs(
             else:
                 seen[rid] = str(file)
         packs.append(pack)
-    return LoadedPacks(packs, errors)
+    return LoadedPacks(packs, errors, frozenset(names))
 
 
 def load_pack(

@@ -57,10 +57,19 @@ def _blank(text: str, end: int) -> str:
     return head + text[end:]
 
 
+def _newslint_block(path: str, node: Any) -> Any:
+    """The value node of the front matter's one ``newslint:`` key, or None."""
+    found = [(k, v) for k, v in node.value if getattr(k, "value", None) == "newslint"]
+    if len(found) > 1:
+        line = found[1][0].start_mark.line + 2
+        raise ConfigError("key 'newslint' is given twice", path, line)
+    return found[0][1] if found else None
+
+
 def _load_front_matter(path: str, front_text: str) -> dict[str, Any]:
     import yaml  # only drafts whose front matter mentions newslint pay for it
 
-    from newslint.yamlfile import check_aliases
+    from newslint.yamlfile import check_aliases, convert_node
 
     loader_class = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
     loader = loader_class(front_text)
@@ -68,7 +77,11 @@ def _load_front_matter(path: str, front_text: str) -> dict[str, Any]:
         node = loader.get_single_node()
         if node is not None:
             check_aliases(path, node, first_line=2)
-        data = loader.construct_document(node) if node is not None else None
+        # Only newslint's own block, with its lines and no key twice: two
+        # ``newslint:`` blocks kept the last, silently. The rest is other tools'.
+        data = _newslint_block(path, node) if isinstance(node, yaml.MappingNode) else None
+        if data is not None:
+            data = {"newslint": convert_node(path, data, first_line=2)}
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         line = mark.line + 2 if mark else 1

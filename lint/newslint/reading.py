@@ -114,9 +114,22 @@ def _decode_utf16(path: str, data: bytes) -> SourceText:
 
 
 def _looks_utf16(data: bytes) -> bool:
-    # ASCII text in UTF-16 has a NUL in every other byte.
-    sample = data[:512]
-    return len(sample) >= 4 and (sample[1::2].count(0) > len(sample) // 4)
+    """Whether NUL-bearing ``data`` reads as UTF-16 text in either byte order.
+
+    Latin text in UTF-16 has a NUL in every other byte, the odd ones in
+    little-endian order, the even ones in big-endian. A binary file (a
+    program, an image) has NULs in both and pairs of them: decoded, it holds
+    U+0000 or control characters, which no draft does.
+    """
+    sample = data[: 512 - len(data[:512]) % 2]
+    if len(sample) < 4:
+        return False
+    for zeros, codec in ((sample[1::2], "utf-16-le"), (sample[0::2], "utf-16-be")):
+        if zeros.count(0) > len(zeros) // 2:
+            text = sample.decode(codec, errors="replace")
+            odd = sum(1 for c in text if not (c.isprintable() or c in "\n\r\t"))
+            return odd <= len(text) // 50  # a torn surrogate at the cut, a stray control
+    return False
 
 
 def _normalised(path: str, text: str, encoding: str) -> SourceText:

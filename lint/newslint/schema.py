@@ -31,7 +31,9 @@ def did_you_mean(word: object, choices: Any) -> str:
     """A ``; did you mean 'x'?`` hint, or nothing."""
     import difflib  # only a misspelt key pays for it, not every run
 
-    close = difflib.get_close_matches(str(word), [str(c) for c in choices], n=1, cutoff=0.6)
+    names = [str(c) for c in choices]
+    same = [c for c in names if c.casefold() == str(word).casefold()]  # LOADED → loaded
+    close = same or difflib.get_close_matches(str(word), names, n=1, cutoff=0.6)
     return f"; did you mean {close[0]!r}?" if close else ""
 
 

@@ -87,6 +87,10 @@ def run(plan: Plan, reporter: Reporter, color: bool, quiet: bool) -> int:
     for result in plan.results():
         for problem in result.problems:
             print(str(problem), file=sys.stderr)
+        if result.problems and fmt == "github":
+            from newslint.reporters.github import problem_command
+
+            sys.stdout.write("".join(problem_command(p) + "\n" for p in result.problems))
         if result.findings:
             sys.stdout.write(_lines(fmt, reporter, result.findings, findings_only))
             sys.stdout.flush()

@@ -15,7 +15,11 @@ from newslint.document import Document
 from newslint.findings import FileProblem, Finding
 from newslint.selection import matches, unknown_rule
 
-_DIRECTIVE = re.compile(r"^\s*newslint-(disable-next-line|disable|enable)\b(.*)$", re.S)
+# Any ``newslint-word`` comment: one that is none of ACTIONS is a misspelt
+# directive (``newslint-disabel``, ESLint's ``disable-line``), an error, never
+# an ordinary comment that leaves the findings it was meant to hide.
+_DIRECTIVE = re.compile(r"^\s*newslint-([A-Za-z][A-Za-z-]*)(.*)$", re.S)
+ACTIONS = ("disable-next-line", "disable", "enable")
 ALL = "*"
 
 
@@ -43,10 +47,11 @@ class Directive:
     end_line: int  # the comment's last line
 
 
-def directives(doc: Document) -> Iterator[Directive]:
+def directives(doc: Document, *, misspelt: bool = False) -> Iterator[Directive]:
+    """The draft's directives; with ``misspelt``, those whose action is none of ACTIONS."""
     for comment in doc.comments:
         found = _DIRECTIVE.match(comment.text)
-        if not found:
+        if not found or (found.group(1) in ACTIONS) == misspelt:
             continue
         rules = tuple(r for r in re.split(r"[\s,]+", found.group(2)) if r) or (ALL,)
         line = doc.lines.line_col(comment.offset)[0]
@@ -55,8 +60,19 @@ def directives(doc: Document) -> Iterator[Directive]:
 
 
 def unknown_names(doc: Document, known: Collection[str]) -> list[FileProblem]:
-    """A file:line error for each rule a comment names that does not exist."""
-    problems = []
+    """A file:line error for each misspelt directive and each rule named that does not exist."""
+    from newslint.schema import did_you_mean
+
+    problems = [
+        FileProblem(
+            doc.path,
+            f"unknown directive 'newslint-{d.action}'"
+            + (did_you_mean(f"newslint-{d.action}", [f"newslint-{a}" for a in ACTIONS]) or "")
+            + "; use newslint-disable, newslint-enable or newslint-disable-next-line",
+            d.line,
+        )
+        for d in directives(doc, misspelt=True)
+    ]
     for directive in directives(doc):
         for name in directive.rules:
             why = None if name == ALL else unknown_rule(name, known)

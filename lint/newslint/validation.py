@@ -228,6 +228,10 @@ def _message(error: ValidationError, name: str) -> str:
         return f"unknown {what} {error.instance!r}{hint}; use one of: {', '.join(choices)}"
     if kind == "pattern" and name == "'id'":
         return f"rule id {error.instance!r} must be family.name in lower-case kebab-case"
+    if kind == "pattern" and name == "'memory'":
+        return f"memory must be a size java takes, like 512m or 2g (got {error.instance!r})"
+    if kind == "exclusiveMinimum":
+        return f"{name} must be above {value} (got {error.instance!r})"
     if kind == "const":
         return f"{name} must be a mapping or {value!r}"
     return f"{name}: {error.message}"

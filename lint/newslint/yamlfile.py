@@ -47,7 +47,7 @@ def load_yaml(path: str, text: str) -> Any:
     if node is None:
         return None
     check_aliases(path, node)
-    return _convert(path, node)
+    return convert_node(path, node)
 
 
 def check_aliases(path: str, root: Any, first_line: int = 1) -> None:
@@ -92,24 +92,29 @@ def _children(node: Any, yaml: Any) -> list[Any]:
     return []
 
 
-def _convert(path: str, node: Any) -> Any:
+def convert_node(path: str, node: Any, first_line: int = 1) -> Any:
+    """A composed node as LineDict/LineList/scalars; a key given twice is an error.
+
+    ``first_line`` is the file line of the YAML's first line (front matter: 2).
+    """
     import yaml
 
     if isinstance(node, yaml.MappingNode):
         mapping = LineDict()
-        mapping.line = node.start_mark.line + 1
+        mapping.line = node.start_mark.line + first_line
         mapping.lines = {}
         for key_node, value_node in node.value:
-            key = _convert(path, key_node)
+            key = convert_node(path, key_node, first_line)
+            line = key_node.start_mark.line + first_line
             if key in mapping:
-                raise ConfigError(f"key {key!r} is given twice", path, key_node.start_mark.line + 1)
-            mapping[key] = _convert(path, value_node)
-            mapping.lines[key] = key_node.start_mark.line + 1
+                raise ConfigError(f"key {key!r} is given twice", path, line)
+            mapping[key] = convert_node(path, value_node, first_line)
+            mapping.lines[key] = line
         return mapping
     if isinstance(node, yaml.SequenceNode):
-        seq = LineList(_convert(path, item) for item in node.value)
-        seq.line = node.start_mark.line + 1
-        seq.lines = [item.start_mark.line + 1 for item in node.value]
+        seq = LineList(convert_node(path, item, first_line) for item in node.value)
+        seq.line = node.start_mark.line + first_line
+        seq.lines = [item.start_mark.line + first_line for item in node.value]
         return seq
     # Scalars: let the safe constructor resolve types (true, 3, 2.5, null).
     return yaml.constructor.SafeConstructor().construct_object(node)

@@ -16,10 +16,12 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 
 from newslint import exitcodes
+from newslint.errors import ConfigError
 from newslint.linter import Linter, Options, Setup
 from newslint.packs import load_packs, pack_files
 from newslint.reading import SourceText
 from newslint.rule import Rule
+from newslint.schema import did_you_mean
 
 
 @dataclass(frozen=True)
@@ -41,7 +43,9 @@ def parser() -> argparse.ArgumentParser:
         description="Run every rule's good and bad examples; exit 1 if one fails, "
         "2 if a pack is broken.",
     )
-    parser.add_argument("paths", nargs="*", help="pack files or folders (default: every pack)")
+    parser.add_argument(
+        "paths", nargs="*", help="pack names, files or folders (default: every pack)"
+    )
     parser.add_argument("--config", help="use this .newslint.yml instead of searching upward")
     return parser
 
@@ -52,19 +56,34 @@ def main(args: list[str]) -> int:
     setup = linter.setup_for(".")
     if ns.paths:
         house = Path(setup.config.house_list) if setup.config.house_list else None
-        setup = Setup(setup.config, load_packs(_pack_paths(ns.paths), house_list=house))
+        files = _pack_paths(ns.paths, {p.name: p.path for p in setup.packs.packs})
+        setup = Setup(setup.config, load_packs(files, house_list=house))
     for error in setup.packs.errors:
         print(f"newslint: {error}", file=sys.stderr)
     rules = sorted(setup.packs.rules.values(), key=lambda r: (r.path, r.line))
     failures = 0
     examples = 0
+    waiting = []  # rules whose examples need a house list, with none configured
     for rule in rules:
+        found = list(check_rule(linter, setup, rule))
+        if found and setup.config.house_list is None and _needs_house_list(rule):
+            waiting.append(rule.id)
+            continue
         examples += len(rule.bad_examples) + len(rule.good_examples)
-        for failure in check_rule(linter, setup, rule):
-            failures += 1
+        failures += len(found)
+        for failure in found:
             print(failure)
+    if waiting:
+        # Written against examples/names.yml, they cannot fire without a house
+        # list: every newsroom without one used to see 4 failures here.
+        print(
+            f"newslint: note: {', '.join(waiting)}: examples not checked: no house list of "
+            "names is configured (names: {house_list: …} in .newslint.yml; they are written "
+            "for the starter list, examples/names.yml)",
+            file=sys.stderr,
+        )
     print(
-        f"{examples} examples of {len(rules)} rules checked, {failures} failed",
+        f"{examples} examples of {len(rules) - len(waiting)} rules checked, {failures} failed",
         file=sys.stderr,
     )
     if setup.packs.errors:
@@ -72,10 +91,32 @@ def main(args: list[str]) -> int:
     return exitcodes.FINDINGS if failures else exitcodes.CLEAN
 
 
-def _pack_paths(paths: list[str]) -> list[Path]:
+def _needs_house_list(rule: Rule) -> bool:
+    """Whether the rule's list is the newsroom's house list, here empty for want of one.
+
+    ``swap: from_config`` and a ``house_list: <rule id>`` are filled with the
+    house list; no pack can write an empty one itself.
+    """
+    return any(rule.options.get(key) == {} for key in ("swap", "house_list"))
+
+
+def _pack_paths(paths: list[str], packs: dict[str, str]) -> list[Path]:
+    """Pack files, from files, folders of packs or the names of the packs in force.
+
+    ``newslint check-rules loaded`` (as the README writes it) is the shipped
+    pack of that name; it used to be "cannot read rule pack: … 'loaded'".
+    """
     files: list[Path] = []
     for name in paths:
         path = Path(name)
+        if not path.exists() and name in packs:
+            path = Path(packs[name])
+        elif not path.exists():
+            hint = did_you_mean(name, sorted(packs))
+            raise ConfigError(
+                f"{name!r} is neither a pack file or folder nor a pack's name{hint}; "
+                f"packs: {', '.join(sorted(packs))}"
+            )
         files.extend(pack_files(path) if path.is_dir() else [path])
     return files
 

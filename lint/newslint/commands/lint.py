@@ -189,6 +189,10 @@ def main(args: list[str]) -> int:
     problems = [p for r in results for p in r.problems]
     for problem in problems:
         print(str(problem), file=sys.stderr)
+    if problems and ns.format == "github":  # on the pull request too, not only in the log
+        from newslint.reporters.github import problem_command
+
+        sys.stdout.write("".join(problem_command(p) + "\n" for p in problems))
     from newslint.streaming import say_notices
 
     broken_config |= say_notices(results)
@@ -246,6 +250,12 @@ def _wrong_options(ns: argparse.Namespace, formats: Mapping[str, object]) -> str
         return conflict
     if ns.format not in formats:
         return f"unknown format {ns.format!r}; use one of: {', '.join(formats)}"
+    if ns.config and os.path.isdir(ns.config):  # was "does not exist", of a folder that does
+        found = [
+            n for n in (".newslint.yml", ".newslint.yaml") if os.path.isfile(ns.config + "/" + n)
+        ]
+        hint = f"; did you mean {os.path.join(ns.config, found[0])!r}?" if found else ""
+        return f"--config {ns.config!r} is a folder; name the config file itself{hint}"
     if ns.config and not os.path.isfile(ns.config):
         return f"config file {ns.config!r} does not exist"
     return None

@@ -14,7 +14,7 @@ import argparse
 import os
 import sys
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -35,6 +35,7 @@ class Scan:
     root: str
     drafts: tuple[str, ...]  # relative to root
     read: int  # drafts read this time (the rest came from the index)
+    unreadable: tuple[str, ...] = ()  # one error line each (binary, not UTF-8, too big…)
 
 
 @dataclass(frozen=True)
@@ -66,10 +67,12 @@ def main(args: Sequence[str]) -> int:
     listed.sort(key=lambda item: (-item.total, item.group.canonical.casefold()))
     for scan in scans:
         print(
-            f"newslint names: {len(scan.drafts)} drafts in {scan.root} "
+            f"newslint names: {_count(len(scan.drafts), 'draft')} in {scan.root} "
             f"({scan.read} read, {len(scan.drafts) - scan.read} from the index)",
             file=sys.stderr,
         )
+        for problem in scan.unreadable:
+            print(problem, file=sys.stderr)
     if ns.write != "-":
         sys.stdout.write(format_listing(listed, ns.max_files))
     if ns.write:
@@ -82,7 +85,8 @@ def main(args: Sequence[str]) -> int:
             except OSError as exc:
                 print(f"newslint names: error: cannot write {ns.write}: {exc}", file=sys.stderr)
                 return exitcodes.USAGE_OR_CONFIG
-    return exitcodes.CLEAN
+    # As with linting: a draft that could not be read is not a clean one.
+    return exitcodes.USAGE_OR_CONFIG if any(s.unreadable for s in scans) else exitcodes.CLEAN
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -137,9 +141,33 @@ def _scan(path: str, policy: Policy) -> tuple[Scan, list[Listed]]:
         # Scanning the whole root: no need to name every draft to the index.
         whole = len(relative) == len(index.stored())
         found = _groups(index, relative, policy, whole)
+        unreadable = unreadable_drafts(os.path.join(root, r) for r in index.without_names(relative))
     finally:
         index.close()
-    return Scan(os.path.abspath(root), tuple(relative), len(refresh.read)), found
+    scan = Scan(os.path.abspath(root), tuple(relative), len(refresh.read), tuple(unreadable))
+    return scan, found
+
+
+def unreadable_drafts(paths: Iterable[str]) -> list[str]:
+    """``path[:line]: error: why`` for each draft of ``paths`` that cannot be read.
+
+    The index stores such a draft with no names (and would otherwise never
+    say so, exit 0); only drafts stored with no names are read again here.
+    """
+    from newslint.errors import InputError
+    from newslint.findings import FileProblem
+    from newslint.markdown import make_parser
+    from newslint.parse import parse_document
+    from newslint.reading import read_path
+
+    problems = []
+    for path in paths:
+        shown = os.path.relpath(path)
+        try:
+            parse_document(shown, read_path(path).text, make_parser())
+        except InputError as exc:
+            problems.append(str(FileProblem(shown, exc.message, exc.line)))
+    return problems
 
 
 def _groups(index: NameIndex, drafts: list[str], policy: Policy, everything: bool) -> list[Listed]:

@@ -198,6 +198,16 @@ class NameIndex:
         )
         return {path: StoredFile(size, mtime, gen) for path, size, mtime, gen in rows}
 
+    def without_names(self, only: Collection[str]) -> list[str]:
+        """Drafts of ``only`` stored with no name: an unreadable one is stored so."""
+        self._fill_temp("wanted_files", only)
+        rows = self._db.execute(
+            "SELECT path FROM files f WHERE root = ? AND path IN (SELECT value FROM wanted_files) "
+            "AND NOT EXISTS (SELECT 1 FROM uses u WHERE u.file = f.id) ORDER BY path",
+            (self._root_id,),
+        )
+        return [path for (path,) in rows]
+
     def usages(
         self,
         blocks: Collection[str] | None = None,
@@ -326,9 +336,7 @@ def _capped(words: frozenset[str]) -> frozenset[str]:
     return words if len(words) <= limit else frozenset(sorted(words)[:limit])
 
 
-# ---------------------------------------------------------------------------
-# Reading drafts
-# ---------------------------------------------------------------------------
+# -- reading drafts -----------------------------------------------------------
 
 
 def read_drafts(paths: Sequence[str]) -> list[list[Row]]:
@@ -336,11 +344,8 @@ def read_drafts(paths: Sequence[str]) -> list[list[Row]]:
     import multiprocessing
 
     # A lint worker (a daemon process) may not start processes of its own.
-    if (
-        len(paths) < PARALLEL_FROM
-        or (os.cpu_count() or 1) < 2
-        or multiprocessing.current_process().daemon
-    ):
+    few = len(paths) < PARALLEL_FROM or (os.cpu_count() or 1) < 2
+    if few or multiprocessing.current_process().daemon:
         return _read_chunk(list(paths))
     from concurrent.futures import ProcessPoolExecutor
 

@@ -42,7 +42,9 @@ def repository_files(root: str, under: str | None = None) -> list[str]:
     target = os.path.abspath(under or root)
     listed = _git_files(root, target)
     if not listed:  # not in git, or a folder git ignores that was asked for all the same
-        listed = [os.path.abspath(t.path) for t in discover([target]) if t.problem is None]
+        # Not a FIFO or device either (a notice when linting; git lists none).
+        found = discover([target])
+        listed = [os.path.abspath(t.path) for t in found if not (t.problem or t.notice)]
     drafts = [p for p in listed if p.lower().endswith(MARKDOWN_SUFFIXES)]
     config_path = find_config(root)
     if config_path is not None:

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from newslint.findings import Finding
+from newslint.findings import FileProblem, Finding
 from newslint.reporters.text import summary
 from newslint.severity import Severity
 
@@ -46,6 +46,17 @@ def command_for(finding: Finding) -> str:
     }
     joined = ",".join(f"{key}={escape_property(value)}" for key, value in properties.items())
     return f"::{LEVELS[finding.severity]} {joined}::{escape_data(finding.message)}"
+
+
+def problem_command(problem: FileProblem) -> str:
+    """A draft that could not be linted, as an error annotation on that file.
+
+    The plain line still goes to stderr; this one puts it on the pull request,
+    where a binary or non-UTF-8 draft was otherwise only in the job's log.
+    """
+    properties = {"file": problem.path, **({"line": str(problem.line)} if problem.line else {})}
+    joined = ",".join(f"{key}={escape_property(value)}" for key, value in properties.items())
+    return f"::error {joined},title=newslint::{escape_data(problem.message)}"
 
 
 def report(findings: list[Finding], context: ReportContext) -> str:
