@@ -182,6 +182,63 @@ def test_sarif_with_no_findings_is_still_valid(tmp_path: Path) -> None:
     assert log["runs"][0]["results"] == []
 
 
+def test_sarif_names_drafts_that_could_not_be_read(draft: Path) -> None:
+    # They were only stderr lines: code scanning saw a complete, clean run.
+    (draft.parent / "a-latin1.md").write_bytes("Line one.\nCaf\xe9 society.\n".encode("latin-1"))
+    (draft.parent / "b-binary.md").write_bytes(b"\x7fELF\x02\x01\x01\x00\x00\x00" * 40)
+    done = run_cli(
+        "--format", "sarif", *SELECT, "a-latin1.md", "b-binary.md", "draft.md", cwd=draft.parent
+    )
+    assert done.returncode == 2
+    log = json.loads(done.stdout)
+    jsonschema.Draft4Validator(_sarif_schema()).validate(log)
+    run = log["runs"][0]
+    assert run["invocations"] == [
+        {
+            "executionSuccessful": True,
+            "toolExecutionNotifications": [
+                {
+                    "level": "error",
+                    "message": {
+                        "text": "not valid UTF-8 (byte 0xe9 at column 4); save the file as UTF-8"
+                    },
+                    "locations": [
+                        {
+                            "physicalLocation": {
+                                "artifactLocation": {
+                                    "uri": "a-latin1.md",
+                                    "uriBaseId": "%SRCROOT%",
+                                },
+                                "region": {"startLine": 2},
+                            }
+                        }
+                    ],
+                },
+                {
+                    "level": "error",
+                    "message": {
+                        "text": "looks like a binary file (contains NUL bytes); not linted"
+                    },
+                    "locations": [
+                        {
+                            "physicalLocation": {
+                                "artifactLocation": {"uri": "b-binary.md", "uriBaseId": "%SRCROOT%"}
+                            }
+                        }
+                    ],
+                },
+            ],
+        }
+    ]
+    # The readable draft's findings are all there, and only its.
+    paths = {
+        r["locations"][0]["physicalLocation"]["artifactLocation"]["uri"] for r in run["results"]
+    }
+    assert paths == {"draft.md"} and len(run["results"]) == 5
+    clean = json.loads(run_cli("--format", "sarif", *SELECT, "draft.md", cwd=draft.parent).stdout)
+    assert clean["runs"][0]["invocations"] == [{"executionSuccessful": True}]
+
+
 def test_rdjson_columns_are_utf8_bytes_and_suggestions_ranges(draft: Path) -> None:
     done = run_cli("--format", "rdjson", *SELECT, "draft.md", cwd=draft.parent)
     result = json.loads(done.stdout)

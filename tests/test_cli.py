@@ -196,6 +196,17 @@ def test_config_naming_a_folder_says_so(tmp_path: Path) -> None:
     assert done.stderr.endswith("; did you mean 'desk/.newslint.yml'?\n")
 
 
+def test_standard_input_twice_is_a_usage_error(tmp_path: Path) -> None:
+    # The second '-' read nothing: "No findings in 2 files", exit 0, for one draft.
+    (tmp_path / "d.md").write_text("Plain words.\n", encoding="utf-8")
+    for paths in (("-", "-"), ("-", "d.md", "-")):
+        done = run_cli(*paths, cwd=tmp_path, stdin=b"# Hi\n\nPlain words.\n")
+        assert done.returncode == 2 and done.stdout == ""
+        assert done.stderr == (
+            "newslint: error: standard input can be read only once; give '-' once\n"
+        )
+
+
 def test_stdin_filename_without_stdin_is_a_usage_error(tmp_path: Path) -> None:
     # It was ignored: the file was linted and the name went nowhere.
     (tmp_path / "d.md").write_text("Plain words.\n", encoding="utf-8")

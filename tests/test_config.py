@@ -91,6 +91,45 @@ def test_languagetool_settings_that_cannot_work_are_config_errors(tmp_path: Path
     )
 
 
+def test_yaml_files_not_in_utf8_name_the_line_of_the_bad_bytes(tmp_path: Path) -> None:
+    # It was "cannot read config: 'utf-8' codec can't decode byte 0xe9 in position 41",
+    # with no line; a draft's reader says where, and so does a config's now.
+    config = tmp_path / ".newslint.yml"
+    config.write_bytes("fail_on: warning\nvocabulary:\n  - Caf\xe9\n".encode("latin-1"))
+    (tmp_path / "d.md").write_text("Text.\n", encoding="utf-8")
+    done = run_cli("d.md", *LT_OFF, cwd=tmp_path)
+    assert done.returncode == 2 and done.stdout == "No findings in 0 files.\n"
+    assert done.stderr == (
+        f"newslint: {config}:3: error: not valid UTF-8 (byte 0xe9 at column 8); "
+        "save the file as UTF-8\n"
+    )
+    # Windows line endings count one line each, as in a draft.
+    config.write_bytes(b"fail_on: warning\r\n\r\n# \x93smart\x94 quotes\r\n")
+    done = run_cli("d.md", *LT_OFF, cwd=tmp_path)
+    assert done.stderr == (
+        f"newslint: {config}:3: error: not valid UTF-8 (byte 0x93 at column 3); "
+        "save the file as UTF-8\n"
+    )
+    # The house list of names and a rule pack the config names are read the same way.
+    (tmp_path / "names.yml").write_bytes("Qaddafi: Gaddafi\nM\xfcller: Mueller\n".encode("cp1252"))
+    config.write_text("names:\n  house_list: names.yml\n", encoding="utf-8")
+    done = run_cli("d.md", *LT_OFF, cwd=tmp_path)
+    assert done.returncode == 2
+    assert done.stderr.endswith(
+        "names.yml:2: error: not valid UTF-8 (byte 0xfc at column 2); save the file as UTF-8\n"
+    )
+    (tmp_path / "house").mkdir()
+    (tmp_path / "house" / "words.yml").write_bytes(
+        "pack: house\nrules:\n  - id: style.caf\xe9\n".encode("latin-1")
+    )
+    config.write_text("extra_rules: house\n", encoding="utf-8")
+    done = run_cli("d.md", *LT_OFF, cwd=tmp_path)
+    assert done.returncode == 2
+    assert (
+        "words.yml:3: error: not valid UTF-8 (byte 0xe9 at column 18); save the file as UTF-8"
+    ) in done.stderr
+
+
 def test_front_matter_options_apply_to_that_draft_only() -> None:
     draft = "---\nnewslint:\n  rules:\n    loaded.puffery: off\n---\n" + TEXT
     assert "loaded.puffery" not in rules_of(lint_text(draft))

@@ -55,6 +55,27 @@ def findings_of(html: str) -> list[list[dict[str, Any]]]:
     return [json.loads(block) for block in blocks]
 
 
+def test_drafts_that_could_not_be_read_are_listed_at_the_top(tmp_path: Path) -> None:
+    # They were only stderr lines: the desk's page looked like every draft was checked.
+    (tmp_path / "a-good.md").write_text(DRAFTS[0], encoding="utf-8")
+    (tmp_path / "b-<latin1>.md").write_bytes("Line one.\nCaf\xe9 society.\n".encode("latin-1"))
+    (tmp_path / "c-binary.md").write_bytes(b"\x7fELF\x02\x01\x01\x00\x00\x00" * 40)
+    done = run_cli("--format", "html", "--ignore", NO_LANGUAGETOOL, ".", cwd=tmp_path)
+    assert done.returncode == 2
+    listed = re.search(r'<section class="unreadable".*?</section>', done.stdout, re.S)
+    assert listed is not None
+    items = re.findall(r"<li>(.*?)</li>", listed.group(0))
+    assert re.search(r'<h2 id="unreadable-title">2 drafts could not be read</h2>', listed.group(0))
+    assert items == [
+        "<code>b-&lt;latin1&gt;.md:2</code>: not valid UTF-8 (byte 0xe9 at column 4); "
+        "save the file as UTF-8",
+        "<code>c-binary.md</code>: looks like a binary file (contains NUL bytes); not linted",
+    ]
+    assert len(findings_of(done.stdout)) == 1  # the good draft is still shown, alone
+    clean = run_cli("--format", "html", "--ignore", NO_LANGUAGETOOL, "a-good.md", cwd=tmp_path)
+    assert 'class="unreadable"' not in clean.stdout
+
+
 def test_the_page_makes_no_network_request(seed_page: Path) -> None:
     html = seed_page.read_text(encoding="utf-8")
     assert not re.search(r"""(?:src|href)\s*=\s*["']?(?:https?:)?//""", html)

@@ -161,3 +161,29 @@ def test_unreadable_drafts_are_named_on_every_run(tmp_path: Path) -> None:
         ]
         assert "Rahimi: 2 spellings, 6 uses in 5 drafts\n" in done.stdout
     assert "10 drafts" in again.stderr and "(0 read, 10 from the index)" in again.stderr
+
+
+def test_max_file_mb_is_the_limit_names_reads_drafts_under(tmp_path: Path) -> None:
+    # The too-big message says "set max_file_mb"; names used to read every draft under
+    # 10 MB whatever the setting, and keep one it could not read as a draft with no names.
+    root = repository(tmp_path, house=False)
+    big = "# Long\n\n" + "Ali Rahimi met Javad Zarif in Geneva. " * 40 + "\n"  # 1,529 bytes
+    (root / "desk" / "long.md").write_text(big, encoding="utf-8")
+    (root / ".newslint.yml").write_text("max_file_mb: 0.001\n", encoding="utf-8")  # 1,048 bytes
+    linted = run_cli("desk/long.md", cwd=root)
+    for done in (run_cli("names", ".", cwd=root), run_cli("names", ".", cwd=root)):
+        assert done.returncode == 2
+        problem = done.stderr.splitlines()[1]
+        assert problem == linted.stderr.splitlines()[0]
+        assert problem.startswith("desk/long.md: error: file is 0.0 MB, over the 0.000999 MB")
+        assert "(set max_file_mb in .newslint.yml to lint it)" in problem
+        assert "8 drafts" in done.stderr and "1 over max_file_mb" in done.stderr
+        assert "Rahimi  4 uses in 3 drafts: desk/a.md, desk/b.md, desk/c.md\n" in done.stdout
+    # Doing as the message says reads it, though the draft itself has not changed.
+    (root / ".newslint.yml").write_text("max_file_mb: 1\n", encoding="utf-8")
+    raised = run_cli("names", ".", cwd=root)
+    assert raised.returncode == 0, raised.stderr
+    assert "(1 read, 7 from the index)" in raised.stderr
+    assert (
+        "  Rahimi  44 uses in 4 drafts: desk/a.md, desk/b.md, desk/c.md, desk/long.md\n"
+    ) in raised.stdout

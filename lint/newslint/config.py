@@ -20,7 +20,7 @@ from newslint.dialect import DIALECTS
 from newslint.errors import ConfigError, raise_all
 from newslint.schema import Key, check_mapping, did_you_mean
 from newslint.severity import Severity
-from newslint.yamlfile import line_of, load_yaml
+from newslint.yamlfile import line_of, load_yaml, read_yaml_text
 
 if TYPE_CHECKING:
     from newslint.validation import SchemaCheck
@@ -180,10 +180,7 @@ def load_config(path: str | None) -> Config:
     """Read and validate a config file; None gives the defaults."""
     if path is None:
         return Config()
-    try:
-        text = Path(path).read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as exc:
-        raise ConfigError(f"cannot read config: {exc}", path) from None
+    text = read_yaml_text(path, "config")
     data = remembered_config(text)
     if data is None:
         from newslint.validation import check_config

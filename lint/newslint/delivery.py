@@ -85,6 +85,8 @@ def check_options(ns: argparse.Namespace) -> str | None:
             f"--stdin-filename names standard input, which is not read here; add '-' to the "
             f"paths (newslint --stdin-filename {ns.stdin_filename} -)"
         )
+    if ns.paths.count("-") > 1:  # the second read found nothing: an empty, clean draft
+        return "standard input can be read only once; give '-' once"
     if ns.fix and "-" in ns.paths:
         return "--fix cannot rewrite standard input; give the draft's path instead"
     if ns.columns == "bytes" and ns.format in SHOWS_TEXT:

@@ -19,7 +19,7 @@ from newslint.phrases import PhraseTable
 from newslint.rule import COMMON_KEYS, FAMILIES, RULE_ID, Rule, parse_scope
 from newslint.schema import Key, did_you_mean
 from newslint.severity import Severity
-from newslint.yamlfile import line_of, load_yaml
+from newslint.yamlfile import line_of, load_yaml, read_yaml_text
 
 if TYPE_CHECKING:
     from newslint.validation import SchemaCheck
@@ -121,10 +121,7 @@ def load_pack(
     file: Path, errors: list[ConfigError], house: dict[str, str] | None = None
 ) -> Pack | None:
     path = str(file)
-    try:
-        text = file.read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as exc:
-        raise ConfigError(f"cannot read rule pack: {exc}", path) from None
+    text = read_yaml_text(path, "rule pack")
     data = load_yaml(path, text)
     problems = pack_validator().validate(data, path)
     errors.extend(problems)

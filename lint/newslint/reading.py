@@ -92,15 +92,18 @@ def decode(path: str, data: bytes) -> SourceText:
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
-        line = data.count(b"\n", 0, exc.start) + 1
-        column = exc.start - (data.rfind(b"\n", 0, exc.start) + 1) + 1
-        raise InputError(
-            f"not valid UTF-8 (byte 0x{data[exc.start]:02x} at column {column}); "
-            "save the file as UTF-8",
-            path,
-            line,
-        ) from None
+        raise InputError(*not_utf8(path, data, exc)) from None
     return _normalised(path, text, "utf-8")
+
+
+def not_utf8(path: str, data: bytes, exc: UnicodeDecodeError) -> tuple[str, str, int]:
+    """Message, path and line of the first bytes of ``data`` that are not UTF-8."""
+    line = data.count(b"\n", 0, exc.start) + 1
+    column = exc.start - (data.rfind(b"\n", 0, exc.start) + 1) + 1
+    message = (
+        f"not valid UTF-8 (byte 0x{data[exc.start]:02x} at column {column}); save the file as UTF-8"
+    )
+    return message, path, line
 
 
 def _decode_utf16(path: str, data: bytes) -> SourceText:

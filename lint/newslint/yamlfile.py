@@ -31,6 +31,27 @@ class LineList(list[Any]):
     lines: list[int]
 
 
+def read_yaml_text(path: str, what: str) -> str:
+    """The text of the YAML file ``path`` (``what``: "config", "rule pack"…).
+
+    Bytes that are not UTF-8 are an error at their line and column, as in a
+    draft; newlines are read as ``\\n`` whatever the file uses.
+    """
+    from pathlib import Path
+
+    from newslint.reading import not_utf8
+
+    try:
+        data = Path(path).read_bytes()
+    except OSError as exc:
+        raise ConfigError(f"cannot read {what}: {exc}", path) from None
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        raise ConfigError(*not_utf8(path, data, exc)) from None
+    return text.replace("\r\n", "\n").replace("\r", "\n") if "\r" in text else text
+
+
 def load_yaml(path: str, text: str) -> Any:
     """Parse ``text`` (from ``path``) into LineDict/LineList/scalars."""
     import yaml  # imported here: runs that hit the pack cache never need it

@@ -224,6 +224,7 @@ def _context(
         sources=sources,
         quiet=ns.quiet,
         layouts={r.path: r.layout for r in results if r.layout is not None},
+        problems=tuple(p for r in results for p in r.problems),
     )
 
 

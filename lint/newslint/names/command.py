@@ -21,8 +21,10 @@ from typing import TYPE_CHECKING
 
 from newslint import exitcodes
 from newslint.names.groups import Group, Policy, Usage
+from newslint.reading import DEFAULT_MAX_BYTES
 
 if TYPE_CHECKING:
+    from newslint.linter import Linter
     from newslint.names.index import NameIndex
 
 EXAMPLE_FILES = 3  # drafts named in each --write comment
@@ -36,6 +38,7 @@ class Scan:
     drafts: tuple[str, ...]  # relative to root
     read: int  # drafts read this time (the rest came from the index)
     unreadable: tuple[str, ...] = ()  # one error line each (binary, not UTF-8, too big…)
+    too_big: int = 0  # drafts over max_file_mb, neither read nor listed
 
 
 @dataclass(frozen=True)
@@ -57,18 +60,25 @@ def main(args: Sequence[str]) -> int:
     if missing:
         print(f"newslint names: error: no such file or folder: {missing[0]}", file=sys.stderr)
         return exitcodes.USAGE_OR_CONFIG
-    policy = _policy(ns.config, ns.paths[0])
+    from newslint.linter import Linter, Options
+
+    linter = Linter(Options(ns.config))
+    policy = _policy(linter, ns.paths[0])
     listed: list[Listed] = []
     scans: list[Scan] = []
     for path in ns.paths:
-        scan, found = _scan(path, policy)
+        # The size limit linting applies to a draft here: its .newslint.yml's.
+        max_bytes = int(linter.setup_for(path).config.max_file_mb * 1024 * 1024)
+        scan, found = _scan(path, policy, max_bytes)
         scans.append(scan)
         listed.extend(found)
     listed.sort(key=lambda item: (-item.total, item.group.canonical.casefold()))
     for scan in scans:
+        indexed = len(scan.drafts) - scan.read - scan.too_big
+        big = f", {scan.too_big} over max_file_mb" if scan.too_big else ""
         print(
             f"newslint names: {_count(len(scan.drafts), 'draft')} in {scan.root} "
-            f"({scan.read} read, {len(scan.drafts) - scan.read} from the index)",
+            f"({scan.read} read, {indexed} from the index{big})",
             file=sys.stderr,
         )
         for problem in scan.unreadable:
@@ -111,12 +121,11 @@ def _parser() -> argparse.ArgumentParser:
     return parser
 
 
-def _policy(config: str | None, path: str) -> Policy:
+def _policy(linter: Linter, path: str) -> Policy:
     """The house list and distinct pairs of names.variant-spelling in force at ``path``."""
-    from newslint.linter import Linter, Options
     from newslint.names.rule import Variants
 
-    setup = Linter(Options(config)).setup_for(path)
+    setup = linter.setup_for(path)
     for pack in setup.packs.packs:
         for check in pack.checks:
             if isinstance(check, Variants) and not check.project:
@@ -124,7 +133,7 @@ def _policy(config: str | None, path: str) -> Policy:
     return Policy()
 
 
-def _scan(path: str, policy: Policy) -> tuple[Scan, list[Listed]]:
+def _scan(path: str, policy: Policy, max_bytes: int) -> tuple[Scan, list[Listed]]:
     from newslint.names.index import NameIndex
     from newslint.names.repository import repository_files, repository_root
 
@@ -136,23 +145,31 @@ def _scan(path: str, policy: Policy) -> tuple[Scan, list[Listed]]:
         drafts = repository_files(root, under=path)
     index = NameIndex.open(root)
     try:
-        refresh = index.refresh(drafts, prune_under=path)
+        refresh = index.refresh(drafts, prune_under=path, max_bytes=max_bytes)
         relative = [index.relative(d) for d in drafts]
+        too_big = {index.relative(d) for d in refresh.too_big}
+        # A draft over max_file_mb is left out of the listing, as linting leaves it out.
+        listed = [r for r in relative if r not in too_big]
         # Scanning the whole root: no need to name every draft to the index.
-        whole = len(relative) == len(index.stored())
-        found = _groups(index, relative, policy, whole)
-        unreadable = unreadable_drafts(os.path.join(root, r) for r in index.without_names(relative))
+        whole = len(listed) == len(index.stored())
+        found = _groups(index, listed, policy, whole)
+        failed = sorted([*too_big, *index.without_names(listed)])
+        unreadable = unreadable_drafts((os.path.join(root, r) for r in failed), max_bytes)
     finally:
         index.close()
-    scan = Scan(os.path.abspath(root), tuple(relative), len(refresh.read), tuple(unreadable))
+    scan = Scan(
+        os.path.abspath(root), tuple(relative), len(refresh.read), tuple(unreadable), len(too_big)
+    )
     return scan, found
 
 
-def unreadable_drafts(paths: Iterable[str]) -> list[str]:
+def unreadable_drafts(paths: Iterable[str], max_bytes: int = DEFAULT_MAX_BYTES) -> list[str]:
     """``path[:line]: error: why`` for each draft of ``paths`` that cannot be read.
 
     The index stores such a draft with no names (and would otherwise never
-    say so, exit 0); only drafts stored with no names are read again here.
+    say so, exit 0), and does not read one over ``max_bytes`` at all; only
+    those are read again here, under the same limit, so each gets linting's
+    own message.
     """
     from newslint.errors import InputError
     from newslint.findings import FileProblem
@@ -164,7 +181,7 @@ def unreadable_drafts(paths: Iterable[str]) -> list[str]:
     for path in paths:
         shown = os.path.relpath(path)
         try:
-            parse_document(shown, read_path(path).text, make_parser())
+            parse_document(shown, read_path(path, max_bytes).text, make_parser())
         except InputError as exc:
             problems.append(str(FileProblem(shown, exc.message, exc.line)))
     return problems

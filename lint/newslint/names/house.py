@@ -13,7 +13,6 @@ the file.
 from __future__ import annotations
 
 from collections.abc import Mapping
-from pathlib import Path
 from typing import Any
 
 from newslint.errors import ConfigError
@@ -30,12 +29,9 @@ def load_house_list(path: str) -> dict[str, str]:
     Raises ConfigError, with the file and line, for a file that cannot be read
     or an entry that is not one name mapped to another.
     """
-    from newslint.yamlfile import line_of, load_yaml
+    from newslint.yamlfile import line_of, load_yaml, read_yaml_text
 
-    try:
-        text = Path(path).read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as exc:
-        raise ConfigError(f"cannot read the house list of names: {exc}", path) from None
+    text = read_yaml_text(path, "the house list of names")
     data = load_yaml(path, text)
     if data is None:
         return {}

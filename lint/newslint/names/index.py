@@ -19,13 +19,16 @@ from typing import TYPE_CHECKING
 
 from newslint.cachedir import cache_dir, private_file
 from newslint.names.groups import Usage
+from newslint.reading import DEFAULT_MAX_BYTES
 
 if TYPE_CHECKING:
     from markdown_it import MarkdownIt
 
 # Bump when what is stored for a draft changes (names.find, names.groups), so an
-# old index is never read with new rules.
-SCHEMA_VERSION = 2
+# old index is never read with new rules. 3: a draft over the size limit is no
+# longer stored (with no names, as if unreadable) but left out, so raising
+# max_file_mb reads it.
+SCHEMA_VERSION = 3
 # Fewer changed drafts than this are read in this process: starting workers
 # costs more than it saves.
 PARALLEL_FROM = 200
@@ -71,6 +74,7 @@ class Refresh:
     read: tuple[str, ...]
     unchanged: int
     removed: int
+    too_big: tuple[str, ...] = ()  # drafts over the size limit, not read (full paths)
 
 
 @dataclass(frozen=True)
@@ -118,33 +122,49 @@ class NameIndex:
 
     # -- keeping it fresh ---------------------------------------------------
 
-    def refresh(self, files: Iterable[str], prune_under: str | None = None) -> Refresh:
+    def refresh(
+        self,
+        files: Iterable[str],
+        prune_under: str | None = None,
+        max_bytes: int = DEFAULT_MAX_BYTES,
+    ) -> Refresh:
         """Bring the index up to date with ``files`` (the drafts as they are now).
 
         Only drafts whose size or mtime differ from the stored ones are read.
         Stored drafts missing from ``files`` are dropped if they lie under
         ``prune_under`` (default: the root, i.e. ``files`` is the whole
-        repository).
+        repository). Drafts over ``max_bytes`` (max_file_mb) are not read:
+        they are in ``Refresh.too_big``, and a stored entry for one stays
+        only while it is still the draft as it is (read whole under a larger
+        limit), so the index never holds a draft cut short or left empty for
+        its size.
         """
         # The stat comes before the read: a draft edited meanwhile looks
         # changed again next time, never wrongly unchanged.
         stats = self._stat(files)
+        too_big = {rel: found for rel, found in stats.items() if found[1].st_size > max_bytes}
         scope = self.relative(prune_under) if prune_under else "."
         changed, removed = _differences(self.stored(), stats, scope)
+        changed = [rel for rel in changed if rel not in too_big]  # a changed one is dropped
+        removed += [rel for rel in _stale(self.stored(), too_big) if rel not in removed]
+        big = tuple(path for path, _ in too_big.values())
         if not changed and not removed:
-            return Refresh((), len(stats), 0)  # the usual case: no lock taken
+            return Refresh((), len(stats) - len(too_big), 0, big)  # the usual case: no lock
         # One process writes at a time; the others wait here, then find the
         # drafts it read already stored and read none of them again.
         self._db.execute("BEGIN IMMEDIATE")
         try:
             changed, removed = _differences(self.stored(), stats, scope)
-            rows = read_drafts([stats[rel][0] for rel in changed])
+            changed = [rel for rel in changed if rel not in too_big]
+            removed += [rel for rel in _stale(self.stored(), too_big) if rel not in removed]
+            rows = read_drafts([stats[rel][0] for rel in changed], max_bytes)
             self._write([(rel, stats[rel][1]) for rel in changed], rows, removed)
             self._db.execute("COMMIT")
         except BaseException:
             self._db.execute("ROLLBACK")
             raise
-        return Refresh(tuple(changed), len(stats) - len(changed), len(removed))
+        unchanged = len(stats) - len(too_big) - len(changed)
+        return Refresh(tuple(changed), unchanged, len(removed), big)
 
     def _stat(self, files: Iterable[str]) -> dict[str, tuple[str, os.stat_result]]:
         """Relative path → (path, stat) of every draft that exists."""
@@ -293,6 +313,18 @@ def _differences(
     return changed, removed
 
 
+def _stale(
+    stored: dict[str, StoredFile], too_big: dict[str, tuple[str, os.stat_result]]
+) -> list[str]:
+    """Stored drafts now over the size limit whose entry is not the draft as it is."""
+    return [
+        rel
+        for rel, (_, stat) in too_big.items()
+        if (known := stored.get(rel)) is not None
+        and (known.size, known.mtime_ns) != (stat.st_size, stat.st_mtime_ns)
+    ]
+
+
 def _is_under(rel: str, scope: str) -> bool:
     return scope == "." or rel == scope or rel.startswith(scope.rstrip("/") + "/")
 
@@ -339,35 +371,37 @@ def _capped(words: frozenset[str]) -> frozenset[str]:
 # -- reading drafts -----------------------------------------------------------
 
 
-def read_drafts(paths: Sequence[str]) -> list[list[Row]]:
+def read_drafts(paths: Sequence[str], max_bytes: int = DEFAULT_MAX_BYTES) -> list[list[Row]]:
     """The index rows of each draft, in order; many drafts go to worker processes."""
     import multiprocessing
 
     # A lint worker (a daemon process) may not start processes of its own.
     few = len(paths) < PARALLEL_FROM or (os.cpu_count() or 1) < 2
     if few or multiprocessing.current_process().daemon:
-        return _read_chunk(list(paths))
+        return _read_chunk(list(paths), max_bytes)
     from concurrent.futures import ProcessPoolExecutor
+    from functools import partial
 
     workers = min(_MAX_WORKERS, os.cpu_count() or 1)
     size = max(16, len(paths) // (workers * 4))
     chunks = [list(paths[i : i + size]) for i in range(0, len(paths), size)]
     try:
         with ProcessPoolExecutor(workers) as pool:
-            return [rows for chunk in pool.map(_read_chunk, chunks) for rows in chunk]
+            read = partial(_read_chunk, max_bytes=max_bytes)
+            return [rows for chunk in pool.map(read, chunks) for rows in chunk]
     except (OSError, RuntimeError):  # no processes to be had: do it here
-        return _read_chunk(list(paths))
+        return _read_chunk(list(paths), max_bytes)
 
 
-def _read_chunk(paths: list[str]) -> list[list[Row]]:
+def _read_chunk(paths: list[str], max_bytes: int = DEFAULT_MAX_BYTES) -> list[list[Row]]:
     from newslint.markdown import make_parser
 
     parser = make_parser()
     blocks: dict[str, str] = {}  # block keys computed once per spelling in this chunk
-    return [_rows_of(path, parser, blocks) for path in paths]
+    return [_rows_of(path, parser, blocks, max_bytes) for path in paths]
 
 
-def _rows_of(path: str, parser: MarkdownIt, blocks: dict[str, str]) -> list[Row]:
+def _rows_of(path: str, parser: MarkdownIt, blocks: dict[str, str], max_bytes: int) -> list[Row]:
     from newslint.errors import InputError
     from newslint.names.find import find_names
     from newslint.names.groups import block_key, draft_usages
@@ -375,7 +409,7 @@ def _rows_of(path: str, parser: MarkdownIt, blocks: dict[str, str]) -> list[Row]
     from newslint.reading import read_path
 
     try:
-        source = read_path(path)
+        source = read_path(path, max_bytes)
         doc = parse_document(path, source.text, parser)
     except InputError:
         return []  # unreadable drafts have no names; linting them says why

@@ -6,12 +6,12 @@ prints. Problems (files that could not be linted) go to stderr separately.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from importlib import import_module
 from typing import TYPE_CHECKING
 
-from newslint.findings import Finding
+from newslint.findings import FileProblem, Finding
 from newslint.rule import Rule
 
 if TYPE_CHECKING:
@@ -30,6 +30,9 @@ class ReportContext:
     # path → the draft's prose as the linter parsed it, every linted draft
     # (clean ones too), for the HTML report (Options.layout).
     layouts: Mapping[str, Layout] = field(default_factory=dict)
+    # Drafts that could not be read or parsed (also one line each on stderr),
+    # for the formats that are a whole report: SARIF, HTML.
+    problems: Sequence[FileProblem] = ()
 
 
 Reporter = Callable[[list[Finding], ReportContext], str]

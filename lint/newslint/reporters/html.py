@@ -117,6 +117,7 @@ def report(findings: list[Finding], context: ReportContext) -> str:
             table=summary_table(shown, families),
             totals=Counter(SEVERITY[f.severity] for f in shown),
             files=context.files,
+            unreadable=context.problems,
             family=family,
             finding_data=lambda draft: [_finding_data(f) for f in draft.findings],
         )

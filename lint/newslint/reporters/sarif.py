@@ -5,19 +5,24 @@ description, why and examples as help, link, default level) so a viewer can
 explain a result without newslint. Regions use 1-based code-point columns
 (``columnKind: unicodeCodePoints``); SARIF's ``endColumn`` is the column *after*
 the last character, unlike our own inclusive ``end_column``.
+
+A draft that could not be read is no result (no rule found anything in it)
+but a tool execution notification of level "error" on the run's one
+invocation, naming the file (and line): SARIF's way of saying the results
+are incomplete (§3.20.21, Appendix I).
 """
 
 from __future__ import annotations
 
 import json
 import posixpath
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from pathlib import PurePath, PurePosixPath
 from typing import TYPE_CHECKING, Any
 from urllib.parse import quote
 
 from newslint import __version__
-from newslint.findings import Finding
+from newslint.findings import FileProblem, Finding
 from newslint.rule import Rule
 from newslint.severity import Severity
 
@@ -126,7 +131,29 @@ def result(finding: Finding, index: int) -> dict[str, Any]:
     return item
 
 
-def log(findings: list[Finding], rules: Mapping[str, Rule]) -> dict[str, Any]:
+def notification(problem: FileProblem) -> dict[str, Any]:
+    """A draft newslint could not read, as a toolExecutionNotification on that file."""
+    location: dict[str, Any] = {"artifactLocation": artifact_location(problem.path)}
+    if problem.line:
+        location["region"] = {"startLine": problem.line}
+    return {
+        "level": "error",
+        "message": {"text": problem.message},
+        "locations": [{"physicalLocation": location}],
+    }
+
+
+def invocation(problems: Sequence[FileProblem]) -> dict[str, Any]:
+    """The run's invocation: it went through every draft; unreadable ones are notifications."""
+    item: dict[str, Any] = {"executionSuccessful": True}
+    if problems:
+        item["toolExecutionNotifications"] = [notification(p) for p in problems]
+    return item
+
+
+def log(
+    findings: list[Finding], rules: Mapping[str, Rule], problems: Sequence[FileProblem] = ()
+) -> dict[str, Any]:
     """The SARIF log as a JSON-ready dict."""
     ids = sorted(set(rules) | {f.rule for f in findings})
     index = {rule_id: i for i, rule_id in enumerate(ids)}
@@ -139,10 +166,12 @@ def log(findings: list[Finding], rules: Mapping[str, Rule]) -> dict[str, Any]:
     run = {
         "tool": {"driver": driver},
         "columnKind": "unicodeCodePoints",
+        "invocations": [invocation(problems)],
         "results": [result(f, index[f.rule]) for f in findings],
     }
     return {"$schema": SCHEMA_URI, "version": "2.1.0", "runs": [run]}
 
 
 def report(findings: list[Finding], context: ReportContext) -> str:
-    return json.dumps(log(findings, context.rules), indent=2, ensure_ascii=False) + "\n"
+    sarif = log(findings, context.rules, context.problems)
+    return json.dumps(sarif, indent=2, ensure_ascii=False) + "\n"
