@@ -46,8 +46,9 @@ _CLAUSE_END = _words("which who whom whose where when while because for in on at
 _TOKEN = re.compile(r"[^\W_]+(?:['’\-][^\W_]+)*|[“”\"‘’',;:.!?—–()]")
 # Words after "slammed", "blasted", "hit out" that make them literal.
 _LITERAL_AFTER = _words("into onto through down against open off away apart out")
-# A transcript's speaker label: "Nick Bos: For this we ..." (bold in the Markdown).
+# A colon and spaces ending the text before a capitalised word ("point out: Clearly").
 _AFTER_COLON = re.compile(r":\s+$")
+# A transcript's speaker label: "Nick Bos: For this we ..." (bold in the Markdown).
 _SPEAKER = re.compile(r"^(?:[A-Z][\w.'’-]*\s){0,3}[A-Z][\w.'’-]*:\s")
 _OPEN_QUOTES = "“\"‘'"
 _CLOSE_QUOTES = "”\"’'"
