@@ -438,6 +438,8 @@ def test_eliminated_with_a_person_is_a_euphemism_for_killed(text: str, word: str
         "They have eliminated the fear of reporting failure.",
         "Sweden eliminated Mexico from the tournament.",
         "England were eliminated on penalties.",
+        # a pronoun knocked out of a contest: --fix wrote "Italy killed us from the cup"
+        "Italy eliminated us from the World Cup on penalties.",
     ],
 )
 def test_eliminated_without_a_person_is_no_death(text: str) -> None:

@@ -216,7 +216,8 @@ def is_killing(before: str, after: str) -> bool:
         return False
     first = nxt[0]
     if first.lower() in _PERSON_OBJECTS:
-        return True
+        # "eliminated us from the cup" is knocked out, not killed; "in a raid" is a killing.
+        return not (nxt[1:2] and nxt[1].lower() == "from")
     if first[:1].isupper() and first.isalpha():
         # A name: "eliminated Soleimani"; not a team knocked out ("eliminated
         # Mexico from the cup", "on penalties", "2-0").
