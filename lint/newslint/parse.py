@@ -90,7 +90,7 @@ def _load_front_matter(path: str, front_text: str) -> dict[str, Any]:
         raise InputError(f"front matter: {exc.message}", path, exc.line) from None
     finally:
         loader.dispose()
-    if options is None:
+    if options is None or block is None:  # no block, or "newslint:" with nothing after it
         return {}
     if not isinstance(options, dict):  # at its own line, wherever in the front matter
         line = block.start_mark.line + 2
