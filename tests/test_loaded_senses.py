@@ -345,6 +345,9 @@ def test_a_capital_after_a_colon_starts_a_sentence_not_a_name() -> None:
     ]
     # A capitalised word after it still makes a name of the listed word.
     assert _loaded("The bill had one headliner: Savage Garden.") == []
+    # or the sentence's end, as well as the paragraph's (it was flagged before a full stop)
+    assert _loaded("The band played one song: Outrageous. Then it left.") == []
+    assert _loaded("The band played one song: Outrageous") == []
 
 
 @pytest.mark.parametrize(

@@ -343,8 +343,8 @@ def _is_name(hit: Hit, sentence_start: int) -> bool:
     nxt = _tokens(hit.block.text[hit.end : hit.end + 40])
     # After a colon a whole sentence starts with a capital ("supporters point
     # out: Clearly, the agency ..."); a name there has a capitalised word or
-    # an end after it ("the line-up: Savage Garden").
-    if _AFTER_COLON.search(lead) and nxt and not nxt[0][:1].isupper():
+    # an end after it ("the line-up: Savage Garden", "one song: Outrageous.").
+    if _AFTER_COLON.search(lead) and nxt and not (nxt[0][:1].isupper() or nxt[0] in ".!?"):
         return False
     # "becomes a Dictator", "just another Military Dictatorship": a capital for
     # emphasis after "a"/"an"/"another" (or after up to two capitalised words
