@@ -76,10 +76,8 @@ def lint_parser() -> argparse.ArgumentParser:
         help="exit 0 even when findings reach --fail-on (advisory runs); "
         "a broken config or an unreadable draft still exits 2",
     )
-    parser.add_argument(
-        "--stdin-filename",
-        default=None,  # None, not "stdin.md": the name given is what check_options judges
-        help="the name to report for standard input (default: stdin.md)",
+    parser.add_argument(  # no default: a name given is judged by delivery.check_options
+        "--stdin-filename", help="the name to report for standard input (default: stdin.md)"
     )
     parser.add_argument("--no-color", action="store_true", help="never colour the output")
     parser.add_argument(
