@@ -427,6 +427,8 @@ def test_contempt_in_a_vulgar_word_is_a_verdict() -> None:
         ("Troops eliminated him in a raid.", "eliminated"),
         ("Police neutralised three gunmen at the station.", "neutralised"),
         ("The drone strike eliminated Soleimani.", "eliminated"),
+        ("The raid eliminated two militants.", "eliminated"),
+        ("Troops eliminated the leaders of the cell.", "eliminated"),
     ],
 )
 def test_eliminated_with_a_person_is_a_euphemism_for_killed(text: str, word: str) -> None:
@@ -443,6 +445,9 @@ def test_eliminated_with_a_person_is_a_euphemism_for_killed(text: str, word: str
         "England were eliminated on penalties.",
         # a pronoun knocked out of a contest: --fix wrote "Italy killed us from the cup"
         "Italy eliminated us from the World Cup on penalties.",
+        # a person noun as a modifier: --fix wrote "killed the rebel strongholds"
+        "Troops eliminated the rebel strongholds in the north.",
+        "The army eliminated the enemy positions.",
     ],
 )
 def test_eliminated_without_a_person_is_no_death(text: str) -> None:

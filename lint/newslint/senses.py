@@ -203,6 +203,8 @@ _PEOPLE = _words(
 )
 _KNOCKED_OUT = _words("from in on at after with")
 _COUNTS = _words("two three four five six seven eight nine ten dozens hundreds scores")
+# Words that end a person noun's phrase ("gunmen at"); others make it a modifier ("rebel bases").
+_PHRASE_END = _CLAUSE_END | _words("of from with near after before during and or as that")
 
 
 def is_killing(before: str, after: str) -> bool:
@@ -224,7 +226,15 @@ def is_killing(before: str, after: str) -> bool:
         rest = nxt[1:2]
         return not (rest and (rest[0].lower() in _KNOCKED_OUT or rest[0][:1].isdigit()))
     if first.lower() in _DETERMINERS or first.lower() in _COUNTS or first.isdigit():
-        return any(w.lower() in _PEOPLE for w in nxt[1:])
+        return _heads_people(_tokens(after)[1:5])
+    return False
+
+
+def _heads_people(words: list[str]) -> bool:
+    """Whether one of the first three ``words`` is a person noun that ends its phrase."""
+    for i, word in enumerate(words[:3]):
+        if word.lower() in _PEOPLE:
+            return not words[i + 1 :] or not words[i + 1].isalpha() or words[i + 1] in _PHRASE_END
     return False
 
 
