@@ -211,6 +211,9 @@ def test_stdin_filename_without_stdin_is_a_usage_error(tmp_path: Path) -> None:
     # It was ignored: the file was linted and the name went nowhere.
     (tmp_path / "d.md").write_text("Plain words.\n", encoding="utf-8")
     done = run_cli("--stdin-filename", "x.md", "d.md", cwd=tmp_path)
+    # The default's own name too: it was let through, as if no name had been given.
+    same = run_cli("--stdin-filename", "stdin.md", "d.md", cwd=tmp_path)
+    assert same.returncode == 2 and "add '-' to the paths" in same.stderr
     assert done.returncode == 2 and done.stdout == ""
     assert done.stderr == (
         "newslint: error: --stdin-filename names standard input, which is not read here; "

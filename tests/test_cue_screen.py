@@ -131,7 +131,7 @@ def test_the_shipped_cue_lists_find_the_same_cues_screened_in_every_fixture() ->
     assert lexicons
     parser = make_parser()
     drafts = [SEED, *sorted(FIXTURES.glob("*.md"))]
-    searched = 0
+    searched = left_out = 0
     for path in drafts:
         doc = parse_document(str(path), path.read_text(encoding="utf-8"), parser)
         voices = [block_voice(b) for b in doc.blocks]
@@ -143,4 +143,8 @@ def test_the_shipped_cue_lists_find_the_same_cues_screened_in_every_fixture() ->
                     alive = screen.alive(k, pattern.required)
                     assert pattern.spans(voice, alive) == pattern.spans(voice), pattern.category
                     searched += 1
+                    # Only a screened list (pattern.alone) tests anything here.
+                    left_out += bool(pattern.alone) and len(alive) < len(pattern.sources)
     assert searched > 1000
+    # The screen is in use: most searches leave some pattern out, not none.
+    assert left_out > searched // 2

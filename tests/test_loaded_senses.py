@@ -345,6 +345,9 @@ def test_a_capital_after_a_colon_starts_a_sentence_not_a_name() -> None:
     ]
     # A capitalised word after it still makes a name of the listed word.
     assert _loaded("The bill had one headliner: Savage Garden.") == []
+    # or the sentence's end, as well as the paragraph's (it was flagged before a full stop)
+    assert _loaded("The band played one song: Outrageous. Then it left.") == []
+    assert _loaded("The band played one song: Outrageous") == []
 
 
 @pytest.mark.parametrize(
@@ -424,6 +427,8 @@ def test_contempt_in_a_vulgar_word_is_a_verdict() -> None:
         ("Troops eliminated him in a raid.", "eliminated"),
         ("Police neutralised three gunmen at the station.", "neutralised"),
         ("The drone strike eliminated Soleimani.", "eliminated"),
+        ("The raid eliminated two militants.", "eliminated"),
+        ("Troops eliminated the leaders of the cell.", "eliminated"),
     ],
 )
 def test_eliminated_with_a_person_is_a_euphemism_for_killed(text: str, word: str) -> None:
@@ -438,6 +443,11 @@ def test_eliminated_with_a_person_is_a_euphemism_for_killed(text: str, word: str
         "They have eliminated the fear of reporting failure.",
         "Sweden eliminated Mexico from the tournament.",
         "England were eliminated on penalties.",
+        # a pronoun knocked out of a contest: --fix wrote "Italy killed us from the cup"
+        "Italy eliminated us from the World Cup on penalties.",
+        # a person noun as a modifier: --fix wrote "killed the rebel strongholds"
+        "Troops eliminated the rebel strongholds in the north.",
+        "The army eliminated the enemy positions.",
     ],
 )
 def test_eliminated_without_a_person_is_no_death(text: str) -> None:

@@ -6,6 +6,9 @@ from pathlib import Path
 
 import pytest
 
+from newslint.errors import InputError
+from newslint.markdown import make_parser
+from newslint.parse import parse_document
 from tests.conftest import run_cli
 
 LT_OFF = ("--ignore", "spelling,grammar,typography")
@@ -165,6 +168,19 @@ def test_two_newslint_blocks_in_front_matter(desk: Path) -> None:
     done = run_cli("d.md", *LT_OFF, cwd=desk)
     assert done.returncode == 2
     assert done.stderr == "d.md:5: error: front matter: key 'newslint' is given twice\n"
+
+
+@pytest.mark.parametrize(
+    ("front", "line"), [("newslint: off", 2), ("title: x\ndate: 2020\nnewslint: [a]", 4)]
+)
+def test_newslint_options_that_are_no_mapping_are_told_at_their_line(front: str, line: int) -> None:
+    # Always said line 2, whatever line of the front matter the block stood on.
+    with pytest.raises(InputError) as raised:
+        parse_document("d.md", f"---\n{front}\n---\n" + DRAFT, make_parser())
+    assert (raised.value.message, raised.value.line) == (
+        "front matter: 'newslint' must be a mapping of options",
+        line,
+    )
 
 
 def test_in_a_disable_comment(desk: Path) -> None:

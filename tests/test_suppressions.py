@@ -127,3 +127,13 @@ def test_misspelt_names_in_comments(text: str, expected: list[FileProblem]) -> N
         ]
     else:
         assert unknown_names(doc, KNOWN) == expected
+
+
+def test_comment_errors_are_told_in_the_draft_s_line_order() -> None:
+    """A misspelt directive below a misspelt rule name is told after it, not first."""
+    text = "<!-- newslint-enable lodaed -->\nA.\n\n<!-- newslint-disabel loaded -->\nB.\n"
+    doc = parse_document("d.md", text, make_parser())
+    assert [(p.line, p.message.split(";")[0]) for p in unknown_names(doc, KNOWN)] == [
+        (1, "newslint-enable: unknown rule or family 'lodaed'"),
+        (4, "unknown directive 'newslint-disabel'"),
+    ]

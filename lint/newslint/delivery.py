@@ -80,7 +80,7 @@ def check_options(ns: argparse.Namespace) -> str | None:
     """The reason the options cannot work together, if they cannot."""
     if ns.dry_run and not ns.fix:
         return "--dry-run goes with --fix (it shows the fixes as a diff)"
-    if ns.stdin_filename != "stdin.md" and "-" not in ns.paths:  # it was ignored, silently
+    if ns.stdin_filename is not None and "-" not in ns.paths:  # it was ignored, silently
         return (
             f"--stdin-filename names standard input, which is not read here; add '-' to the "
             f"paths (newslint --stdin-filename {ns.stdin_filename} -)"
@@ -102,7 +102,7 @@ def jobs(ns: argparse.Namespace) -> int:
 
 
 def _on_disk(ns: argparse.Namespace, results: Iterable[LintResult]) -> list[str]:
-    stdin = ns.stdin_filename if "-" in ns.paths else None
+    stdin = (ns.stdin_filename or "stdin.md") if "-" in ns.paths else None
     return [r.path for r in results if not r.problems and r.path != stdin]
 
 

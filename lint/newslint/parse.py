@@ -79,9 +79,8 @@ def _load_front_matter(path: str, front_text: str) -> dict[str, Any]:
             check_aliases(path, node, first_line=2)
         # Only newslint's own block, with its lines and no key twice: two
         # ``newslint:`` blocks kept the last, silently. The rest is other tools'.
-        data = _newslint_block(path, node) if isinstance(node, yaml.MappingNode) else None
-        if data is not None:
-            data = {"newslint": convert_node(path, data, first_line=2)}
+        block = _newslint_block(path, node) if isinstance(node, yaml.MappingNode) else None
+        options = convert_node(path, block, first_line=2) if block is not None else None
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         line = mark.line + 2 if mark else 1
@@ -91,11 +90,9 @@ def _load_front_matter(path: str, front_text: str) -> dict[str, Any]:
         raise InputError(f"front matter: {exc.message}", path, exc.line) from None
     finally:
         loader.dispose()
-    if not isinstance(data, dict):
+    if options is None or block is None:  # no block, or "newslint:" with nothing after it
         return {}
-    options = data.get("newslint")
-    if options is None:
-        return {}
-    if not isinstance(options, dict):
-        raise InputError("front matter: 'newslint' must be a mapping of options", path, 2)
+    if not isinstance(options, dict):  # at its own line, wherever in the front matter
+        line = block.start_mark.line + 2
+        raise InputError("front matter: 'newslint' must be a mapping of options", path, line)
     return options

@@ -46,8 +46,9 @@ _CLAUSE_END = _words("which who whom whose where when while because for in on at
 _TOKEN = re.compile(r"[^\W_]+(?:['’\-][^\W_]+)*|[“”\"‘’',;:.!?—–()]")
 # Words after "slammed", "blasted", "hit out" that make them literal.
 _LITERAL_AFTER = _words("into onto through down against open off away apart out")
-# A transcript's speaker label: "Nick Bos: For this we ..." (bold in the Markdown).
+# A colon and spaces ending the text before a capitalised word ("point out: Clearly").
 _AFTER_COLON = re.compile(r":\s+$")
+# A transcript's speaker label: "Nick Bos: For this we ..." (bold in the Markdown).
 _SPEAKER = re.compile(r"^(?:[A-Z][\w.'’-]*\s){0,3}[A-Z][\w.'’-]*:\s")
 _OPEN_QUOTES = "“\"‘'"
 _CLOSE_QUOTES = "”\"’'"
@@ -202,6 +203,8 @@ _PEOPLE = _words(
 )
 _KNOCKED_OUT = _words("from in on at after with")
 _COUNTS = _words("two three four five six seven eight nine ten dozens hundreds scores")
+# Words that end a person noun's phrase ("gunmen at"); others make it a modifier ("rebel bases").
+_PHRASE_END = _CLAUSE_END | _words("of from with near after before during and or as that")
 
 
 def is_killing(before: str, after: str) -> bool:
@@ -215,14 +218,23 @@ def is_killing(before: str, after: str) -> bool:
         return False
     first = nxt[0]
     if first.lower() in _PERSON_OBJECTS:
-        return True
+        # "eliminated us from the cup" is knocked out, not killed; "in a raid" is a killing.
+        return not (nxt[1:2] and nxt[1].lower() == "from")
     if first[:1].isupper() and first.isalpha():
         # A name: "eliminated Soleimani"; not a team knocked out ("eliminated
         # Mexico from the cup", "on penalties", "2-0").
         rest = nxt[1:2]
         return not (rest and (rest[0].lower() in _KNOCKED_OUT or rest[0][:1].isdigit()))
     if first.lower() in _DETERMINERS or first.lower() in _COUNTS or first.isdigit():
-        return any(w.lower() in _PEOPLE for w in nxt[1:])
+        return _heads_people(_tokens(after)[1:5])
+    return False
+
+
+def _heads_people(words: list[str]) -> bool:
+    """Whether one of the first three ``words`` is a person noun that ends its phrase."""
+    for i, word in enumerate(words[:3]):
+        if word.lower() in _PEOPLE:
+            return not words[i + 1 :] or not words[i + 1].isalpha() or words[i + 1] in _PHRASE_END
     return False
 
 
@@ -341,8 +353,8 @@ def _is_name(hit: Hit, sentence_start: int) -> bool:
     nxt = _tokens(hit.block.text[hit.end : hit.end + 40])
     # After a colon a whole sentence starts with a capital ("supporters point
     # out: Clearly, the agency ..."); a name there has a capitalised word or
-    # an end after it ("the line-up: Savage Garden").
-    if _AFTER_COLON.search(lead) and nxt and not nxt[0][:1].isupper():
+    # an end after it ("the line-up: Savage Garden", "one song: Outrageous.").
+    if _AFTER_COLON.search(lead) and nxt and not (nxt[0][:1].isupper() or nxt[0] in ".!?"):
         return False
     # "becomes a Dictator", "just another Military Dictatorship": a capital for
     # emphasis after "a"/"an"/"another" (or after up to two capitalised words

@@ -79,7 +79,8 @@ def unknown_names(doc: Document, known: Collection[str]) -> list[FileProblem]:
             if why:
                 message = f"newslint-{directive.action}: {why}"
                 problems.append(FileProblem(doc.path, message, directive.line))
-    return problems
+    # In the draft's order: misspelt directives were collected first, wherever they stood.
+    return sorted(problems, key=lambda p: p.line or 0)
 
 
 def suppressions(doc: Document) -> list[Suppression]:

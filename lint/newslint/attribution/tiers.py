@@ -104,7 +104,8 @@ def _scheduled(voice: str, found: Sequence[Cue], facts: Facts, category: str) ->
 def _counted(voice: str, cue: Cue, facts: Facts) -> bool:
     """ "somewhere near 650 aircraft", "eleven fighter/attack squadrons": a count of forces.
 
-    The count stands at most two words before the noun; a model number ("F-102
+    The count is one of the three words before the noun ("650 new fighter
+    aircraft": two words may stand between them); a model number ("F-102
     squadrons") is a name's number, no count.
     """
     figures = set(counts(voice, facts))

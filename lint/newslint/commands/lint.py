@@ -76,8 +76,8 @@ def lint_parser() -> argparse.ArgumentParser:
         help="exit 0 even when findings reach --fail-on (advisory runs); "
         "a broken config or an unreadable draft still exits 2",
     )
-    parser.add_argument(
-        "--stdin-filename", default="stdin.md", help="the name to report for standard input"
+    parser.add_argument(  # no default: a name given is judged by delivery.check_options
+        "--stdin-filename", help="the name to report for standard input (default: stdin.md)"
     )
     parser.add_argument("--no-color", action="store_true", help="never colour the output")
     parser.add_argument(
@@ -330,7 +330,7 @@ def plan_run(ns: argparse.Namespace) -> Plan:
     seen_setups: set[int] = set()
     stdin_texts: dict[str, str] = {}
     for target in discover(ns.paths):
-        shown = ns.stdin_filename if target.path == "-" else target.path
+        shown = (ns.stdin_filename or "stdin.md") if target.path == "-" else target.path
         if target.notice:
             print(f"newslint: note: {_escaped(shown)}: {target.notice}", file=sys.stderr)
             continue
