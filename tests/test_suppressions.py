@@ -47,6 +47,12 @@ def ranges(text: str) -> list[tuple[int, int, tuple[str, ...]]]:
             "<!-- newslint-disable loaded names -->\nB.\n\n<!-- newslint-enable -->\nC.\n",
             [(1, 4, ("loaded",)), (1, 4, ("names",))],
         ),
+        # A colon after the action is allowed ("newslint-enable: loaded").
+        (
+            "<!-- newslint-disable: loaded -->\nB.\n\n<!-- newslint-enable: loaded -->\nC.\n",
+            [(1, 4, ("loaded",))],
+        ),
+        ("<!-- newslint-disable-next-line: loaded.label -->\nText.\n", [(2, 2, ("loaded.label",))]),
         # Enabling what was never disabled does nothing.
         ("<!-- newslint-enable loaded -->\nB.\n", []),
         # A second disable of an open rule keeps the first start.
@@ -83,6 +89,8 @@ def test_covers(rules: tuple[str, ...], rule: str, line: int, covered: bool) -> 
     ("text", "expected"),
     [
         ("<!-- newslint-disable -->\nA.\n", []),
+        ("<!-- newslint-enable: loaded -->\nA.\n", []),
+        ("<!-- newslint-disable: -->\nA.\n", []),
         ("<!-- newslint-disable loaded names.house-list -->\nA.\n", []),
         (
             "A.\n\n<!-- newslint-disable-next-line loaded.pufery -->\nB.\n",

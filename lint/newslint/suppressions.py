@@ -18,7 +18,9 @@ from newslint.selection import matches, unknown_rule
 # Any ``newslint-word`` comment: one that is none of ACTIONS is a misspelt
 # directive (``newslint-disabel``, ESLint's ``disable-line``), an error, never
 # an ordinary comment that leaves the findings it was meant to hide.
-_DIRECTIVE = re.compile(r"^\s*newslint-([A-Za-z][A-Za-z-]*)(.*)$", re.S)
+# A colon after the action ("newslint-disable: loaded", as a YAML-minded editor
+# writes it) is taken as the space it stands for, not read as a rule named ":".
+_DIRECTIVE = re.compile(r"^\s*newslint-([A-Za-z][A-Za-z-]*):?(.*)$", re.S)
 ACTIONS = ("disable-next-line", "disable", "enable")
 ALL = "*"
 
