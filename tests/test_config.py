@@ -82,6 +82,19 @@ def test_languagetool_settings_that_cannot_work_are_config_errors(tmp_path: Path
         f"newslint: {config}:3: error: languagetool: memory must be a size java takes, "
         "like 512m or 2g (got 'lots')",
     ]
+    # A bare number is bytes to java: "512" started no server ("Too small maximum heap").
+    config.write_text("languagetool:\n  memory: '512'\n", encoding="utf-8")
+    done = run_cli("d.md", cwd=tmp_path)
+    assert done.returncode == 2
+    assert done.stderr == (
+        f"newslint: {config}:2: error: languagetool: memory needs a unit: '512' is bytes to "
+        "java; write 512m or 2g\n"
+    )
+    config.write_text("languagetool:\n  memory: 1024\n", encoding="utf-8")  # a YAML number
+    assert run_cli("d.md", cwd=tmp_path).stderr == (
+        f"newslint: {config}:2: error: languagetool: memory needs a unit: '1024' is bytes to "
+        "java; write 1024m or 2g\n"
+    )
     config.write_text("languagetool:\n  required: false\n  idle_minutes: .nan\n")
     done = run_cli("d.md", cwd=tmp_path)
     assert done.returncode == 2

@@ -48,13 +48,14 @@ CONFIG_KEYS: dict[str, Key] = {
 }
 FRONT_MATTER_KEYS = {k: CONFIG_KEYS[k] for k in ("rules", "vocabulary", "fail_on", "dialect")}
 # A time of 0 or less was taken, and told as "did not answer within -1 s (hung?)";
-# a -Xmx java cannot read, as "LanguageTool could not start".
+# a -Xmx java cannot read, as "LanguageTool could not start". A bare number is
+# bytes to java ("512" is no heap at all), so the unit is required.
 POSITIVE = {"exclusiveMinimum": 0}
 LANGUAGETOOL_KEYS: dict[str, Key] = {
     "required": Key((bool,), False, "a run without LanguageTool fails (exit 2)"),
     "timeout": Key((int, float), False, "seconds per request (default 10)", POSITIVE),
     "memory": Key(
-        (str,), False, "the server's -Xmx (default 512m)", {"pattern": "^[0-9]+[kKmMgG]?$"}
+        (str,), False, "the server's -Xmx (default 512m)", {"pattern": "^[0-9]+[kKmMgG]$"}
     ),
     "idle_minutes": Key((int, float), False, "the server stops after this long idle", POSITIVE),
     "start_timeout": Key((int, float), False, "seconds to wait for the server to start", POSITIVE),

@@ -214,6 +214,8 @@ def _message(error: ValidationError, name: str) -> str:
     """An editor's wording of one schema error about the value called ``name``."""
     kind = error.validator
     value: Any = error.validator_value  # jsonschema types it loosely (… | Unset)
+    if name == "'memory'" and kind in ("type", "pattern"):
+        return _memory_message(error.instance)
     if kind == "type":
         wanted = value
         wanted = wanted if isinstance(wanted, list) else [wanted]
@@ -228,13 +230,18 @@ def _message(error: ValidationError, name: str) -> str:
         return f"unknown {what} {error.instance!r}{hint}; use one of: {', '.join(choices)}"
     if kind == "pattern" and name == "'id'":
         return f"rule id {error.instance!r} must be family.name in lower-case kebab-case"
-    if kind == "pattern" and name == "'memory'":
-        return f"memory must be a size java takes, like 512m or 2g (got {error.instance!r})"
     if kind == "exclusiveMinimum":
         return f"{name} must be above {value} (got {error.instance!r})"
     if kind == "const":
         return f"{name} must be a mapping or {value!r}"
     return f"{name}: {error.message}"
+
+
+def _memory_message(instance: Any) -> str:
+    """``memory: 512`` (a number, or digits alone) is bytes to java: ask for the unit."""
+    if (isinstance(instance, int) and not isinstance(instance, bool)) or str(instance).isdigit():
+        return f"memory needs a unit: {str(instance)!r} is bytes to java; write {instance}m or 2g"
+    return f"memory must be a size java takes, like 512m or 2g (got {instance!r})"
 
 
 def _unknown_keys(
