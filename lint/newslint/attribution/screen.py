@@ -99,32 +99,23 @@ def _flags_in(items: list[tuple[Any, Any]], flags: int) -> bool:
     """Whether a group of the parsed pattern turns on any of ``flags`` (``(?a:…)``)."""
     from re import _constants as c  # type: ignore[attr-defined]  # private to re
 
-    for op, av in items:
-        if op is c.SUBPATTERN and av[1] & flags:
-            return True
-        for child in av if isinstance(av, (list, tuple)) else ():
-            if hasattr(child, "data") and _flags_in(list(child), flags):
-                return True
-            if isinstance(child, list) and any(
-                hasattr(x, "data") and _flags_in(list(x), flags) for x in child
-            ):
-                return True
-    return False
+    return any(op is c.SUBPATTERN and av[1] & flags for op, av in _walk(items))
 
 
 def _has(items: list[tuple[Any, Any]], ops: tuple[Any, ...]) -> bool:
     """Whether any item of a parsed pattern, at any depth, is one of ``ops``."""
+    return any(op in ops for op, _ in _walk(items))
+
+
+def _walk(items: list[tuple[Any, Any]]) -> Iterator[tuple[Any, Any]]:
+    """Every item of a parsed pattern, at any depth (groups, repeats, branches)."""
     for op, av in items:
-        if op in ops:
-            return True
+        yield op, av
         for child in av if isinstance(av, (list, tuple)) else ():
-            if hasattr(child, "data") and _has(list(child), ops):
-                return True
-            if isinstance(child, list) and any(
-                hasattr(c, "data") and _has(list(c), ops) for c in child
-            ):
-                return True
-    return False
+            # A subpattern, or a branch's list of them.
+            for sub in child if isinstance(child, list) else (child,):
+                if hasattr(sub, "data"):
+                    yield from _walk(list(sub))
 
 
 # --- reading a parsed pattern --------------------------------------------------------

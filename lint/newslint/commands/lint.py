@@ -189,10 +189,6 @@ def main(args: list[str]) -> int:
     problems = [p for r in results for p in r.problems]
     for problem in problems:
         print(str(problem), file=sys.stderr)
-    if problems and ns.format == "github":  # on the pull request too, not only in the log
-        from newslint.reporters.github import problem_command
-
-        sys.stdout.write("".join(problem_command(p) + "\n" for p in problems))
     from newslint.streaming import say_notices
 
     broken_config |= say_notices(results)

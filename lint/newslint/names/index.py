@@ -131,9 +131,7 @@ class NameIndex:
         stats = self._stat(files)
         too_big = {rel: found for rel, found in stats.items() if found[1].st_size > max_bytes}
         scope = self.relative(prune_under) if prune_under else "."
-        changed, removed = _differences(self.stored(), stats, scope)
-        changed = [rel for rel in changed if rel not in too_big]  # a changed one is dropped
-        removed += [rel for rel in _stale(self.stored(), too_big) if rel not in removed]
+        changed, removed = _plan(self.stored(), stats, scope, too_big)
         big = tuple(path for path, _ in too_big.values())
         if not changed and not removed:
             return Refresh((), len(stats) - len(too_big), 0, big)  # the usual case: no lock
@@ -141,9 +139,7 @@ class NameIndex:
         # drafts it read already stored and read none of them again.
         self._db.execute("BEGIN IMMEDIATE")
         try:
-            changed, removed = _differences(self.stored(), stats, scope)
-            changed = [rel for rel in changed if rel not in too_big]
-            removed += [rel for rel in _stale(self.stored(), too_big) if rel not in removed]
+            changed, removed = _plan(self.stored(), stats, scope, too_big)
             rows = read_drafts([stats[rel][0] for rel in changed], max_bytes)
             self._write([(rel, stats[rel][1]) for rel in changed], rows, removed)
             self._db.execute("COMMIT")
@@ -297,6 +293,20 @@ def _differences(
         or (known.size, known.mtime_ns) != (stat.st_size, stat.st_mtime_ns)
     ]
     removed = [rel for rel in stored if rel not in stats and _is_under(rel, scope)]
+    return changed, removed
+
+
+def _plan(
+    stored: dict[str, StoredFile],
+    stats: dict[str, tuple[str, os.stat_result]],
+    scope: str,
+    too_big: dict[str, tuple[str, os.stat_result]],
+) -> tuple[list[str], list[str]]:
+    """The drafts to read and the entries to drop: a draft over the size limit is
+    not read, and its entry goes unless it is still the draft as it is."""
+    changed, removed = _differences(stored, stats, scope)
+    changed = [rel for rel in changed if rel not in too_big]
+    removed += [rel for rel in _stale(stored, too_big) if rel not in removed]
     return changed, removed
 
 

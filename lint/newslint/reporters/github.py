@@ -60,7 +60,9 @@ def problem_command(problem: FileProblem) -> str:
 
 
 def report(findings: list[Finding], context: ReportContext) -> str:
-    lines = [command_for(f) for f in findings]
+    # Drafts that could not be linted first, on the pull request too, not only in the log.
+    lines = [problem_command(p) for p in context.problems]
+    lines += [command_for(f) for f in findings]
     if not context.quiet:
         lines.append(summary(findings, context.files))
     return "".join(line + "\n" for line in lines)
