@@ -17,17 +17,10 @@ from newslint.markdown import make_parser
 from newslint.packs import builtin_rules_dir, load_packs, pack_files
 from newslint.parse import parse_document
 from tests.conftest import FIXTURES, SEED
+from tests.test_cue_alternation import _SOURCES as ALTERNATION_SOURCES
 
-_SOURCES = [
-    r"\b(?:is|are|was|were)\s+(?:widely\s+)?(?:said|believed)\s+to\b",
-    r"\b(?:some|many)\s+(?P<cue>critics)\b",
-    r"(?:(?P<not>[\w.'’-]*(?-i:[A-Z])[\w.'’-]*,)\s+)?\b(?:a|an|one)\s+(?P<cue>official)\b",
-    r"(?:[”\"]\s*|,\s)(?P<cue>asked)\b",
-    r"\b(?-i:[A-Z])[\w.]*\s(?P<cue>asked)(?=[,.])",
-    r"\b(?:signs?|banners?)\s+(?:that\s+)?(?P<cue>read|reads)\b",
-    r"\breports?\b|\bsources\b",
-    r"\bofficials?\s+(?:who\s+)?(?P<cue>asked)\b",  # overlaps the "asked" patterns
-]
+# The alternation tests' patterns, and one that overlaps the "asked" patterns.
+_SOURCES = [*ALTERNATION_SOURCES, r"\bofficials?\s+(?:who\s+)?(?P<cue>asked)\b"]
 
 _TEXTS = [
     "It was widely said to be true. Many critics agreed; Smith, an official, said no.",
