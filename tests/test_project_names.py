@@ -164,3 +164,17 @@ def test_git_ignored_drafts_are_not_part_of_the_repository(tmp_path: Path) -> No
     files = [os.path.relpath(p, root) for p in repository_files(str(root))]
     assert files == ["desk/odd.md", "desk/usual0.md", "desk/usual1.md", "desk/usual2.md"]
     assert len(house_spelling(root, "odd.md")) == 2
+
+
+def test_drafts_over_max_file_mb_do_not_vote_on_the_house_spelling(tmp_path: Path) -> None:
+    # The repository's drafts obey the limit the newsroom set for linting: a
+    # draft too big to lint is not read into the name index either.
+    root = newsroom(tmp_path, "names:\n  project: true\nmax_file_mb: 0.001\n")
+    filler = "The talks went on through the night in the old palace. " * 25
+    for n in range(3):
+        draft = root / "desk" / f"usual{n}.md"
+        draft.write_text(USUAL.format(n=n) + "\n" + filler + "\n", encoding="utf-8")
+    assert os.path.getsize(root / "desk" / "usual0.md") > 1024 * 1024 * 0.001
+    assert house_spelling(root, "odd.md") == []
+    (root / ".newslint.yml").write_text("names:\n  project: true\n", encoding="utf-8")
+    assert len(house_spelling(root, "odd.md")) == 2

@@ -150,6 +150,7 @@ class Linter:
                 session,
                 harper=self._harper,
                 names_project=_project_on(setup, selection),
+                max_file_bytes=int(config.max_file_mb * 1024 * 1024),
             )
         )
         result = run_rules(doc, setup.packs.packs, selection, config.vocabulary, context)

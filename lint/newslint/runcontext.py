@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, TypeVar, cast
 
 from newslint.dialect import DEFAULT as DEFAULT_DIALECT
+from newslint.reading import DEFAULT_MAX_BYTES
 
 if TYPE_CHECKING:  # the LanguageTool client is imported only when its rules run
     from newslint.harper import Harper
@@ -35,6 +36,9 @@ class RunSettings:
     harper: Harper | None = None
     # Whether names.house-spelling runs (--project): the repository's spellings count.
     names_project: bool = False
+    # The config's max_file_mb in bytes: the repository's drafts the name
+    # index reads under --project obey the same limit as the drafts linted.
+    max_file_bytes: int = DEFAULT_MAX_BYTES
 
 
 @dataclass

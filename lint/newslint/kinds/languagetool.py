@@ -159,7 +159,9 @@ class LanguageToolCheck:
             return False
         from newslint.names.project import spelt_so_elsewhere
 
-        return spelt_so_elsewhere(self.indexes, doc.path, bare, slip)
+        return spelt_so_elsewhere(
+            self.indexes, doc.path, bare, slip, context.settings.max_file_bytes
+        )
 
     def _mark(
         self, block: Block, start: int, end: int, word: str, match: Any, slip: str | None = None

@@ -42,8 +42,9 @@ class Indexes:
     def __reduce__(self) -> tuple[type[Indexes], tuple[()]]:
         return (Indexes, ())
 
-    def for_draft(self, path: str) -> NameIndex:
-        """The fresh index of the repository ``path`` belongs to."""
+    def for_draft(self, path: str, max_bytes: int) -> NameIndex:
+        """The fresh index of the repository ``path`` belongs to (drafts
+        over ``max_bytes``, the config's max_file_mb, left unread)."""
         from newslint.names.index import NameIndex
         from newslint.names.repository import repository_files, repository_root
 
@@ -52,19 +53,19 @@ class Indexes:
         now = time.monotonic()
         if entry is None or now - entry[1] > MAX_AGE_SECONDS:
             index = entry[0] if entry else NameIndex.open(root)
-            index.refresh(repository_files(root))
+            index.refresh(repository_files(root), max_bytes=max_bytes)
             self._open[root] = (index, now)
         return self._open[root][0]
 
 
 def project_plans(
-    doc: Document, names: DraftNames, draft: Sequence[Plan], check: Variants
+    doc: Document, names: DraftNames, draft: Sequence[Plan], check: Variants, max_bytes: int
 ) -> list[Plan]:
     """What ``names.house-spelling`` flags in ``doc``."""
     mine = draft_usages(names.words)
     if not mine or check.indexes is None:
         return []
-    index = check.indexes.for_draft(doc.path)
+    index = check.indexes.for_draft(doc.path, max_bytes)
     blocks = {block_key(u.form) for u in mine}
     rest = index.usages(blocks=blocks, exclude=index.relative(doc.path))
     others = {u.key: u.voice_drafts for u in rest}
@@ -91,7 +92,7 @@ def project_plans(
 
 
 def spelt_so_elsewhere(
-    indexes: Indexes, path: str, word: str, other: str, min_drafts: int = 2
+    indexes: Indexes, path: str, word: str, other: str, max_bytes: int, min_drafts: int = 2
 ) -> bool:
     """Whether the rest of the repository spells a name ``word`` consistently:
     in at least ``min_drafts`` other drafts, and in more of them than spell it
@@ -100,7 +101,7 @@ def spelt_so_elsewhere(
         return False  # a draft not on disk (standard input) has no repository
     from newslint.names.groups import block_key
 
-    index = indexes.for_draft(path)
+    index = indexes.for_draft(path, max_bytes)
     rest = index.usages(blocks={block_key(word), block_key(other)}, exclude=index.relative(path))
     drafts = {u.key: u.drafts for u in rest}
     spelt_so = drafts.get(fold(word), 0)

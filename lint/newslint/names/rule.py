@@ -77,7 +77,7 @@ class Variants:
             from newslint.names.project import project_plans
 
             # The draft's own disagreements stay names.variant-spelling's.
-            plans = project_plans(doc, names, plans, self)
+            plans = project_plans(doc, names, plans, self, context.settings.max_file_bytes)
         for plan in plans:
             told = False
             for use in plan.uses:
