@@ -113,6 +113,12 @@ def only_claim(sentence: str) -> Finding:
         ("The dockers' union is refusing to sign the agreement with the port.", "what someone"),
         ("The reform will ensure higher wages for the nurses of Leeds.", "a prediction"),
         ("The coastal towns of Devon bore the brunt of the storm.", "a record"),
+        # neglect and brinkmanship as verdicts, a wish told as fact, force at sea
+        ("The ministry has paid little attention to the floods in the north.", "a verdict"),
+        ("The board turned a blind eye to the losses at the bank.", "a verdict"),
+        ("Pakistan played nuclear brinkmanship with India in 2002.", "a verdict"),
+        ("The rebel commander wants the oil fields of the north.", "what someone intends"),
+        ("The trawler was intercepted by Turkish naval vessels off Cyprus.", "an act of force"),
     ],
 )
 def test_check_worthy_claims_are_warnings_naming_their_tier(sentence: str, tier: str) -> None:
@@ -156,6 +162,7 @@ def test_check_worthy_claims_are_warnings_naming_their_tier(sentence: str, tier:
         "The gallery bases its show around roughly 100 prints from its collection.",
         "The painter, then over 80 years old, opened the show in Leeds.",
         "The siege of the town has lasted more than a thousand days.",
+        "Late in the game the pass was intercepted by the Leeds defender.",
     ],
 )
 def test_background_facts_stay_suggestions(sentence: str) -> None:
