@@ -103,6 +103,22 @@ def only_claim(sentence: str) -> Finding:
         # a whole group's view, told as fact
         ("Sunni Iraqis contend that elections are impossible under occupation.", "what someone"),
         ("American citizens have for decades taken it as a given that we win.", "what someone"),
+        # seventh pass: a bound on a count, a rank, harm made worse, a refusal as it runs,
+        # an outcome vouched for, the worst of the damage
+        ("The clinic has treated more than 60 patients from the camp.", "a figure"),
+        ("Nearly 300 teachers in the district lost their posts in June.", "a figure"),
+        ("Over 90 shops on the high street have closed.", "a figure"),
+        ("Norway ranks third in gas exports among European countries.", "a record"),
+        ("The new tax exacerbated the housing shortage in the capital.", "a cause"),
+        ("The dockers' union is refusing to sign the agreement with the port.", "what someone"),
+        ("The reform will ensure higher wages for the nurses of Leeds.", "a prediction"),
+        ("The coastal towns of Devon bore the brunt of the storm.", "a record"),
+        # neglect and brinkmanship as verdicts, a wish told as fact, force at sea
+        ("The ministry has paid little attention to the floods in the north.", "a verdict"),
+        ("The board turned a blind eye to the losses at the bank.", "a verdict"),
+        ("Pakistan played nuclear brinkmanship with India in 2002.", "a verdict"),
+        ("The rebel commander wants the oil fields of the north.", "what someone intends"),
+        ("The trawler was intercepted by Turkish naval vessels off Cyprus.", "an act of force"),
     ],
 )
 def test_check_worthy_claims_are_warnings_naming_their_tier(sentence: str, tier: str) -> None:
@@ -142,6 +158,11 @@ def test_check_worthy_claims_are_warnings_naming_their_tier(sentence: str, tier:
         "The troops arrived in the town on Tuesday.",
         # a shuttle brought to a museum is an arrangement, not an outcome foretold
         "The crane will bring the shuttle into the hangar on Friday.",
+        # a size given loosely is no bound claimed; a bound on an age or a span is no count
+        "The gallery bases its show around roughly 100 prints from its collection.",
+        "The painter, then over 80 years old, opened the show in Leeds.",
+        "The siege of the town has lasted more than a thousand days.",
+        "Late in the game the pass was intercepted by the Leeds defender.",
     ],
 )
 def test_background_facts_stay_suggestions(sentence: str) -> None:

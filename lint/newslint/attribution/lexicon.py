@@ -72,6 +72,7 @@ PATTERN_LISTS = {
         "assertions",
         "judgements",
         "trends",
+        "force",
     )
 }
 ALL_CUES = frozenset(WORD_LISTS)

@@ -128,14 +128,20 @@ def _killing(voice: str, cue: Cue) -> bool:
     return bool(_AFTER_KILLED.match(voice, cue.end))
 
 
-# "an estimated 850 wolves", "as many as 42 agents": someone's estimate, to be named.
+# "an estimated 850 wolves", "as many as 42 agents": someone's estimate, to be named;
+# "more than 80 contacts", "nearly 500 operatives": a bound on a count, someone counted
+# (not "roughly 100 Polaroids": a size given loosely, not a threshold claimed).
 _ESTIMATE = Lazy(
-    r"\b(?:an\s+estimated|estimated\s+at|as\s+many\s+as|at\s+least|up\s+to)\s+(\S+)", re.I
+    r"\b(?:an\s+estimated|estimated\s+at|as\s+many\s+as|at\s+least|up\s+to|more\s+than"
+    r"|fewer\s+than|less\s+than|nearly|almost|over|upwards\s+of|in\s+excess\s+of)\s+(\S+)",
+    re.I,
 )
 
 
 def _estimate(voice: str, facts: Facts) -> bool:
     figures = set(counts(voice, facts))
+    if not figures:  # most claims: no figure, so no scan of the sentence
+        return False
     return any(m.group(1).rstrip(",.;:") in figures for m in _ESTIMATE.finditer(voice))
 
 
