@@ -452,3 +452,70 @@ def test_eliminated_with_a_person_is_a_euphemism_for_killed(text: str, word: str
 )
 def test_eliminated_without_a_person_is_no_death(text: str) -> None:
     assert _loaded(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "word"),
+    [
+        # Derision of how someone acts or speaks (MPQA's strongly subjective verbs).
+        ("The envoy overplayed his hand at the summit.", "overplayed"),
+        ("The governor strutted through the hearing.", "strutted"),
+        ("The minister kept prattling about growth.", "prattling"),
+        # Deceit and attacks on a reputation.
+        ("The agency dissembled for months about the leak.", "dissembled"),
+        ("The campaign besmirched its rival's record.", "besmirched"),
+        ("The council bungled the flood response.", "bungled"),
+        # Contempt and praise that AFINN and VADER both score (MPQA lists neither).
+        ("Pesky regulators slowed the project.", "Pesky"),
+        ("The board was clueless about the debt.", "clueless"),
+        ("It was a toothless resolution.", "toothless"),
+    ],
+)
+def test_derision_deceit_and_contempt_are_verdicts(text: str, word: str) -> None:
+    assert [(r, m) for r, m, _ in _loaded(text)] == [
+        (
+            "loaded.subjective",
+            f"“{word}” is a verdict, not a fact: show what happened or attribute it",
+        )
+    ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # The speaker's words: a quotation, single quotes, a blockquote.
+        "“He overplayed his hand,” the senator said.",
+        "Aides said the envoy had 'overplayed his hand'.",
+        "> The board was clueless about the debt.",
+        "“Pesky regulators slowed us down,” the chief executive said.",
+        # Sports copy's fixed phrase.
+        "The winners earned bragging rights for a year.",
+    ],
+)
+def test_derision_in_quotation_or_a_neutral_sense_passes(text: str) -> None:
+    assert [r for r, _, _ in _loaded(text) if r == "loaded.subjective"] == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The remedy has been described as pseudoscience by several reviews.",
+        "The minister branded them thugs.",
+        "Police called the attack terrorism.",
+        "Critics labelled the plan a travesty.",
+    ],
+)
+def test_a_label_the_story_reports_as_others_is_not_the_writers(text: str) -> None:
+    assert _loaded(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "word"),
+    [
+        ("It can only be described as a travesty.", "travesty"),
+        ("The senator was condemned for brutal raids on the border.", "brutal"),
+        ("I would call it a travesty.", "travesty"),
+    ],
+)
+def test_the_writers_own_naming_is_still_flagged(text: str, word: str) -> None:
+    assert word in [m.split("”")[0].lstrip("“") for _, m, _ in _loaded(text)]

@@ -50,6 +50,24 @@ _LITERAL_AFTER = _words("into onto through down against open off away apart out"
 _AFTER_COLON = re.compile(r":\s+$")
 # A transcript's speaker label: "Nick Bos: For this we ..." (bold in the Markdown).
 _SPEAKER = re.compile(r"^(?:[A-Z][\w.'’-]*\s){0,3}[A-Z][\w.'’-]*:\s")
+# A label the story reports as others' ("has been described as pseudoscience",
+# "the minister branded them traitors", "police called the attack terrorism"):
+# a verb of naming, then "as", an object, an article and at most one more word
+# (not a preposition: "condemned for brutal raids" is the writer's) before the
+# hit. The writer's own "can only be described as" and "I would call" stay.
+_REPORTED_LABEL = re.compile(
+    r"\b(?:described|branded|label(?:l)?ed|dubbed|denounced|decried|condemned|derided"
+    r"|characteri[sz]ed|portrayed|called)\s+(?:as\s+)?"
+    r"(?:(?:him|her|them|it|us|this|that|these|those|(?:a|an|the|his|her|their|its)\s+[\w-]+)"
+    r"\s+(?:as\s+)?)?(?:(?:a|an|the)\s+)?"
+    r"(?:(?!(?:for|to|by|in|on|at|with|from|of|and|or|over|after|off|out|up)\s)[\w-]+\s+)?$",
+    re.IGNORECASE,
+)
+_OWN_LABEL = re.compile(
+    r"\b(?:can|could|would|must|might)\s+(?:only\s+|best\s+|just\s+)?be\s+\w+\s"
+    r"|\bI\s+(?:would\s+|'d\s+|’d\s+)?call\s",
+    re.IGNORECASE,
+)
 _OPEN_QUOTES = "“\"‘'"
 _CLOSE_QUOTES = "”\"’'"
 
@@ -326,12 +344,27 @@ class Senses:
         sentence = block.sentence_at(start)
         if _is_name(hit, sentence.start if sentence else 0):
             return True
+        if self.leave_quoted and is_reported_label(
+            block.text[sentence.start if sentence else 0 : start]
+        ):
+            return True
         sense = dict(self.per_word).get(normalise(hit.entry.phrase), self.every)
         if sense is None:
             return False
         span = (sentence.start, sentence.end) if sentence else None
         before, after = sentence_window(block.text, span, start, end)
         return not has_sense(sense, before, after)
+
+
+def is_reported_label(before: str) -> bool:
+    """Whether the words before a hit report it as someone else's label.
+
+    "has been described as pseudoscience", "the minister branded them
+    traitors", "police called the attack terrorism": the story reports the
+    naming, as it does a label in single quotes. The writer's own "what can
+    only be described as", and "I would call", stay the writer's.
+    """
+    return bool(_REPORTED_LABEL.search(before)) and not _OWN_LABEL.search(before)
 
 
 def is_transcript_answer(text: str) -> bool:
