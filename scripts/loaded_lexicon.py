@@ -52,10 +52,11 @@ import sys
 import xml.etree.ElementTree as ET
 from collections import Counter
 from dataclasses import dataclass
+from itertools import pairwise
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "lint"))
-from newslint.senses import TARGETS, judged_target  # the sense test's own
+from newslint.senses import INTENSIFIERS, TARGETS, judged_target  # the sense test's own
 
 VADER_MIN = 1.0
 TEXTBLOB_MIN = 0.6
@@ -262,6 +263,23 @@ JUDGING_VERBS = (
     "vilify", "revile", "rant", "insinuate", "ingratiate", "domineer", "cackle", "quibble",
     "pettifog", "spoon-feed", "backbite", "bungle", "goof", "extol", "laud",
 )
+# loaded.intensified's second source: an editor's choice of TextBlob's
+# adjectives (en-sentiment.xml, subjectivity >= TEXTBLOB_INTENSIFIED_MIN, a
+# polarity) that MPQA does not list and that judge after an intensifier
+# ("totally predictable", "utterly pretentious", "truly extraordinary"). Left
+# out: those that measure or describe ("totally new", "absolutely certain",
+# "totally different", "utterly unprecedented", "completely dry").
+TEXTBLOB_INTENSIFIED_MIN = 0.5
+# fmt: off
+TEXTBLOB_INTENSIFIED = (
+    "predictable", "pretentious", "amateurish", "exaggerated", "infantile", "grandiloquent",
+    "flashy", "rancorous", "repellent", "menacing", "gruesome", "eerie", "startling",
+    "unsettling", "disturbing", "surprising", "incredible", "extraordinary", "exceptional",
+    "faultless", "unblemished", "gripping", "bewitching", "absorbing", "rewarding",
+    "appetizing", "interesting", "humorous", "sentimental", "stereotyped", "workmanlike",
+    "ordinary", "tremendous", "unfortunate",
+)
+# fmt: on
 # Forms the regular rules of verb_forms get wrong.
 IRREGULAR_VERBS = {
     "spoon-feed": ("spoon-feeds", "spoon-fed", "spoon-feeding"),
@@ -277,11 +295,35 @@ IRREGULAR_VERBS = {
 # labels news uses for convicted people (fraudster, perpetrator, hooligan) and
 # slurs, which a slur list should hold with its own message.
 CONTEMPT_WORDS = (
-    "pesky", "clueless", "short-sighted", "insipid", "unprofessional", "vitriolic",
-    "toothless", "uptight", "alarmists", "haters", "pseudoscience", "gullibility",
-    "undeserving", "moron", "morons", "scumbag", "scumbags", "jackass", "dumbass",
-    "shithead", "dipshit", "wanker", "douche", "classy", "kudos", "godsend",
-    "lifesaver", "yummy", "yucky",
+    "pesky",
+    "clueless",
+    "short-sighted",
+    "insipid",
+    "unprofessional",
+    "vitriolic",
+    "toothless",
+    "uptight",
+    "alarmists",
+    "haters",
+    "pseudoscience",
+    "gullibility",
+    "undeserving",
+    "moron",
+    "morons",
+    "scumbag",
+    "scumbags",
+    "jackass",
+    "dumbass",
+    "shithead",
+    "dipshit",
+    "wanker",
+    "douche",
+    "classy",
+    "kudos",
+    "godsend",
+    "lifesaver",
+    "yummy",
+    "yucky",
 )
 # fmt: on
 POSSESSIVES = ("his", "her", "their", "its", "our", "your", "my")
@@ -552,10 +594,45 @@ def intensified(argv: list[str], pack: str, generated: list[str]) -> list[str]:
     """
     clues = mpqa(Path(argv[0]), pos=("adj",), strong=False)
     folders = [Path(a) for a in argv[1:]]
+    texts = voice_texts(folders)
     prose = Calibration(voice_counts(folders), opinion_counts(folders))
     taken = listed_elsewhere(pack) | set(generated)
     used = (w for w in clues if prose.edited[w] + prose.opinion[w] > 0)
-    return sorted(w for w in used if w not in taken and " " not in w)
+    words = {w for w in used if w not in taken and " " not in w}
+    # The editor's choice from TextBlob's subjective adjectives that MPQA does
+    # not list ("totally predictable"), on the same terms, and never after an
+    # intensifier in edited prose.
+    scored = textblob_adjectives()
+    after = after_intensifier(texts)
+    for word in TEXTBLOB_INTENSIFIED:
+        used = prose.edited[word] + prose.opinion[word] > 0
+        if word in scored and word not in taken and not after[word] and used:
+            words.add(word)
+    return sorted(words)
+
+
+def textblob_adjectives() -> set[str]:
+    """TextBlob's adjectives (JJ) with a polarity and a subjectivity of at least 0.5."""
+    import textblob
+
+    path = Path(textblob.__file__).parent / "en" / "en-sentiment.xml"
+    return {
+        word.get("form", "")
+        for word in ET.parse(path).getroot().iter("word")
+        if word.get("pos") == "JJ"
+        and float(word.get("subjectivity", "0")) >= TEXTBLOB_INTENSIFIED_MIN
+        and float(word.get("polarity", "0")) != 0
+    }
+
+
+def after_intensifier(texts: list[list[str]]) -> Counter[str]:
+    """How often edited prose puts each word right after an intensifier of INTENSIFIERS."""
+    counts: Counter[str] = Counter()
+    for words in texts:
+        for prev, word in pairwise(words):
+            if prev in INTENSIFIERS:
+                counts[word] += 1
+    return counts
 
 
 def verdict(argv: list[str], intensified_words: list[str]) -> list[str]:

@@ -519,3 +519,31 @@ def test_a_label_the_story_reports_as_others_is_not_the_writers(text: str) -> No
 )
 def test_the_writers_own_naming_is_still_flagged(text: str, word: str) -> None:
     assert word in [m.split("”")[0].lstrip("“") for _, m, _ in _loaded(text)]
+
+
+@pytest.mark.parametrize(
+    ("text", "word"),
+    [
+        # TextBlob's subjective adjectives that MPQA does not list.
+        ("The collapse was totally predictable.", "predictable"),
+        ("It was an utterly pretentious launch.", "pretentious"),
+        ("The new stadium is truly extraordinary.", "extraordinary"),
+    ],
+)
+def test_textblob_adjectives_after_an_intensifier_are_verdicts(text: str, word: str) -> None:
+    assert [m for _, m, _ in _loaded(text)] == [
+        f"“{word}” after an intensifier is a verdict: drop the intensifier and give the fact"
+    ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Turnout was predictable in the rural districts.",
+        "The court said the storm was an extraordinary event.",
+        "“The collapse was totally predictable,” the analyst said.",
+        "> The collapse was totally predictable.",
+    ],
+)
+def test_textblob_adjectives_without_an_intensifier_or_quoted_pass(text: str) -> None:
+    assert _loaded(text) == []
