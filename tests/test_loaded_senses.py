@@ -547,3 +547,38 @@ def test_textblob_adjectives_after_an_intensifier_are_verdicts(text: str, word: 
 )
 def test_textblob_adjectives_without_an_intensifier_or_quoted_pass(text: str) -> None:
     assert _loaded(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "rule", "word"),
+    [
+        # Partisan labels for a side or the press.
+        ("The leftist government raised taxes.", "loaded.label", "leftist"),
+        ("You cannot trust the MSM on this.", "loaded.label", "MSM"),
+        # The writer insisting a view is beyond argument.
+        ("It was a bribe, plain and simple.", "loaded.editorializing", "plain and simple"),
+        ("Make no mistake, the plan will fail.", "loaded.editorializing", "Make no mistake"),
+        # Contempt for flattery (WordNet's sycophancy synsets) and a vulgar abbreviation.
+        ("The board is full of sycophants.", "loaded.subjective", "sycophants"),
+        ("The aides kept sucking up to the governor.", "loaded.subjective", "sucking up to"),
+        ("Wtf is this budget?", "loaded.subjective", "Wtf"),
+    ],
+)
+def test_partisan_labels_insistence_and_sycophancy(text: str, rule: str, word: str) -> None:
+    assert [(r, m.split("”")[0].lstrip("“")) for r, m, _ in _loaded(text)] == [(rule, word)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "“The leftist government raised taxes,” the opposition leader said.",
+        "Aides called him 'a sycophant'.",
+        "> It was a bribe, plain and simple.",
+        # Names and literal senses.
+        "The Athletics signed Lefty Grove in 1925.",
+        "The pump sucked up the floodwater.",
+        "The simple plan was plain to see.",
+    ],
+)
+def test_labels_and_insistence_quoted_or_literal_pass(text: str) -> None:
+    assert _loaded(text) == []
