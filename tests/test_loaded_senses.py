@@ -582,3 +582,33 @@ def test_partisan_labels_insistence_and_sycophancy(text: str, rule: str, word: s
 )
 def test_labels_and_insistence_quoted_or_literal_pass(text: str) -> None:
     assert _loaded(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "word"),
+    [
+        # WordNet's idioms of deceit and pretence, and derision of indecision.
+        ("The minister shed crocodile tears for the miners.", "crocodile tears"),
+        ("The council paid lip service to the plan.", "lip service"),
+        ("The agency tried to pull a fast one on its auditors.", "pull a fast one"),
+        ("The senator kept waffling over the bill.", "waffling"),
+        ("The governor flip-flopped on the tax.", "flip-flopped"),
+    ],
+)
+def test_idioms_of_deceit_and_indecision_are_figures_that_judge(text: str, word: str) -> None:
+    assert [(r, m.split("”")[0].lstrip("“")) for r, m, _ in _loaded(text)] == [
+        ("loaded.figurative", word)
+    ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "“He paid lip service to the plan,” the senator said.",
+        "> The governor flip-flopped on the tax.",
+        # The food and the sandal.
+        "The cafe sells waffles and flip-flops.",
+    ],
+)
+def test_idioms_of_deceit_quoted_or_literal_pass(text: str) -> None:
+    assert _loaded(text) == []
