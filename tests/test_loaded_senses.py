@@ -515,6 +515,8 @@ def test_a_label_the_story_reports_as_others_is_not_the_writers(text: str) -> No
         ("It can only be described as a travesty.", "travesty"),
         ("The senator was condemned for brutal raids on the border.", "brutal"),
         ("I would call it a travesty.", "travesty"),
+        ("What can fairly be described as a travesty followed.", "travesty"),
+        ("We called it a travesty at the time.", "travesty"),
     ],
 )
 def test_the_writers_own_naming_is_still_flagged(text: str, word: str) -> None:

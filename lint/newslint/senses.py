@@ -64,8 +64,8 @@ _REPORTED_LABEL = re.compile(
     re.IGNORECASE,
 )
 _OWN_LABEL = re.compile(
-    r"\b(?:can|could|would|must|might)\s+(?:only\s+|best\s+|just\s+)?be\s+\w+\s"
-    r"|\bI\s+(?:would\s+|'d\s+|’d\s+)?call\s",
+    r"\b(?:can|could|would|must|might)\s+(?:only\s+|best\s+|just\s+|\w+ly\s+)?be\s+\w+\s"
+    r"|\b(?:I|we)\s+(?:would\s+|'d\s+|’d\s+|might\s+)?call(?:ed)?\s",
     re.IGNORECASE,
 )
 _OPEN_QUOTES = "“\"‘'"
