@@ -517,6 +517,7 @@ def test_a_label_the_story_reports_as_others_is_not_the_writers(text: str) -> No
         ("I would call it a travesty.", "travesty"),
         ("What can fairly be described as a travesty followed.", "travesty"),
         ("We called it a travesty at the time.", "travesty"),
+        ("Children are taught to admire so-called martyrs.", "martyrs"),
     ],
 )
 def test_the_writers_own_naming_is_still_flagged(text: str, word: str) -> None:

@@ -54,9 +54,10 @@ _SPEAKER = re.compile(r"^(?:[A-Z][\w.'’-]*\s){0,3}[A-Z][\w.'’-]*:\s")
 # "the minister branded them traitors", "police called the attack terrorism"):
 # a verb of naming, then "as", an object, an article and at most one more word
 # (not a preposition: "condemned for brutal raids" is the writer's) before the
-# hit. The writer's own "can only be described as" and "I would call" stay.
+# hit. The writer's own "can only be described as", "I would call" and
+# "so-called" (a scare label of its own) stay.
 _REPORTED_LABEL = re.compile(
-    r"\b(?:described|branded|label(?:l)?ed|dubbed|denounced|decried|condemned|derided"
+    r"(?<![\w-])(?:described|branded|label(?:l)?ed|dubbed|denounced|decried|condemned|derided"
     r"|characteri[sz]ed|portrayed|called)\s+(?:as\s+)?"
     r"(?:(?:him|her|them|it|us|this|that|these|those|(?:a|an|the|his|her|their|its)\s+[\w-]+)"
     r"\s+(?:as\s+)?)?(?:(?:a|an|the)\s+)?"
