@@ -557,7 +557,7 @@ def test_textblob_adjectives_without_an_intensifier_or_quoted_pass(text: str) ->
     [
         # Partisan labels for a side or the press.
         ("The leftist government raised taxes.", "loaded.label", "leftist"),
-        ("You cannot trust the MSM on this.", "loaded.label", "MSM"),
+        ("You cannot trust the MSM on this.", "loaded.label", "the MSM"),
         # The writer insisting a view is beyond argument.
         ("It was a bribe, plain and simple.", "loaded.editorializing", "plain and simple"),
         ("Make no mistake, the plan will fail.", "loaded.editorializing", "Make no mistake"),
@@ -581,6 +581,8 @@ def test_partisan_labels_insistence_and_sycophancy(text: str, rule: str, word: s
         "The Athletics signed Lefty Grove in 1925.",
         "The pump sucked up the floodwater.",
         "The simple plan was plain to see.",
+        # Health copy's MSM (men who have sex with men).
+        "HIV infections among MSM fell by a third.",
     ],
 )
 def test_labels_and_insistence_quoted_or_literal_pass(text: str) -> None:
