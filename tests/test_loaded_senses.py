@@ -556,7 +556,7 @@ def test_textblob_adjectives_without_an_intensifier_or_quoted_pass(text: str) ->
     ("text", "rule", "word"),
     [
         # Partisan labels for a side or the press.
-        ("The leftist government raised taxes.", "loaded.label", "leftist"),
+        ("The commies in the council raised taxes.", "loaded.label", "commies"),
         ("You cannot trust the MSM on this.", "loaded.label", "the MSM"),
         # The writer insisting a view is beyond argument.
         ("It was a bribe, plain and simple.", "loaded.editorializing", "plain and simple"),
@@ -574,11 +574,13 @@ def test_partisan_labels_insistence_and_sycophancy(text: str, rule: str, word: s
 @pytest.mark.parametrize(
     "text",
     [
-        "“The leftist government raised taxes,” the opposition leader said.",
+        "“The commies in the council raised taxes,” the opposition leader said.",
+        # Wire copy's plain words for a side, and a left-handed pitcher.
+        "Leftist rebels signed the accord in Havana.",
+        "The lefty struck out nine batters.",
         "Aides called him 'a sycophant'.",
         "> It was a bribe, plain and simple.",
         # Names and literal senses.
-        "The Athletics signed Lefty Grove in 1925.",
         "The pump sucked up the floodwater.",
         "The simple plan was plain to see.",
         # Health copy's MSM (men who have sex with men).
