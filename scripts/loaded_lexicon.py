@@ -258,7 +258,8 @@ VERB_FORMS = {
 # extol and laud. Left out: feelings a story reports (grieve, mourn, fret),
 # literal, legal and technical senses (loot, plunder, impeach, defame, censure,
 # quack, shiver), verbs wire copy uses for what happened (mishandle, botch,
-# squander, flout, stifle, scoff) and plain verbs (persevere, prosper, coax).
+# squander, flout, stifle, scoff, and rant: "an expletive-laden rant") and plain
+# verbs (persevere, prosper, coax).
 # A verb is written in every form MPQA's stemmed flag allows, and dropped,
 # with all its forms, when edited prose uses any of them ("gloats").
 # fmt: off
@@ -269,7 +270,7 @@ JUDGING_VERBS = (
     "dissemble", "prevaricate", "fib", "beguile", "inveigle", "wheedle", "sugar-coat",
     "besmirch", "denigrate", "traduce", "calumniate", "asperse", "sully", "cheapen",
     "pillory", "castigate", "berate", "upbraid", "excoriate", "lambast", "lambaste",
-    "vilify", "revile", "rant", "insinuate", "ingratiate", "domineer", "cackle", "quibble",
+    "vilify", "revile", "insinuate", "ingratiate", "domineer", "cackle", "quibble",
     "pettifog", "spoon-feed", "backbite", "bungle", "goof", "extol", "laud",
 )
 # loaded.intensified's second source: an editor's choice of TextBlob's
