@@ -17,7 +17,7 @@ BEFORE = (
     "\n"
     "The minister said the plan would pass.\n"
     "\n"
-    "Critics called it a historic mistake.\n"
+    "Critics said it was a historic mistake.\n"
     "\n"
     "The vote is due on Tuesday.\n"
 )

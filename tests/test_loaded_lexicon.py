@@ -103,3 +103,27 @@ def test_a_word_news_lets_slip_rarely_but_opinion_uses_often_is_not_normal() -> 
     assert prose.normal("crucial")  # once in news, no more often in opinion
     assert prose.normal("stated")  # common in news
     assert not prose.normal("splendid")  # never in news
+
+
+def test_verb_forms_follow_the_regular_rules() -> None:
+    forms = _script().verb_forms
+    assert forms("strut") == ["strut", "struts", "strutted", "strutting"]
+    assert forms("jabber") == ["jabber", "jabbers", "jabbered", "jabbering"]
+    assert forms("vilify") == ["vilify", "vilifies", "vilified", "vilifying"]
+    assert forms("bungle") == ["bungle", "bungles", "bungled", "bungling"]
+    assert forms("extol") == ["extol", "extols", "extolled", "extoled", "extolling", "extoling"]
+    assert forms("spoon-feed") == ["spoon-feed", "spoon-feeds", "spoon-fed", "spoon-feeding"]
+
+
+def test_verb_and_contempt_blocks_are_calibrated_and_listed_once() -> None:
+    script = _script()
+    pack = (ROOT / "rules" / "loaded.yml").read_text(encoding="utf-8")
+    for begin, end in (
+        (script.VERBS_BEGIN, script.VERBS_END),
+        (script.CONTEMPT_BEGIN, script.CONTEMPT_END),
+    ):
+        block = pack[pack.index(begin) : pack.index(end)]
+        words = {w.strip() for w in block.split("\n", 1)[1].split(",") if w.strip()}
+        assert words and not words & script.listed_elsewhere(pack)
+    # "gloat" is the editor's choice, but edited prose wrote "gloats": dropped with its forms.
+    assert "gloat" in script.JUDGING_VERBS and "gloating" not in pack

@@ -452,3 +452,170 @@ def test_eliminated_with_a_person_is_a_euphemism_for_killed(text: str, word: str
 )
 def test_eliminated_without_a_person_is_no_death(text: str) -> None:
     assert _loaded(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "word"),
+    [
+        # Derision of how someone acts or speaks (MPQA's strongly subjective verbs).
+        ("The envoy overplayed his hand at the summit.", "overplayed"),
+        ("The governor strutted through the hearing.", "strutted"),
+        ("The minister kept prattling about growth.", "prattling"),
+        # Deceit and attacks on a reputation.
+        ("The agency dissembled for months about the leak.", "dissembled"),
+        ("The campaign besmirched its rival's record.", "besmirched"),
+        ("The council bungled the flood response.", "bungled"),
+        # Contempt and praise that AFINN and VADER both score (MPQA lists neither).
+        ("Pesky regulators slowed the project.", "Pesky"),
+        ("The board was clueless about the debt.", "clueless"),
+        ("It was a toothless resolution.", "toothless"),
+    ],
+)
+def test_derision_deceit_and_contempt_are_verdicts(text: str, word: str) -> None:
+    assert [(r, m) for r, m, _ in _loaded(text)] == [
+        (
+            "loaded.subjective",
+            f"“{word}” is a verdict, not a fact: show what happened or attribute it",
+        )
+    ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # The speaker's words: a quotation, single quotes, a blockquote.
+        "“He overplayed his hand,” the senator said.",
+        "Aides said the envoy had 'overplayed his hand'.",
+        "> The board was clueless about the debt.",
+        "“Pesky regulators slowed us down,” the chief executive said.",
+        # Sports copy's fixed phrase.
+        "The winners earned bragging rights for a year.",
+    ],
+)
+def test_derision_in_quotation_or_a_neutral_sense_passes(text: str) -> None:
+    assert [r for r, _, _ in _loaded(text) if r == "loaded.subjective"] == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The remedy has been described as pseudoscience by several reviews.",
+        "The minister branded them thugs.",
+        "Police called the attack terrorism.",
+        "Critics labelled the plan a travesty.",
+    ],
+)
+def test_a_label_the_story_reports_as_others_is_not_the_writers(text: str) -> None:
+    assert _loaded(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "word"),
+    [
+        ("It can only be described as a travesty.", "travesty"),
+        ("The senator was condemned for brutal raids on the border.", "brutal"),
+        ("I would call it a travesty.", "travesty"),
+        ("What can fairly be described as a travesty followed.", "travesty"),
+        ("We called it a travesty at the time.", "travesty"),
+        ("Children are taught to admire so-called martyrs.", "martyrs"),
+    ],
+)
+def test_the_writers_own_naming_is_still_flagged(text: str, word: str) -> None:
+    assert word in [m.split("”")[0].lstrip("“") for _, m, _ in _loaded(text)]
+
+
+@pytest.mark.parametrize(
+    ("text", "word"),
+    [
+        # TextBlob's subjective adjectives that MPQA does not list.
+        ("The collapse was totally predictable.", "predictable"),
+        ("It was an utterly pretentious launch.", "pretentious"),
+        ("The new stadium is truly extraordinary.", "extraordinary"),
+    ],
+)
+def test_textblob_adjectives_after_an_intensifier_are_verdicts(text: str, word: str) -> None:
+    assert [m for _, m, _ in _loaded(text)] == [
+        f"“{word}” after an intensifier is a verdict: drop the intensifier and give the fact"
+    ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Turnout was predictable in the rural districts.",
+        "The court said the storm was an extraordinary event.",
+        "“The collapse was totally predictable,” the analyst said.",
+        "> The collapse was totally predictable.",
+    ],
+)
+def test_textblob_adjectives_without_an_intensifier_or_quoted_pass(text: str) -> None:
+    assert _loaded(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "rule", "word"),
+    [
+        # Partisan labels for a side or the press.
+        ("The commies in the council raised taxes.", "loaded.label", "commies"),
+        ("You cannot trust the MSM on this.", "loaded.label", "the MSM"),
+        # The writer insisting a view is beyond argument.
+        ("It was a bribe, plain and simple.", "loaded.editorializing", "plain and simple"),
+        ("Make no mistake, the plan will fail.", "loaded.editorializing", "Make no mistake"),
+        # Contempt for flattery (WordNet's sycophancy synsets) and a vulgar abbreviation.
+        ("The board is full of sycophants.", "loaded.subjective", "sycophants"),
+        ("The aides kept sucking up to the governor.", "loaded.subjective", "sucking up to"),
+        ("Wtf is this budget?", "loaded.subjective", "Wtf"),
+    ],
+)
+def test_partisan_labels_insistence_and_sycophancy(text: str, rule: str, word: str) -> None:
+    assert [(r, m.split("”")[0].lstrip("“")) for r, m, _ in _loaded(text)] == [(rule, word)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "“The commies in the council raised taxes,” the opposition leader said.",
+        # Wire copy's plain words for a side, and a left-handed pitcher.
+        "Leftist rebels signed the accord in Havana.",
+        "The lefty struck out nine batters.",
+        "Aides called him 'a sycophant'.",
+        "> It was a bribe, plain and simple.",
+        # Names and literal senses.
+        "The pump sucked up the floodwater.",
+        "The simple plan was plain to see.",
+        # Health copy's MSM (men who have sex with men).
+        "HIV infections among MSM fell by a third.",
+    ],
+)
+def test_labels_and_insistence_quoted_or_literal_pass(text: str) -> None:
+    assert _loaded(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "word"),
+    [
+        # WordNet's idioms of deceit and pretence, and derision of indecision.
+        ("The minister shed crocodile tears for the miners.", "crocodile tears"),
+        ("The council paid lip service to the plan.", "lip service"),
+        ("The agency tried to pull a fast one on its auditors.", "pull a fast one"),
+        ("The senator kept waffling over the bill.", "waffling"),
+        ("The governor flip-flopped on the tax.", "flip-flopped"),
+    ],
+)
+def test_idioms_of_deceit_and_indecision_are_figures_that_judge(text: str, word: str) -> None:
+    assert [(r, m.split("”")[0].lstrip("“")) for r, m, _ in _loaded(text)] == [
+        ("loaded.figurative", word)
+    ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "“He paid lip service to the plan,” the senator said.",
+        "> The governor flip-flopped on the tax.",
+        # The food and the sandal.
+        "The cafe sells waffles and flip-flops.",
+    ],
+)
+def test_idioms_of_deceit_quoted_or_literal_pass(text: str) -> None:
+    assert _loaded(text) == []

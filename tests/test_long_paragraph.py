@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 
 import pytest
 
-from newslint import senses
+from newslint import reported
 from newslint.attribution import quotes
 from newslint.attribution.lexicon import Cue, CueIndex, Lexicon
 from tests.conftest import SEED, lint_text
@@ -62,7 +62,7 @@ def work_for(repeats: int, monkeypatch: pytest.MonkeyPatch) -> Work:
         "writers-frame": (quotes, "_WRITERS_FRAME"),
         "determiner": (quotes, "_DETERMINER_END"),
         "possessive": (quotes, "_POSSESSIVE_END"),
-        "single-marks": (senses, "_SINGLE_MARK"),
+        "single-marks": (reported, "_SINGLE_MARK"),
     }
     for name, (module, attr) in recorders.items():
         recorder = Recorder(getattr(module, attr))
@@ -110,7 +110,7 @@ def test_text_read_around_a_quotation_or_hit_is_bounded(
     assert short.windows[name], f"{name} was never searched: the draft no longer tests it"
     assert len(long.windows[name]) == 4 * len(short.windows[name])
     assert max(long.windows[name]) == max(short.windows[name])
-    assert max(long.windows[name]) <= 2 * senses._SINGLE_REACH
+    assert max(long.windows[name]) <= 2 * reported._SINGLE_REACH
 
 
 def test_speakers_looked_up_in_proportion_to_the_paragraph(

@@ -113,7 +113,7 @@ def quoted_flags(root: Path, corpus: Corpus) -> list[tuple[str, str]]:
     from newslint.document import QUOTE
     from newslint.markdown import make_parser
     from newslint.parse import parse_document
-    from newslint.senses import in_single_quotes
+    from newslint.reported import in_single_quotes
 
     parser = make_parser()
     out = []

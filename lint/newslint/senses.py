@@ -18,6 +18,7 @@ from dataclasses import dataclass
 
 from newslint.document import QUOTE
 from newslint.phrases import Hit, normalise
+from newslint.reported import in_single_quotes, is_reported_label, is_transcript_answer
 from newslint.rule import Rule
 from newslint.schema import Key
 
@@ -48,8 +49,6 @@ _TOKEN = re.compile(r"[^\W_]+(?:['’\-][^\W_]+)*|[“”\"‘’',;:.!?—–()
 _LITERAL_AFTER = _words("into onto through down against open off away apart out")
 # A colon and spaces ending the text before a capitalised word ("point out: Clearly").
 _AFTER_COLON = re.compile(r":\s+$")
-# A transcript's speaker label: "Nick Bos: For this we ..." (bold in the Markdown).
-_SPEAKER = re.compile(r"^(?:[A-Z][\w.'’-]*\s){0,3}[A-Z][\w.'’-]*:\s")
 _OPEN_QUOTES = "“\"‘'"
 _CLOSE_QUOTES = "”\"’'"
 
@@ -252,52 +251,6 @@ def has_sense(sense: str, before: str, after: str) -> bool:
     return TESTS[sense](before, after)
 
 
-def in_single_quotes(text: str, start: int, end: int) -> bool:
-    """Whether ``text[start:end]`` sits inside single quotation marks: 'terrorists'.
-
-    A writer who puts a word in single (or scare) quotes reports it as someone
-    else's word, and a quotation in single marks may run over several
-    sentences. Apostrophes inside words (Iran's, don't) are not marks.
-    """
-    left = _single_mark_before(text, start)
-    return left is not None and _single_mark_after(text, end) is not None
-
-
-# How far from a word its single quotation marks are looked for (some 300
-# words): scanning to the paragraph's ends for every hit made one long
-# paragraph quadratic.
-_SINGLE_REACH = 2_000
-_SINGLE_MARK = re.compile("[‘’']")
-
-
-def _single_mark_before(text: str, start: int) -> int | None:
-    lo = max(0, start - _SINGLE_REACH)
-    lo = max(lo, text.rfind("\n", lo, start) + 1)  # the mark must be on the same line
-    for mark in reversed([m.start() for m in _SINGLE_MARK.finditer(text, lo, start)]):
-        ch = text[mark]
-        if ch in "‘'" and (mark == 0 or not text[mark - 1].isalnum()):
-            return mark
-        if ch in "’'" and mark < start - 1 and not text[mark + 1].isalnum():
-            return None  # a closing mark: the quotation ended before the word
-    return None
-
-
-def _single_mark_after(text: str, end: int) -> int | None:
-    i = end
-    if text[i : i + 2] in ("'s", "’s"):
-        i += 2
-    stop = min(len(text), i + _SINGLE_REACH)
-    newline = text.find("\n", i, stop)
-    stop = newline if newline >= 0 else stop
-    for m in _SINGLE_MARK.finditer(text, i, stop):
-        mark, ch = m.start(), m.group()
-        if ch in "’'" and (mark + 1 == len(text) or not text[mark + 1].isalnum()):
-            return mark
-        if ch in "‘" or (ch == "'" and mark > 0 and not text[mark - 1].isalnum()):
-            return None  # another quotation opens first
-    return None
-
-
 def sentence_window(
     text: str, sentence: tuple[int, int] | None, start: int, end: int
 ) -> tuple[str, str]:
@@ -326,19 +279,16 @@ class Senses:
         sentence = block.sentence_at(start)
         if _is_name(hit, sentence.start if sentence else 0):
             return True
+        if self.leave_quoted and is_reported_label(
+            block.text[sentence.start if sentence else 0 : start]
+        ):
+            return True
         sense = dict(self.per_word).get(normalise(hit.entry.phrase), self.every)
         if sense is None:
             return False
         span = (sentence.start, sentence.end) if sentence else None
         before, after = sentence_window(block.text, span, start, end)
         return not has_sense(sense, before, after)
-
-
-def is_transcript_answer(text: str) -> bool:
-    """A paragraph that opens with a speaker label: "Nick Bos: For this we ..."."""
-    label = _SPEAKER.match(text)
-    # A label in capitals is a dateline or a heading ("KABUL: ..."), the writer's own.
-    return label is not None and not label.group().isupper()
 
 
 def _is_name(hit: Hit, sentence_start: int) -> bool:

@@ -23,10 +23,10 @@ from newslint.harper import harper_of
 from newslint.kinds.base import Mark, in_scope, string_list
 from newslint.names.forms import strip_particle, strip_possessive
 from newslint.phrases import Hit, PhraseTable, words_of
+from newslint.reported import is_transcript_answer
 from newslint.rule import Rule
 from newslint.runcontext import RunContext, RunSettings
 from newslint.schema import Key
-from newslint.senses import is_transcript_answer
 from newslint.severity import Severity
 from newslint.typos import (
     alone_in_quotes,

@@ -15,10 +15,10 @@ from newslint.document import QUOTE, Block, Document, Sentence
 from newslint.kinds.base import Mark, in_scope
 from newslint.phrases import Hit, PhraseTable
 from newslint.readability import scores, word_count
+from newslint.reported import is_transcript_answer
 from newslint.rule import Rule
 from newslint.runcontext import RunContext
 from newslint.schema import Key
-from newslint.senses import is_transcript_answer
 
 # The names its messages may use: {match} and so on, filled in by the check.
 PLACEHOLDERS = frozenset(("value", "limit"))
