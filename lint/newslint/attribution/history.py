@@ -43,7 +43,11 @@ _YEAR = r"(?P<year>(?:1[6-9]|20)\d\d)(?P<decade>s)?(?:\s?[-–]\s?(?P<end>(?:1[6
 _PLACED = Lazy(
     r"\b(?P<word>in|on|of|during|by|as\s+of|back\s+in|early|late|mid|around|circa|the"
     r"|after|following|since|until|till|through|year"
-    rf"|(?:{MONTHS})(?:\s+\d{{1,2}}(?:st|nd|rd|th)?)?,?)[\s-]+{_YEAR}\b(?![.,]\d)",
+    rf"|(?:{MONTHS})(?:\s+\d{{1,2}}(?:st|nd|rd|th)?)?,?)[\s-]+{_YEAR}\b(?![.,]\d)"
+    # "a crowd of 2000 people", "the 1800 troops": a count, no year.
+    r"(?!\s+(?:people|persons|men|women|children|soldiers|troops|workers|passengers|residents"
+    r"|votes|voters|deaths|dead|lives|casualties|jobs|homes|houses|families|dollars|euros"
+    r"|pounds|students|members|copies|units|miles|kilometres|kilometers|feet|metres|meters)\b)",
     re.I,
 )
 _NOT_PLACING = frozenset(("after", "following", "until", "till", "through"))
