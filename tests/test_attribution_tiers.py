@@ -311,3 +311,21 @@ def test_with_no_story_date_the_latest_year_the_draft_names_stands_for_it() -> N
     first = claims(later)[0]
     assert first.severity == Severity.SUGGESTION
     assert "16 years before 2010, the latest year the draft names" in first.message
+
+
+@pytest.mark.parametrize(
+    ("voice", "years"),
+    [
+        ("It sank back on January 28, 1986 with all aboard.", (1986,)),
+        ("The fighting of the 1980s cost the town dearly.", (1989,)),
+        ("He served in 1969-1970 and in mid-1972.", (1970, 1972)),
+        ("A crowd of 2000 people gathered at the gate.", ()),
+        ("Ten years after the 1994 fire, the mill reopened.", None),
+    ],
+)
+def test_the_years_a_sentence_places_its_event_in(
+    voice: str, years: tuple[int, ...] | None
+) -> None:
+    from newslint.attribution.history import placed_years
+
+    assert placed_years(voice) == years
