@@ -26,7 +26,8 @@ editor extends them there. Each sentence of prose is read in five steps:
    hypothetical, framing, opinion or first-hand report, and it carries a fact —
    a name, a number, a date, an event verb, or a cause/record word; and its
    check-worthiness tier (``tiers``): high (a warning) or background (a
-   suggestion).
+   suggestion); a count from an event long before the story is history,
+   background (``history``, applied by the claim rules, which hold its setting).
 
 A quotation is linked to its speaker when a cue sits in a sentence it
 overlaps, in the sentence (or paragraph) before a quoted sentence (the news
@@ -41,7 +42,7 @@ again ("a Western diplomat said …", then "“…,” the diplomat said"; see
 source is unnamed or anonymous as such, not as having no source.
 
 One module per job: ``lexicon`` (cues), ``clauses`` (one sentence),
-``tiers``, ``carry`` (the whole draft), ``sources``, ``quotes``, ``facts``,
+``tiers``, ``history``, ``carry`` (the whole draft), ``sources``, ``quotes``, ``facts``,
 ``english`` (word classes). The draft is analysed once
 (``carry.draft_analysis``) and every attribution rule reads that analysis.
 """
