@@ -255,3 +255,77 @@ def test_a_speaker_after_the_quote() -> None:
 )
 def test_attribution_as_an_editor_reads_it(sentence: str) -> None:
     assert claims(sentence + "\n") == []
+
+
+# --- history: a count from long before the story is background (issue 10, item 1) ---------
+
+DATED = "---\ntitle: Ferries\ndate: 2011-04-13\n---\n\n"
+
+
+def claim_in(text: str) -> Finding:
+    found = claims(text)
+    assert len(found) == 1, [f.message for f in found]
+    return found[0]
+
+
+def test_a_toll_from_long_before_the_story_is_history() -> None:
+    finding = claim_in(DATED + "The ferry sank in the Baltic in 1994, killing 852 passengers.\n")
+    assert finding.severity == Severity.SUGGESTION
+    assert finding.message.startswith(
+        "history (1994, 17 years before the story's date): a casualty count"
+    ), finding.message
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        # a recent toll, and an old year beside a recent day
+        "The ferry sank off the coast last week, killing 85 passengers.",
+        "The fire at the plant, built in 1994, killed 12 workers on Tuesday.",
+        # a trend or a state up to now
+        "The number of ferry deaths has risen to 300 since 1990.",
+        # the story's own year, and a year within the threshold (5 years)
+        "The 2011 floods in the valley killed 40 people.",
+        "As of 2009, the army had some 215,000 soldiers in the north.",
+        # after an old event: when is unknown; an aside before another claim
+        "Ten years after the 1994 fire, the company paid $20 million to the families.",
+        "Apart from the 852 lives lost in 1994, the ferry line lost $20 million in fares.",
+    ],
+)
+def test_a_count_that_is_recent_or_runs_up_to_now_stays_a_warning(sentence: str) -> None:
+    finding = claim_in(DATED + sentence + "\n")
+    assert finding.severity == Severity.WARNING, finding.message
+
+
+def test_an_old_accusation_is_no_history() -> None:
+    # Only a count is public record by age: who killed whom is someone's account.
+    finding = claim_in(DATED + "Guerrillas killed an engineer at the dam in 1994.\n")
+    assert finding.severity == Severity.WARNING, finding.message
+
+
+def test_with_no_story_date_the_latest_year_the_draft_names_stands_for_it() -> None:
+    toll = "The ferry sank in the Baltic in 1994, killing 852 passengers.\n"
+    alone = claim_in(toll)  # no other year: nothing to measure by, a warning
+    assert alone.severity == Severity.WARNING, alone.message
+    later = toll + "\nThe new ferry line opened in the harbour in 2010 with a ceremony.\n"
+    first = claims(later)[0]
+    assert first.severity == Severity.SUGGESTION
+    assert "16 years before 2010, the latest year the draft names" in first.message
+
+
+@pytest.mark.parametrize(
+    ("voice", "years"),
+    [
+        ("It sank back on January 28, 1986 with all aboard.", (1986,)),
+        ("The fighting of the 1980s cost the town dearly.", (1989,)),
+        ("He served in 1969-1970 and in mid-1972.", (1970, 1972)),
+        ("A crowd of 2000 people gathered at the gate.", ()),
+        ("Ten years after the 1994 fire, the mill reopened.", None),
+    ],
+)
+def test_the_years_a_sentence_places_its_event_in(
+    voice: str, years: tuple[int, ...] | None
+) -> None:
+    from newslint.attribution.history import placed_years
+
+    assert placed_years(voice) == years

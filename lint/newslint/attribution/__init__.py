@@ -26,7 +26,8 @@ editor extends them there. Each sentence of prose is read in five steps:
    hypothetical, framing, opinion or first-hand report, and it carries a fact —
    a name, a number, a date, an event verb, or a cause/record word; and its
    check-worthiness tier (``tiers``): high (a warning) or background (a
-   suggestion).
+   suggestion); a count from an event long before the story is history,
+   background (``history``, applied by the claim rules, which hold its setting).
 
 A quotation is linked to its speaker when a cue sits in a sentence it
 overlaps, in the sentence (or paragraph) before a quoted sentence (the news
@@ -41,7 +42,7 @@ again ("a Western diplomat said …", then "“…,” the diplomat said"; see
 source is unnamed or anonymous as such, not as having no source.
 
 One module per job: ``lexicon`` (cues), ``clauses`` (one sentence),
-``tiers``, ``carry`` (the whole draft), ``sources``, ``quotes``, ``facts``,
+``tiers``, ``history``, ``carry`` (the whole draft), ``sources``, ``quotes``, ``facts``,
 ``english`` (word classes). The draft is analysed once
 (``carry.draft_analysis``) and every attribution rule reads that analysis.
 """
@@ -61,6 +62,7 @@ from newslint.attribution.carry import (
 )
 from newslint.attribution.clauses import SentenceInfo
 from newslint.attribution.english import SPACE
+from newslint.attribution.history import COUNT_TIERS, history_tier, story_year
 from newslint.attribution.lexicon import Cue, Lexicon, compile_lexicon
 from newslint.attribution.quotes import quote_verdicts
 from newslint.attribution.sources import (
@@ -92,6 +94,13 @@ KEYS = {
         True,
         "the cue lists, or the id of the rule in the same pack whose cue lists to share",
     ),
+    "history_years": Key(
+        (int,),
+        False,
+        "claims: a count from an event this many years or more before the story's date is "
+        "history, a suggestion (absent: never)",
+        {"minimum": 1},
+    ),
 }
 
 CHECKS = ("unattributed-claim", "claim", "vague", "anonymous-source", "unattributed-quote", "quote")
@@ -107,6 +116,7 @@ class Attribution:
     rule: Rule
     check: str
     lexicon: Lexicon
+    history_years: int | None = None  # see ``history``
 
     def run(self, doc: Document, hits: Sequence[Hit], context: RunContext) -> Iterator[Mark]:
         analysis = draft_analysis(doc, self.lexicon, hits, context)
@@ -115,14 +125,20 @@ class Attribution:
         elif self.check in ("unattributed-quote", "quote"):
             yield from self._quotes(doc, analysis)
         else:
-            yield from self._claims(analysis)
+            yield from self._claims(analysis, doc, context)
 
-    def _claims(self, analysis: Analysis) -> Iterator[Mark]:
+    def _claims(self, analysis: Analysis, doc: Document, context: RunContext) -> Iterator[Mark]:
         wanted = (UNATTRIBUTED,) if self.check == "unattributed-claim" else (ATTRIBUTED, CARRIED)
         for index, verdict in enumerate(analysis.verdicts):
             info = verdict.info
             if verdict.status not in wanted or not self._in_scope(info):
                 continue
+            if self.history_years and info.tier.what in COUNT_TIERS:  # few: a count, high
+                year, dated = story_year(doc, context)
+                older = history_tier(info.voice, info.tier, year, dated, self.history_years)
+                if older is not None:  # the Challenger's toll in a 2011 story: background
+                    info = info._replace(tier=older)
+                    verdict = verdict._replace(info=info)
             facts = info.facts.describe() or "an event"
             source = verdict.source
             if verdict.status == ATTRIBUTED:  # "the diplomat said", the diplomat unnamed
@@ -237,7 +253,9 @@ def compile(rule: Rule, phrases: PhraseTable) -> Attribution:
     cues = rule.options.get("cues")
     if isinstance(cues, str):
         cues = shared_cues(rule.path, cues)
-    return Attribution(rule, str(check), compile_lexicon(cues, rule.id, phrases))
+    years = rule.options.get("history_years")
+    lexicon = compile_lexicon(cues, rule.id, phrases)
+    return Attribution(rule, str(check), lexicon, years if isinstance(years, int) else None)
 
 
 def shared_cues(pack_path: str, rule_id: str) -> object:

@@ -1,0 +1,108 @@
+"""History: a figure or a toll from an event long before the story is background.
+
+An editor asks for a source for last week's death toll, not for the
+Challenger's in a 2011 story: a count from an event the sentence places years
+before the story's date is public record. The rule (issue 10, item 1): an
+unsourced claim whose tier is a count (a figure, a casualty count, a count of
+forces or arms) becomes a suggestion when every year the sentence places its
+event in is at least ``history_years`` (the pack's setting) before the story's
+year, and nothing in it is recent or runs up to now:
+
+- the story's year is its date (front matter ``date:`` or a dateline, as the
+  ``facts.*`` rules read it); a draft with no date is measured against the
+  latest year it names anywhere (a draft names its own news; with no year at
+  all nothing is history);
+- a year places an event after "in", "on", "of", "during", "by", "back in",
+  "as of", a month or a day ("January 28, 1986"), or "the" ("the 2003
+  disaster"); a decade counts by its last year ("the 1980s": 1989), a range by
+  its end ("1969-1970"); "after", "following", "until" place nothing;
+- a recent time (a relative day such as "last week" or "today", a weekday, a
+  month with no year, "now", "recently", "ago") keeps the warning, and so does
+  a trend or a state up to now ("since 2007", "has risen", "remains");
+- so does a sentence opening with an aside ("Apart from the 1,200 lives lost
+  in 1987, …"): its main clause is another claim, in no year.
+"""
+
+from __future__ import annotations
+
+import re
+
+from newslint.attribution.facts import DAYS, MONTHS, RELATIVE_DAYS
+from newslint.attribution.tiers import BACKGROUND, TIER_LISTS, Tier
+from newslint.document import Document
+from newslint.facts.story import story_of
+from newslint.lazyregex import Lazy
+from newslint.runcontext import RunContext
+
+# The tiers a count makes: what history turns into background (not an accusation,
+# a cause or a motive: those are someone's account, however old).
+COUNT_TIERS = frozenset(("a figure", "a casualty count", TIER_LISTS["forces"]))
+
+_YEAR = r"(?P<year>(?:1[6-9]|20)\d\d)(?P<decade>s)?(?:\s?[-–]\s?(?P<end>(?:1[6-9]|20)\d\d))?"
+# The word before a year that says how the year stands to the event.
+_PLACED = Lazy(
+    r"\b(?P<word>in|on|of|during|by|as\s+of|back\s+in|early|late|mid|around|circa|the"
+    r"|after|following|since|until|till|through|year"
+    rf"|(?:{MONTHS})(?:\s+\d{{1,2}}(?:st|nd|rd|th)?)?,?)[\s-]+{_YEAR}\b(?![.,]\d)"
+    # "a crowd of 2000 people", "the 1800 troops": a count, no year.
+    r"(?!\s+(?:people|persons|men|women|children|soldiers|troops|workers|passengers|residents"
+    r"|votes|voters|deaths|dead|lives|casualties|jobs|homes|houses|families|dollars|euros"
+    r"|pounds|students|members|copies|units|miles|kilometres|kilometers|feet|metres|meters)\b)",
+    re.I,
+)
+_NOT_PLACING = frozenset(("after", "following", "until", "till", "through"))
+# "after the 2003 disaster": "the" after a word that places nothing.
+_BEFORE_THE = Lazy(r"\b(?:after|following|since|until|till|through)\s+$", re.I)
+_RECENT = Lazy(
+    rf"\b(?:{RELATIVE_DAYS}|(?:{DAYS})s?|now|nowadays|currently|recently|so\s+far|to\s+date"
+    r"|ago|still|since|ever\s+since|remains?|continues?|(?:is|are)\s+(?:\w+ly\s+)?\w+ing"
+    r"|(?:has|have|hasn['’]t|haven['’]t)\s+(?:\w+ly\s+)?(?:been|\w+(?:ed|en|wn|ght|un)))\b",
+    re.I,
+)
+# A month with no year after it: a date in the story's own time.
+_MONTH_ALONE = Lazy(
+    rf"\b(?:{MONTHS})(?!\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}}|,?\s+\d{{4}}|\s+of\s+\d{{4}})",
+)
+# "Apart from the 1,200 lives lost in 1987, the force was unpopular": an aside first.
+_ASIDE = Lazy(
+    r"^\W*(?:apart\s+from|aside\s+from|besides|beyond|in\s+addition\s+to|unlike|like)\b", re.I
+)
+
+
+def placed_years(voice: str) -> tuple[int, ...] | None:
+    """The years the sentence places its event in; None when one places nothing."""
+    years = []
+    for match in _PLACED.finditer(voice):
+        word = match["word"].lower()
+        if word in _NOT_PLACING or (word == "the" and _BEFORE_THE.search(voice, 0, match.start())):
+            return None  # "after the 2003 disaster": the event is later, year unknown
+        year = int(match["end"] or match["year"])
+        years.append(year + 9 if match["decade"] else year)
+    return tuple(years)
+
+
+def story_year(doc: Document, context: RunContext) -> tuple[int | None, bool]:
+    """The story's year, and whether it is its date (else the latest year the draft names)."""
+    return context.shared("attribution.story-year", lambda: _story_year(doc, context))
+
+
+def _story_year(doc: Document, context: RunContext) -> tuple[int | None, bool]:
+    story = story_of(doc, context)
+    if story.date is not None:
+        return story.date.year, True
+    found = [y for block in doc.blocks for y in placed_years(block.text) or ()]
+    return (max(found), False) if found else (None, False)
+
+
+def history_tier(voice: str, tier: Tier, year: int | None, dated: bool, gap: int) -> Tier | None:
+    """The background tier for a count from an event ``gap`` years or more before the story."""
+    if year is None or tier.what not in COUNT_TIERS or _ASIDE.match(voice):
+        return None
+    years = placed_years(voice)
+    if not years or _RECENT.search(voice) or _MONTH_ALONE.search(voice):
+        return None
+    event = max(years)
+    if year - event < gap:
+        return None
+    before = "the story's date" if dated else f"{year}, the latest year the draft names"
+    return Tier(BACKGROUND, f"history ({event}, {year - event} years before {before}): {tier.what}")
