@@ -102,6 +102,17 @@ def test_a_misspelt_common_word_in_the_writers_voice() -> None:
 
 
 @needs_server
+def test_a_typo_keeps_its_suggestion_when_another_sentence_of_its_paragraph_changes() -> None:
+    """The server answers a paragraph's unchanged sentences from its own
+    sentence cache: the typo there keeps its suggestion, at its new column."""
+    draft = "Officials met in Baghdad. The assasination was on Friday.\n"
+    before = lint(draft, select=("spelling",))
+    after = lint(draft.replace("Officials met", "Officials later met"), select=("spelling",))
+    assert [(f.column, f.suggestion) for f in before] == [(31, "assassination")]
+    assert [(f.column, f.suggestion) for f in after] == [(37, "assassination")]
+
+
+@needs_server
 def test_positions_after_astral_characters_and_markup() -> None:
     found = lint("🙂 The [general](https://x.org) made an **erorr** here.\n", select=("spelling",))
     assert [(f.line, f.column, f.end_column) for f in found] == [(1, 42, 46)]

@@ -335,6 +335,31 @@ def test_options_reach_the_server(shared_server) -> None:  # type: ignore[no-unt
 
 
 @needs_server
+def test_the_probes_client_checks_so_a_run_asks_the_language_list_once(
+    shared_server, monkeypatch: pytest.MonkeyPatch
+) -> None:  # type: ignore[no-untyped-def]
+    from newslint.languagetool import _ltp
+
+    made: list[str] = []
+    real = _ltp.BoundedLanguageTool.__init__
+
+    def counting(self, url: str, language: str, timeout: float) -> None:  # type: ignore[no-untyped-def]
+        made.append(language)
+        real(self, url, language, timeout)
+
+    monkeypatch.setattr(_ltp.BoundedLanguageTool, "__init__", counting)
+    monkeypatch.setattr(client, "_probed", {})
+    options = CheckOptions(disabled_rules=frozenset({"MORFOLOGIK_RULE_EN_US"}))
+    assert client.probe(shared_server.url, 10.0)
+    tool = client.connect(shared_server.url, options, 10.0)
+    assert made == ["en-US"]  # the probe's client, with the check's options
+    assert not [m for m in client.check(tool, SENTENCE, 10.0) if m.category_id == "TYPOS"]
+    assert client.probe(shared_server.url, 10.0)  # a probe always asks the server
+    client.connect(shared_server.url, CheckOptions(language="en-GB"), 10.0)
+    assert made == ["en-US", "en-US", "en-GB"]
+
+
+@needs_server
 def test_check_downloads_nothing(shared_server, monkeypatch) -> None:  # type: ignore[no-untyped-def]
     from language_tool_python import download_lt
 

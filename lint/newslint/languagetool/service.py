@@ -158,7 +158,7 @@ class Session:
         timeout = self.settings.timeout_s * max(1.0, len(joined) / _CHARS_PER_TIMEOUT)
         key = f"{handle.url} {options.fingerprint()}"
         first = key not in self._clients
-        if first:  # connecting asks for the language list: a hung server fails here
+        if first:  # a new client asks the language list (the run's probe may just have)
             self._clients[key] = client.connect(handle.url, options, timeout)
         if first and (handle.fresh or options.language != "en-US"):
             # The server answers, but its first check of a language loads that
