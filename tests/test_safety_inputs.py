@@ -273,7 +273,7 @@ def test_a_file_not_linted_does_not_count_as_clean(tmp_path: Path) -> None:
     (tmp_path / "bin.md").write_bytes(b"\0\1\2")
     (tmp_path / "d.md").write_text("Plain words.\n", encoding="utf-8")
     done = run_cli("bin.md", cwd=tmp_path, env=OFF)
-    assert "No files checked." in done.stdout
+    assert "No findings in 0 files." in done.stdout
     done = run_cli("bin.md", "d.md", cwd=tmp_path, env=OFF)
     assert "No findings in 1 file." in done.stdout
 

@@ -42,10 +42,6 @@ def summary(findings: list[Finding], files: int) -> str:
 def summary_of(counts: Counter[Severity], flagged: int, files: int) -> str:
     """The summary line from counts alone, so a streamed report need not keep findings."""
     total = sum(counts.values())
-    if not files:
-        # After a configuration error or with every draft unreadable: "No
-        # findings in 0 files" read to editors as a clean run.
-        return "No files checked."
     if not total:
         return f"No findings in {files} file{'s' if files != 1 else ''}."
     parts = [
