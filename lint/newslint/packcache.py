@@ -53,7 +53,7 @@ def load_packs_cached(
     if key in _IN_MEMORY:
         return _IN_MEMORY[key]
     path = Path(cache_dir) / f"packs-{key}.pickle"
-    loaded = load_pickle(path)
+    loaded = _load_frozen(path)
     if isinstance(loaded, LoadedPacks):
         _IN_MEMORY[key] = loaded
         return loaded
@@ -65,6 +65,30 @@ def load_packs_cached(
         if store_pickle(path, loaded):
             _prune(path.parent, keep=path)
     return loaded
+
+
+def _load_frozen(path: Path) -> object | None:
+    """``load_pickle``; in a process that froze its start-up objects (a cold
+    command, the warm process), the packs are frozen with them.
+
+    Loaded packs live as long as the process (``_IN_MEMORY``), yet their some
+    40,000 objects were scanned by the collector: the seed's cold run made its
+    one collection inside this load (6.6 ms; 22 million instructions, 2.9%).
+    Elsewhere (tests, the language server) nothing is frozen: freezing would
+    also keep whatever garbage the collector had not yet found.
+    """
+    import gc
+
+    if not gc.get_freeze_count():
+        return load_pickle(path)
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        return load_pickle(path)
+    finally:
+        gc.freeze()
+        if enabled:
+            gc.enable()
 
 
 def _prune(folder: Path, keep: Path, most: int = 8) -> None:

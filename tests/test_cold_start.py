@@ -1,14 +1,16 @@
-"""A cold run ends without the interpreter's finalisation, and loses nothing by it.
+"""A cold run's short cuts change nothing a caller sees.
 
 ``entry.main`` ends the process itself (``os._exit``) once its output is
-flushed and the exit handlers have run, when it was called as the command.
-These check what a caller sees: every line, the exit code, the exit
-handlers' work, a thread left running, and ``main`` called from code that
-goes on after it.
+flushed and the exit handlers have run, when it was called as the command:
+every line, the exit code, the exit handlers' work and a thread left running
+are checked, and ``main`` called from code that goes on after it. A process
+that froze its start-up objects freezes the loaded packs with them, and no
+other process does.
 """
 
 from __future__ import annotations
 
+import json
 import os
 import subprocess
 import sys
@@ -78,3 +80,48 @@ def test_main_called_from_other_code_returns(
     # Not the real imports: they would freeze this process's collector.
     monkeypatch.setattr(entry, "_import_command", lambda argv: None)
     assert entry.main() == 3  # and this process is still here to see it
+
+
+# Loads the packs twice from one cache folder (the second from the pickle),
+# after freezing start-up's objects when asked, and says what the collector
+# and the packs look like after the second load.
+_LOAD = r"""
+import gc, json, sys
+from newslint.cachedir import cache_dir
+from newslint.packs import builtin_rules_dir, pack_files
+from newslint.packcache import _IN_MEMORY, load_packs_cached
+
+files = pack_files(builtin_rules_dir())
+built = load_packs_cached(files, None, cache_dir())
+_IN_MEMORY.clear()
+if sys.argv[1] == "frozen":
+    gc.freeze()
+before = gc.get_freeze_count()
+loaded = load_packs_cached(files, None, cache_dir())
+print(json.dumps({
+    "same": sorted(loaded.rules) == sorted(built.rules) and loaded is not built,
+    "enabled": gc.isenabled(), "grew": gc.get_freeze_count() > before,
+    "frozen": gc.get_freeze_count() > 0,
+}))
+"""
+
+
+@pytest.mark.parametrize("frozen", [False, True])
+def test_packs_from_the_pickle_are_frozen_only_where_startup_was(
+    tmp_path: Path, frozen: bool
+) -> None:
+    env = {**os.environ, "NEWSLINT_CACHE_DIR": str(tmp_path)}
+    done = subprocess.run(
+        [sys.executable, "-c", _LOAD, "frozen" if frozen else "-"],
+        capture_output=True,
+        text=True,
+        env=env,
+        check=True,
+        timeout=300,
+    )
+    assert json.loads(done.stdout) == {
+        "same": True,
+        "enabled": True,
+        "grew": frozen,
+        "frozen": frozen,
+    }
