@@ -69,6 +69,21 @@ def test_exit_handlers_and_running_threads_still_finish(tmp_path: Path, thread: 
     assert ("thread finished" in done.stderr) is thread
 
 
+def test_a_profiled_run_still_writes_its_profile(tmp_path: Path) -> None:
+    (tmp_path / "draft.md").write_text("The storied general.\n", encoding="utf-8")
+    env = {**os.environ, "NO_COLOR": "1", "NEWSLINT_DAEMON": "0"}
+    done = subprocess.run(
+        [sys.executable, "-m", "cProfile", "-o", "run.prof", "-m", "newslint", "draft.md", *LT_OFF],
+        cwd=tmp_path,
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=120,
+    )
+    assert done.returncode == 0
+    assert (tmp_path / "run.prof").stat().st_size > 0
+
+
 def test_main_called_from_other_code_returns(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

@@ -225,6 +225,8 @@ def _exit_now(code: int) -> None:
     thread still runs, or a stream cannot be flushed (a closed pipe: Python's
     own exit reports that), the ordinary exit happens instead.
     """
+    if sys.getprofile() is not None or sys.gettrace() is not None:
+        return  # python -m cProfile (or a debugger) reports once main has returned
     threading = sys.modules.get("threading")
     if threading is not None and (
         threading.active_count() > 1 or getattr(threading, "_threading_atexits", True)
