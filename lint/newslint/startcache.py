@@ -192,8 +192,8 @@ _EVAL = "eval\0"
 
 def _hook_namedtuple() -> None:
     """``collections.namedtuple`` compiles a one-line ``lambda`` (its ``__new__``)
-    for every class: 7.6 million instructions of the seed's cold run, for the
-    same 30 code objects each time."""
+    for every class: the seed's cold run compiled the same 22 each time (4.0
+    million instructions of its 750 million, net, saved by keeping them)."""
     import builtins
     import collections
 
