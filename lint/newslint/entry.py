@@ -160,8 +160,9 @@ def _import_command(argv: list[str]) -> None:
 
     gc.disable()
     try:
-        from newslint import startcache
+        from newslint import codecache, startcache
 
+        codecache.install()  # before the imports it serves
         startcache.install()  # before the imports: they compile most of its patterns
         from newslint.commands import COMMANDS, command
 
@@ -194,9 +195,10 @@ def main() -> int:
     try:
         code = run(argv)
     finally:
-        from newslint import startcache
+        from newslint import codecache, startcache
 
         startcache.save()
+        codecache.save()
         # For the next run (this one has paid its start-up), except on CI,
         # where a run is the only one and a process left behind outlives the job.
         if warm and not os.environ.get("CI"):

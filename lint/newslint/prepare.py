@@ -47,8 +47,10 @@ def prepare(folder: str) -> None:
 
 
 if __name__ == "__main__":
-    from newslint import startcache
+    from newslint import codecache, startcache
 
+    codecache.install()
     startcache.install()
     prepare(os.getcwd())
     startcache.save()
+    codecache.save()

@@ -1,0 +1,184 @@
+"""A cold run's submodules served from one file of bytecode, not one ``.pyc`` each.
+
+A cold run imports some 170 submodules (newslint's own, markdown-it's and the
+standard library's packages). For each, the import system walks its finder
+and loader in Python: stat the package folder, build a spec, find, stat,
+open, read and check the ``.pyc``. That overhead, not the bytecode, was some
+20 million of the seed's 745 million instructions. This module keeps every
+submodule's bytecode in one marshal file in the private cache folder, and a
+finder placed first on ``sys.meta_path`` serves a submodule from it when the
+entry still describes the file the import system would load:
+
+- only submodules (``package.module``), from the one folder of their already
+  imported parent: the parent decides where a submodule comes from, so no
+  other folder on ``sys.path`` can shadow it; top-level modules are found
+  the ordinary way;
+- the source's modification time and size must be the ones the bytecode was
+  made from (the check the ``.pyc`` itself carries);
+- the module gets an ordinary ``SourceFileLoader`` (its ``__file__``,
+  ``__spec__``, resources), which only hands over the kept bytecode.
+
+Like the start-up cache it is the interpreter's own bytecode, so the file is
+named by the interpreter's exact version and holds the bytecode's magic
+number; it is trusted only from the user's private folder, written
+atomically, and anything unusable is a miss. ``NEWSLINT_STARTCACHE=0`` turns
+it off with the start-up cache. A run that imported a submodule the file
+lacks (or whose source changed) writes it again (:func:`save`).
+"""
+
+from __future__ import annotations
+
+import marshal
+import os
+import sys
+from importlib.machinery import ModuleSpec, SourceFileLoader
+from importlib.util import MAGIC_NUMBER
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from collections.abc import Sequence
+    from types import CodeType, ModuleType
+
+_FORMAT = 1
+# name -> (source path, its mtime_ns, its size, marshalled code): each module's
+# code stays bytes until it is imported, so a run pays only for what it imports.
+_Entry = tuple[str, int, int, bytes]
+_entries: dict[str, _Entry] = {}
+# Modules imported before the finder was placed: never served, never missing.
+_before: set[str] = set()
+
+
+class _State:
+    path = ""  # the file, once install() placed the finder
+    served = 0  # submodules this run took from the file
+
+
+_state = _State()
+
+
+def _file_name() -> str:
+    return f"modules-{sys.implementation.cache_tag}-{sys.hexversion:x}.marshal"
+
+
+class _Loader(SourceFileLoader):
+    """An ordinary source loader that hands over the kept bytecode."""
+
+    def __init__(self, fullname: str, path: str, code: bytes) -> None:
+        super().__init__(fullname, path)
+        self._code = code
+
+    def get_code(self, fullname: str) -> CodeType:
+        code: CodeType = marshal.loads(self._code)
+        return code
+
+
+class _Finder:
+    """Submodules from the kept file, when it holds what the import would load."""
+
+    @staticmethod
+    def find_spec(
+        name: str, path: Sequence[str] | None = None, target: ModuleType | None = None
+    ) -> ModuleSpec | None:
+        entry = _entries.get(name)
+        if entry is None or not path:
+            return None
+        origin, mtime_ns, size, code = entry
+        home = os.path.dirname(origin)
+        if os.path.basename(origin) == "__init__.py":
+            home = os.path.dirname(home)
+        if home != next(iter(path)):
+            return None
+        try:
+            info = os.stat(origin)
+        except OSError:
+            return None
+        if info.st_mtime_ns != mtime_ns or info.st_size != size:
+            return None
+        _state.served += 1
+        package = home != os.path.dirname(origin)
+        # What spec_from_file_location makes of a source file, without its search.
+        spec = ModuleSpec(name, _Loader(name, origin, code), origin=origin, is_package=package)
+        spec.has_location = True  # __file__ and __cached__ set, as for any source module
+        if package:
+            spec.submodule_search_locations = [os.path.dirname(origin)]
+        return spec
+
+
+def install() -> None:
+    """Load the kept file and place the finder; a no-op when turned off, when
+    the cache folder cannot be used, on another interpreter, or if called twice."""
+    if _state.path or sys.implementation.name != "cpython":
+        return
+    if os.environ.get("NEWSLINT_STARTCACHE", "1") == "0":
+        return
+    try:
+        from newslint.cachedir import cache_dir, private_folder, read_private
+
+        path = os.path.join(private_folder(cache_dir()), _file_name())
+        try:
+            form, magic, version, entries = marshal.loads(read_private(path))
+            if (form, magic, version) == (_FORMAT, MAGIC_NUMBER, sys.hexversion):
+                _entries.update(entries)
+        except Exception:  # missing, not ours, truncated or garbled: a miss
+            pass
+    except Exception:  # no usable cache folder: import the ordinary way
+        return
+    _before.update(sys.modules)
+    sys.meta_path.insert(0, _Finder)
+    _state.path = path
+
+
+def _servable(name: str, module: object) -> str | None:
+    """The source of a submodule the finder could serve, or None."""
+    spec = getattr(module, "__spec__", None)
+    if "." not in name or not isinstance(getattr(spec, "loader", None), SourceFileLoader):
+        return None
+    origin = getattr(spec, "origin", None)
+    parent = sys.modules.get(name.rpartition(".")[0])
+    where = getattr(parent, "__path__", None)
+    if not origin or not origin.endswith(".py") or not where:
+        return None
+    home = os.path.dirname(origin)
+    if os.path.basename(origin) == "__init__.py":
+        home = os.path.dirname(home)
+    return origin if home == next(iter(where)) else None
+
+
+def _missing() -> dict[str, tuple[str, SourceFileLoader]]:
+    """Submodules imported here the ordinary way that the finder could have served."""
+    found = {}
+    for name, module in list(sys.modules.items()):
+        loader = getattr(getattr(module, "__spec__", None), "loader", None)
+        if name in _before or isinstance(loader, _Loader):
+            continue
+        origin = _servable(name, module)
+        if origin is not None and isinstance(loader, SourceFileLoader):
+            found[name] = (origin, loader)
+    return found
+
+
+def save() -> None:
+    """Write the file again when this run imported a submodule it lacked, or one
+    whose source changed; never fails."""
+    path = _state.path
+    if not path:
+        return
+    missing = _missing()
+    if not missing:
+        return
+    from newslint.cachedir import _mkstemp
+
+    tmp = ""
+    try:
+        for name, (origin, loader) in missing.items():
+            info = os.stat(origin)
+            code = marshal.dumps(loader.get_code(name))
+            _entries[name] = (origin, info.st_mtime_ns, info.st_size, code)
+        blob = marshal.dumps((_FORMAT, MAGIC_NUMBER, sys.hexversion, _entries))
+        fd, tmp = _mkstemp(os.path.dirname(path))
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(blob)
+        os.replace(tmp, path)
+    except Exception:  # a source gone, a full disk: costs speed only
+        if tmp and os.path.exists(tmp):
+            os.unlink(tmp)
