@@ -107,3 +107,17 @@ def test_turned_off_or_untrusted_it_serves_nothing(tmp_path: Path) -> None:
     assert _probe(tmp_path, src)["served"] == 0
     _file(tmp_path).write_bytes(b"\x00garbled" * 20)
     assert _probe(tmp_path, src)["served"] == 0
+
+
+def test_bytecode_that_cannot_be_read_whole_is_compiled_as_usual(tmp_path: Path) -> None:
+    """The index is whole but the file ends early: each module still imports."""
+    src = _package(tmp_path)
+    first = _probe(tmp_path, src)
+    found = _file(tmp_path)
+    blob = found.read_bytes()
+    index = int.from_bytes(blob[:8], "big")
+    found.write_bytes(blob[: 8 + index + 10])
+    cut = _probe(tmp_path, src)
+    assert cut.pop("served") == 3  # found in the index, loaded the ordinary way
+    first.pop("served")
+    assert cut == first
