@@ -30,9 +30,15 @@ Soleimani met in Baghdad in 2015. The US and the U.S. Army reportedly agreed.
 def prepare(folder: str) -> None:
     """Lint a short draft in ``folder`` with LanguageTool off: packs and CMUdict cached."""
     # Imported here, after the caller installed the start-up cache's hooks.
+    import codecs
+
+    import newslint.cli
     import newslint.discover
+    import newslint.parallel
     import newslint.reporters.text
     import newslint.streaming  # noqa: F401  (what a run imports, for their start-up)
+
+    codecs.lookup("utf-8-sig")  # the codec a run reads drafts with (codecache keeps it)
     from newslint.commands.lint import lint_parser
     from newslint.lazyregex import compile_all
     from newslint.linter import Linter, Options
