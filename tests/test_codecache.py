@@ -28,6 +28,7 @@ print(json.dumps({
     "file": mod.__file__, "cached": mod.__cached__, "package": mod.__package__,
     "sub_path": list(pack.sub.__path__), "sub_file": pack.sub.__file__,
     "origin": deep.__spec__.origin, "parent": deep.__spec__.parent,
+    "code_file": mod.f.__code__.co_filename == mod.__file__,
     "served": codecache._state.served,
 }))
 codecache.save()
@@ -38,7 +39,7 @@ def _package(root: Path, value: str = "1") -> Path:
     src = root / "src"
     (src / "pack" / "sub").mkdir(parents=True, exist_ok=True)
     (src / "pack" / "__init__.py").write_text("", encoding="utf-8")
-    (src / "pack" / "mod.py").write_text(f"VALUE = {value}\n", encoding="utf-8")
+    (src / "pack" / "mod.py").write_text(f"VALUE = {value}\ndef f(): pass\n", encoding="utf-8")
     (src / "pack" / "sub" / "__init__.py").write_text("", encoding="utf-8")
     (src / "pack" / "sub" / "deep.py").write_text("VALUE = 'deep'\n", encoding="utf-8")
     return src
@@ -70,7 +71,7 @@ def test_a_second_run_serves_the_same_modules(tmp_path: Path) -> None:
     second = _probe(tmp_path, src)
     assert second.pop("served") == 3  # pack.mod, pack.sub, pack.sub.deep; pack is top-level
     assert second == first
-    assert first["value"] == 1 and first["deep"] == "deep"
+    assert first["value"] == 1 and first["deep"] == "deep" and first["code_file"]
     assert first["sub_path"] == [str(src / "pack" / "sub")]
     assert first["package"] == "pack" and first["parent"] == "pack.sub"
     assert stat.S_IMODE(_file(tmp_path).stat().st_mode) == 0o600
@@ -80,7 +81,7 @@ def test_an_edited_source_is_imported_afresh_and_kept_again(tmp_path: Path) -> N
     src = _package(tmp_path)
     _probe(tmp_path, src)
     time.sleep(0.01)  # a new modification time even on coarse clocks
-    (src / "pack" / "mod.py").write_text("VALUE = 22\n", encoding="utf-8")
+    (src / "pack" / "mod.py").write_text("VALUE = 22\ndef f(): pass\n", encoding="utf-8")
     edited = _probe(tmp_path, src)
     assert edited["value"] == 22
     assert edited["served"] == 2  # the other two still come from the file

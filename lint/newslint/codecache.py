@@ -32,6 +32,7 @@ lacks (or whose source changed) writes it again (:func:`save`).
 
 from __future__ import annotations
 
+import _imp
 import marshal
 import os
 import sys
@@ -86,6 +87,8 @@ class _Loader(SourceFileLoader):
     def get_code(self, fullname: str) -> CodeType:
         try:
             code: CodeType = marshal.loads(_kept_code(self._entry))
+            # As SourceLoader does for a .pyc: the code names the file it is served for.
+            _imp._fix_co_filename(code, self.path)  # type: ignore[attr-defined]  # no stub
             return code
         except Exception:  # unreadable or garbled: the .pyc or the source, as usual
             return super().get_code(fullname)  # type: ignore[return-value]  # never None here
