@@ -73,9 +73,11 @@ def _load_frozen(path: Path) -> object | None:
 
     Loaded packs live as long as the process (``_IN_MEMORY``), yet their some
     40,000 objects were scanned by the collector: the seed's cold run made its
-    one collection inside this load (6.6 ms; 22 million instructions, 2.9%).
-    Elsewhere (tests, the language server) nothing is frozen: freezing would
-    also keep whatever garbage the collector had not yet found.
+    one collection inside this load (6.6 ms; 759.5 -> 750.6 million
+    instructions without it). A process that froze nothing (tests, a library
+    caller) freezes nothing here: freezing also keeps whatever garbage the
+    collector has not yet found. The language server, started as a command,
+    does freeze each configuration's packs, which ``_IN_MEMORY`` keeps anyway.
     """
     import gc
 
