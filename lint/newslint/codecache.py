@@ -37,7 +37,7 @@ import marshal
 import os
 import sys
 from importlib.machinery import ModuleSpec, SourceFileLoader
-from importlib.util import MAGIC_NUMBER
+from importlib.util import MAGIC_NUMBER, find_spec
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
@@ -52,6 +52,8 @@ _Entry = tuple[str, int, int, int, int]
 _entries: dict[str, _Entry] = {}
 # Modules imported before the finder was placed: never served, never missing.
 _before: set[str] = set()
+# Submodules to keep though this process does not import them (``keep``).
+_wanted: set[str] = set()
 
 
 class _State:
@@ -195,6 +197,12 @@ def _missing() -> dict[str, tuple[str, SourceFileLoader]]:
     return found
 
 
+def keep(*names: str) -> None:
+    """Have :func:`save` keep these submodules too, though this process never
+    imports them (set-up, for modules a run imports that it must not)."""
+    _wanted.update(names)
+
+
 def save() -> None:
     """Write the file again when this run imported a submodule it lacked, or one
     whose source changed; never fails."""
@@ -202,6 +210,15 @@ def save() -> None:
     if not path:
         return
     missing = _missing()
+    for name in sorted(_wanted - set(missing)):
+        try:
+            spec = find_spec(name)
+        except Exception:  # no such module here: nothing to keep
+            continue
+        loader = getattr(spec, "loader", None)
+        origin = getattr(spec, "origin", None)
+        if type(loader) is SourceFileLoader and origin and origin.endswith(".py"):
+            missing[name] = (origin, loader)  # not served: the kept entry is stale or absent
     if not missing:
         return
     from newslint.cachedir import _mkstemp

@@ -32,13 +32,17 @@ def prepare(folder: str) -> None:
     # Imported here, after the caller installed the start-up cache's hooks.
     import codecs
 
-    import newslint.cli
     import newslint.discover
     import newslint.parallel
     import newslint.reporters.text
     import newslint.streaming  # noqa: F401  (what a run imports, for their start-up)
 
     codecs.lookup("utf-8-sig")  # the codec a run reads drafts with (codecache keeps it)
+    from newslint import codecache
+
+    # The command line module: imported here it would close an import cycle
+    # (cli -> commands.setup -> this module).
+    codecache.keep("newslint.cli")
     from newslint.commands.lint import lint_parser
     from newslint.lazyregex import compile_all
     from newslint.linter import Linter, Options
