@@ -6,6 +6,7 @@ import pickle
 import re
 import subprocess
 import sys
+from collections.abc import Iterator
 
 import pytest
 
@@ -46,6 +47,38 @@ def test_a_lazy_pattern_compiles_on_first_use_and_matches_as_re() -> None:
     assert later is not None and later.group(0) == "told"
     assert lazy.search(text, 0, 5) is None
     assert lazy._compiled is not None
+
+
+@pytest.mark.parametrize(
+    ("method", "args"),
+    [
+        ("search", ("Police SAID it", 3)),
+        ("match", ("said so", 0, 4)),
+        ("fullmatch", ("told",)),
+        ("finditer", ("said, told, said", 1)),
+        ("findall", ("said and told",)),
+        ("sub", ("-", "they said and told")),
+        ("split", ("we said it",)),
+    ],
+)
+def test_a_lazy_pattern_answers_as_re_before_and_after_compiling(
+    method: str, args: tuple[object, ...]
+) -> None:
+    """The first call goes through the class's method; later ones straight to re's."""
+    lazy = Lazy(r"\b(?:said|told)\b", re.I)
+    plain = re.compile(r"\b(?:said|told)\b", re.I)
+
+    def seen(answer: object) -> object:
+        if isinstance(answer, re.Match):
+            return answer.span()
+        if isinstance(answer, Iterator):
+            return [m.span() for m in answer]
+        return answer
+
+    expected = seen(getattr(plain, method)(*args))
+    assert seen(getattr(lazy, method)(*args)) == expected
+    assert method in vars(lazy)  # bound to the compiled pattern's own method now
+    assert seen(getattr(lazy, method)(*args)) == expected
 
 
 @pytest.fixture

@@ -21,7 +21,7 @@ _PROBE = r"""
 import json, sys
 from newslint import startcache
 startcache.install()
-import dataclasses, re
+import collections, dataclasses, re
 
 pattern = re.compile(r"(?P<who>\b[A-Z]\w+) (?i:said)(?: (?P<when>\w+day))?", re.M)
 data = re.compile(rb"(a)(b)?")
@@ -30,6 +30,8 @@ data = re.compile(rb"(a)(b)?")
 class Claim:
     who: str
     count: int = 0
+
+Spot = collections.namedtuple("Spot", ["line", "column"], defaults=[1])
 
 claim = Claim("Ana", 2)
 try:
@@ -45,6 +47,9 @@ print(json.dumps({
     "repr": repr(claim), "equal": claim == Claim("Ana", 2), "frozen": frozen,
     "hash": hash(claim) == hash(Claim("Ana", 2)),
     "annotations": {k: str(v) for k, v in Claim.__init__.__annotations__.items()},
+    "spot": repr(Spot(3)), "spot_new": Spot.__new__.__name__,
+    "spot_defaults": Spot.__new__.__defaults__,
+    "eval_here": getattr(collections, "eval", eval)("claim.who + str(claim.count)"),
     "new": startcache._state.new,
 }))
 startcache.save()
@@ -81,6 +86,12 @@ def test_a_second_run_takes_everything_from_the_cache_and_sees_no_difference(
     }
     assert first["repr"] == "Claim(who='Ana', count=2)"
     assert first["frozen"] and first["equal"] and first["hash"]
+    assert (first["spot"], first["spot_new"], first["spot_defaults"]) == (
+        "Spot(line=3, column=1)",
+        "__new__",
+        [1],
+    )
+    assert first["eval_here"] == "Ana2"  # the hook evaluates in its caller's namespace
 
 
 def test_turned_off_it_hooks_nothing_and_writes_no_file(tmp_path: Path) -> None:

@@ -30,9 +30,19 @@ Soleimani met in Baghdad in 2015. The US and the U.S. Army reportedly agreed.
 def prepare(folder: str) -> None:
     """Lint a short draft in ``folder`` with LanguageTool off: packs and CMUdict cached."""
     # Imported here, after the caller installed the start-up cache's hooks.
+    import codecs
+
     import newslint.discover
+    import newslint.parallel
     import newslint.reporters.text
     import newslint.streaming  # noqa: F401  (what a run imports, for their start-up)
+
+    codecs.lookup("utf-8-sig")  # the codec a run reads drafts with (codecache keeps it)
+    from newslint import codecache
+
+    # The command line module: imported here it would close an import cycle
+    # (cli -> commands.setup -> this module).
+    codecache.keep("newslint.cli")
     from newslint.commands.lint import lint_parser
     from newslint.lazyregex import compile_all
     from newslint.linter import Linter, Options
@@ -47,8 +57,10 @@ def prepare(folder: str) -> None:
 
 
 if __name__ == "__main__":
-    from newslint import startcache
+    from newslint import codecache, startcache
 
+    codecache.install()
     startcache.install()
     prepare(os.getcwd())
     startcache.save()
+    codecache.save()
