@@ -8,11 +8,14 @@ from __future__ import annotations
 
 import json
 import os
+import shutil
 import stat
 import subprocess
 import sys
 import time
 from pathlib import Path
+
+import newslint
 
 # Imports the package's submodules with the finder in place, then says what a
 # caller could observe of them and how many the file served.
@@ -122,3 +125,46 @@ def test_bytecode_that_cannot_be_read_whole_is_compiled_as_usual(tmp_path: Path)
     assert cut.pop("served") == 3  # found in the index, loaded the ordinary way
     first.pop("served")
     assert cut == first
+
+
+# A run of one installed copy of newslint: its submodules come through the finder.
+_NEWSLINT_RUN = r"""
+import sys
+from newslint import codecache
+codecache.install()
+import newslint.severity
+print(newslint.severity.__file__)
+codecache.save()
+"""
+
+
+def _run_copy(root: Path, pythonpath: str | None) -> str:
+    env = {**os.environ, "NEWSLINT_CACHE_DIR": str(root / "cache")}
+    env.pop("PYTHONPATH", None)
+    if pythonpath:
+        env["PYTHONPATH"] = pythonpath
+    done = subprocess.run(
+        [sys.executable, "-B", "-c", _NEWSLINT_RUN],
+        env=env,
+        capture_output=True,
+        text=True,
+        check=True,
+        timeout=120,
+    )
+    return done.stdout.strip()
+
+
+def test_two_installed_copies_keep_a_file_each(tmp_path: Path) -> None:
+    # A pre-commit environment and an editor's install share the cache folder:
+    # each keeps its own file, so neither rewrites the other's on every run.
+    here = Path(newslint.__file__).parent
+    other = tmp_path / "other"
+    shutil.copytree(here, other / "newslint", ignore=shutil.ignore_patterns("__pycache__"))
+    assert _run_copy(tmp_path, None).startswith(str(here))
+    assert _run_copy(tmp_path, str(other)).startswith(str(other))
+    files = sorted((tmp_path / "cache").glob("modules-*.marshal"))
+    assert len(files) == 2
+    kept = {f: f.stat().st_ino for f in files}
+    _run_copy(tmp_path, None)
+    _run_copy(tmp_path, str(other))
+    assert {f: f.stat().st_ino for f in files} == kept  # neither was written again

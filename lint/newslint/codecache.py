@@ -36,6 +36,7 @@ import _imp
 import marshal
 import os
 import sys
+import zlib
 from importlib.machinery import ModuleSpec, SourceFileLoader
 from importlib.util import MAGIC_NUMBER, find_spec
 
@@ -67,7 +68,11 @@ _state = _State()
 
 
 def _file_name() -> str:
-    return f"modules-{sys.implementation.cache_tag}-{sys.hexversion:x}.marshal"
+    # One file per installed copy of newslint: a pre-commit environment and
+    # an editor's install share the cache folder, and one file would be
+    # rewritten by each in turn, its other copy's modules never served.
+    home = zlib.crc32(os.fsencode(os.path.dirname(os.path.abspath(__file__))))
+    return f"modules-{sys.implementation.cache_tag}-{sys.hexversion:x}-{home:08x}.marshal"
 
 
 def _kept_code(entry: _Entry) -> bytes:
@@ -232,16 +237,18 @@ def save() -> None:
                     codes[name] = _kept_code(entry)
                 except OSError:
                     continue  # dropped: imported the ordinary way next time
-        for name, (_, loader) in missing.items():
+        sources: dict[str, tuple[str, int, int]] = {}
+        for name, (origin, loader) in missing.items():
+            # The stat before the read: a source edited meanwhile is kept
+            # with its older time and size, so it looks stale next run, never
+            # fresh with the older bytecode.
+            info = os.stat(origin)
+            sources[name] = (origin, info.st_mtime_ns, info.st_size)
             codes[name] = marshal.dumps(loader.get_code(name))
         index: dict[str, _Entry] = {}
         offset = 0
         for name, code in codes.items():
-            if name in missing:
-                info = os.stat(missing[name][0])
-                source = (missing[name][0], info.st_mtime_ns, info.st_size)
-            else:
-                source = _entries[name][:3]
+            source = sources[name] if name in missing else _entries[name][:3]
             index[name] = (*source, offset, len(code))
             offset += len(code)
         head = marshal.dumps((_FORMAT, MAGIC_NUMBER, sys.hexversion, index))
