@@ -76,7 +76,8 @@ def test_languagetool_settings_that_cannot_work_are_config_errors(tmp_path: Path
     config.write_text("languagetool:\n  timeout: -1\n  memory: lots\n", encoding="utf-8")
     (tmp_path / "d.md").write_text("Text.\n", encoding="utf-8")
     done = run_cli("d.md", cwd=tmp_path)
-    assert done.returncode == 2 and done.stdout == "No findings in 0 files.\n"
+    assert done.returncode == 2
+    assert done.stdout == "No findings in 0 files; 1 file could not be linted.\n"
     assert done.stderr.splitlines() == [
         f"newslint: {config}:2: error: languagetool: 'timeout' must be above 0 (got -1)",
         f"newslint: {config}:3: error: languagetool: memory must be a size java takes, "
@@ -111,7 +112,8 @@ def test_yaml_files_not_in_utf8_name_the_line_of_the_bad_bytes(tmp_path: Path) -
     config.write_bytes("fail_on: warning\nvocabulary:\n  - Caf\xe9\n".encode("latin-1"))
     (tmp_path / "d.md").write_text("Text.\n", encoding="utf-8")
     done = run_cli("d.md", *LT_OFF, cwd=tmp_path)
-    assert done.returncode == 2 and done.stdout == "No findings in 0 files.\n"
+    assert done.returncode == 2
+    assert done.stdout == "No findings in 0 files; 1 file could not be linted.\n"
     assert done.stderr == (
         f"newslint: {config}:3: error: not valid UTF-8 (byte 0xe9 at column 8); "
         "save the file as UTF-8\n"

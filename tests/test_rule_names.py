@@ -25,7 +25,8 @@ def desk(tmp_path: Path) -> Path:
 def test_in_the_config(desk: Path) -> None:
     (desk / ".newslint.yml").write_text("fail_on: warning\nrules:\n  loaded.pufery: off\n")
     done = run_cli("d.md", *LT_OFF, cwd=desk)
-    assert done.returncode == 2 and done.stdout == "No findings in 0 files.\n"
+    assert done.returncode == 2
+    assert done.stdout == "No findings in 0 files; 1 file could not be linted.\n"
     assert done.stderr == (
         f"newslint: {desk / '.newslint.yml'}:3: error: rules.loaded.pufery: unknown rule or "
         "family 'loaded.pufery'; did you mean 'loaded.puffery'?\n"
@@ -36,7 +37,8 @@ def test_a_misspelt_pack_in_the_config(desk: Path) -> None:
     # `packs: [lodaed]` used to lint with no pack at all: "No findings", exit 0.
     (desk / ".newslint.yml").write_text("fail_on: warning\npacks:\n  - names\n  - lodaed\n")
     done = run_cli("d.md", *LT_OFF, cwd=desk)
-    assert done.returncode == 2 and done.stdout == "No findings in 0 files.\n"
+    assert done.returncode == 2
+    assert done.stdout == "No findings in 0 files; 1 file could not be linted.\n"
     assert done.stderr == (
         f"newslint: {desk / '.newslint.yml'}:4: error: packs: unknown pack 'lodaed'; "
         "did you mean 'loaded'?; the packs here: attribution, facts, languagetool, loaded, "
@@ -47,7 +49,8 @@ def test_a_misspelt_pack_in_the_config(desk: Path) -> None:
 def test_an_empty_packs_list_is_an_error(desk: Path) -> None:
     (desk / ".newslint.yml").write_text("fail_on: warning\npacks: []\n")
     done = run_cli("d.md", *LT_OFF, cwd=desk)
-    assert done.returncode == 2 and done.stdout == "No findings in 0 files.\n"
+    assert done.returncode == 2
+    assert done.stdout == "No findings in 0 files; 1 file could not be linted.\n"
     assert done.stderr == (
         f"newslint: {desk / '.newslint.yml'}:2: error: packs: an empty list turns every pack off "
         "and nothing would be linted; leave packs: out for all shipped packs\n"

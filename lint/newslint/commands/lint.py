@@ -221,6 +221,7 @@ def _context(
         quiet=ns.quiet,
         layouts={r.path: r.layout for r in results if r.layout is not None},
         problems=tuple(p for r in results for p in r.problems),
+        unlinted=run.unlinted + sum(1 for r in results if r.problems and not r.findings),
     )
 
 
@@ -267,13 +268,13 @@ class LintRun:
     linter: Linter
     rules: dict[str, Rule] = field(default_factory=dict)  # every loaded rule, for SARIF
     stdin_texts: dict[str, str] = field(default_factory=dict)  # shown name → text
+    unlinted: int = 0  # drafts left out for a broken config (no result of their own)
 
 
 def _lint_all(ns: argparse.Namespace) -> LintRun:
     plan = plan_run(ns)
-    return LintRun(
-        list(plan.results()), plan.broken_config, plan.linter, plan.rules, plan.stdin_texts
-    )
+    results, broken = list(plan.results()), plan.broken_config
+    return LintRun(results, broken, plan.linter, plan.rules, plan.stdin_texts, plan.unlinted)
 
 
 @dataclass
@@ -290,6 +291,7 @@ class Plan:
     broken_config: bool
     rules: dict[str, Rule]
     stdin_texts: dict[str, str]
+    unlinted: int = 0  # drafts under a config that could not be loaded
 
     def results(self) -> Iterator[LintResult]:
         from newslint import delivery
@@ -325,6 +327,7 @@ def plan_run(ns: argparse.Namespace) -> Plan:
     rules: dict[str, Rule] = {}
     seen_setups: set[int] = set()
     stdin_texts: dict[str, str] = {}
+    unlinted = 0
     for target in discover(ns.paths):
         shown = (ns.stdin_filename or "stdin.md") if target.path == "-" else target.path
         if target.notice:
@@ -336,7 +339,7 @@ def plan_run(ns: argparse.Namespace) -> Plan:
         try:
             setup = linter.setup_for(shown if target.path == "-" else target.path)
         except ConfigError as exc:
-            broken_config = True
+            broken_config, unlinted = True, unlinted + 1
             if str(exc) not in reported_configs:
                 reported_configs.add(str(exc))
                 for error in each_error(exc):
@@ -368,7 +371,7 @@ def plan_run(ns: argparse.Namespace) -> Plan:
             results.append(linter.lint_source(source, setup))
         else:
             results.append(target.path)  # linted in its place, so the order stays
-    return Plan(ns, linter, results, broken_config, rules, stdin_texts)
+    return Plan(ns, linter, results, broken_config, rules, stdin_texts, unlinted)
 
 
 def _escaped(path: str) -> str:
