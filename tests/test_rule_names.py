@@ -198,6 +198,30 @@ def test_in_a_disable_comment(desk: Path) -> None:
     )
 
 
+PACK = (
+    "'languagetool' is a pack, not a rule or family; name its families instead: "
+    "grammar, spelling, style.languagetool, typography"
+)
+
+
+def test_a_pack_name_where_a_family_is_wanted(desk: Path) -> None:
+    # `packs: [languagetool]` is how the config names it, so editors write it
+    # here too; it drew "did you mean 'style.languagetool'?", one of its four.
+    for flag in ("--select", "--ignore"):
+        done = run_cli("d.md", flag, "languagetool", cwd=desk)
+        assert done.returncode == 2
+        assert done.stderr == f"newslint: error: {flag}: {PACK}\n"
+    (desk / ".newslint.yml").write_text("rules:\n  languagetool: off\n")
+    done = run_cli("d.md", cwd=desk)
+    assert (
+        done.stderr == f"newslint: {desk / '.newslint.yml'}:2: error: rules.languagetool: {PACK}\n"
+    )
+    (desk / ".newslint.yml").unlink()
+    (desk / "d.md").write_text("<!-- newslint-disable languagetool -->\n" + DRAFT)
+    done = run_cli("d.md", *LT_OFF, cwd=desk)
+    assert done.stderr == f"d.md:1: error: newslint-disable: {PACK}\n"
+
+
 def test_names_that_exist_pass(desk: Path) -> None:
     (desk / ".newslint.yml").write_text("rules: {loaded.puffery: error, names: off}\n")
     (desk / "d.md").write_text("<!-- newslint-disable-next-line loaded.emotive -->\n" + DRAFT)

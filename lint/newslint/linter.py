@@ -90,7 +90,7 @@ class Linter:
             packs = load_packs_cached(files, config.packs, cache_dir(), house)
             # A broken pack has no name to know it by: its own errors say what is wrong.
             names = packs.names if not packs.errors else ()
-            _check_rule_names(config, packs.rules, self.options, names)
+            _check_rule_names(config, packs, self.options, names)
             self._setups[config_path] = Setup(config, packs)
         return self._setups[config_path]
 
@@ -127,7 +127,7 @@ class Linter:
                 for e in each_error(exc)
             ]
             return LintResult(source.path, problems=problems), doc
-        known = setup.packs.rules
+        known, members = setup.packs.rules, setup.packs.members
         misnamed = [
             FileProblem(
                 source.path,
@@ -135,8 +135,8 @@ class Linter:
                 line_of(doc.front_matter.get("rules"), name, doc.front_matter_line),
             )
             for name, _ in config.overrides[len(setup.config.overrides) :]
-            if (why := unknown_rule(name, known))
-        ] + unknown_names(doc, known)
+            if (why := unknown_rule(name, known, members))
+        ] + unknown_names(doc, known, members)
         if misnamed:
             return LintResult(source.path, problems=misnamed), doc
         selection = Selection(
@@ -226,7 +226,7 @@ def _project_on(setup: Setup, selection: Selection) -> bool:
 
 
 def _check_rule_names(
-    config: Config, known: Collection[str], options: Options, packs: Collection[str] = ()
+    config: Config, loaded: LoadedPacks, options: Options, packs: Collection[str] = ()
 ) -> None:
     """A ConfigError for a pack, rule or family that the config or the command line misspells.
 
@@ -242,12 +242,13 @@ def _check_rule_names(
                 line,
                 "packs",
             )
+    known, members = loaded.rules, loaded.members
     for name, line in config.rule_lines:
-        why = unknown_rule(name, known)
+        why = unknown_rule(name, known, members)
         if why:
             raise ConfigError(why, config.path, line, f"rules.{name}")
     for flag, names in (("--select", options.select), ("--ignore", options.ignore)):
         for name in names:
-            why = unknown_rule(name, known)
+            why = unknown_rule(name, known, members)
             if why:
                 raise ConfigError(f"{flag}: {why}")
