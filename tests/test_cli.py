@@ -162,6 +162,23 @@ def test_rules_and_explain() -> None:
     assert "did you mean 'loaded.puffery'?" in unknown.stderr
 
 
+def test_explain_a_family_lists_its_rules() -> None:
+    # It was "no rule 'facts'; did you mean 'facts.age-mismatch'?": one of ten, at random.
+    done = run_cli("explain", "facts")
+    assert done.returncode == 2
+    assert done.stderr.startswith(
+        "newslint: error: 'facts' is a family of 10 rules; explain one of them: "
+        "facts.age-mismatch, facts.count-mismatch, "
+    )
+
+
+def test_help_names_every_sub_command() -> None:
+    from newslint.commands import COMMANDS
+
+    epilog = " ".join(run_cli("--help").stdout.split("Sub-commands:")[1].split())
+    assert all(f"newslint {name}" in epilog for name in COMMANDS if name != "lint"), epilog
+
+
 def test_python_dash_m_and_seed_fixture_run_clean_of_errors() -> None:
     done = run_cli(str(SEED), "--format", "json", *LT_OFF)
     # No errors: no stylebook is imposed on names, and the seed's variants are warnings.

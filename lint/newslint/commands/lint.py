@@ -55,7 +55,7 @@ def lint_parser() -> argparse.ArgumentParser:
         description="Editorial style and fact-flag linter for news drafts in Markdown.",
         epilog="Sub-commands: newslint rules | newslint explain RULE_ID | newslint lsp | "
         "newslint names PATH | newslint check-rules [PACK...] | newslint setup | "
-        "newslint audit ARCHIVE",
+        "newslint server start|stop|status | newslint audit ARCHIVE",
     )
     parser.add_argument("paths", nargs="*", help="files or folders; '-' reads standard input")
     parser.add_argument(
