@@ -69,7 +69,7 @@ def _newslint_block(path: str, node: Any) -> Any:
 def _load_front_matter(path: str, front_text: str) -> dict[str, Any]:
     import yaml  # only drafts whose front matter mentions newslint pay for it
 
-    from newslint.yamlfile import check_aliases, convert_node
+    from newslint.yamlfile import check_aliases, convert_node, yaml_problem
 
     loader_class = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
     loader = loader_class(front_text)
@@ -84,7 +84,7 @@ def _load_front_matter(path: str, front_text: str) -> dict[str, Any]:
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         line = mark.line + 2 if mark else 1
-        problem = getattr(exc, "problem", None) or "invalid YAML"
+        problem = yaml_problem(exc, front_text) or "invalid YAML"
         raise InputError(f"front matter: {problem}", path, line) from None
     except ConfigError as exc:
         raise InputError(f"front matter: {exc.message}", path, exc.line) from None
