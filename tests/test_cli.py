@@ -125,6 +125,21 @@ def test_a_folder_of_thousands_of_drafts(tmp_path: Path) -> None:
     assert found[0]["path"] == os.path.join("archive", "00", "0000.md")
 
 
+def test_a_symlink_to_nothing_says_so(tmp_path: Path) -> None:
+    # ls lists it like a draft; it was "no such file (it may have been removed
+    # while linting)" in a folder and "no such file or directory" when named.
+    write(tmp_path, "desk/a.md", "A storied career.\n")
+    (tmp_path / "desk" / "b.md").symlink_to("draft-moved.md")
+    done = run_cli("desk", *LT_OFF, cwd=tmp_path)
+    error = "is a symbolic link to 'draft-moved.md', which does not exist"
+    assert done.stderr == f"{os.path.join('desk', 'b.md')}: error: {error}\n"
+    assert done.returncode == 2 and "desk/a.md:1:3: warning" in done.stdout
+    done = run_cli("desk/b.md", *LT_OFF, cwd=tmp_path)
+    assert done.stderr == f"desk/b.md: error: {error}\n" and done.returncode == 2
+    done = run_cli("names", "desk/b.md", cwd=tmp_path)
+    assert done.stderr == f"newslint names: error: desk/b.md: {error}\n" and done.returncode == 2
+
+
 def test_vanished_file_is_reported(tmp_path: Path) -> None:
     # A file listed by the caller but gone by the time it is read.
     from newslint.linter import Linter

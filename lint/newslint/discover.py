@@ -6,7 +6,7 @@ import os
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from newslint.reading import not_regular
+from newslint.reading import missing, not_regular
 
 MARKDOWN_SUFFIXES = (".md", ".markdown", ".mdown", ".mkd")
 SKIPPED_DIRS = {".git", ".hg", ".svn", "node_modules", ".venv", "venv", "__pycache__", ".tox"}
@@ -34,6 +34,8 @@ def discover(paths: list[str]) -> Iterator[Target]:
             yield from _folder(path)
         elif os.path.exists(path):
             yield _file(path)
+        elif os.path.islink(path):
+            yield Target(path, missing(path))
         else:
             yield Target(path, "no such file or directory")
 

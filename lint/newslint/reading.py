@@ -28,7 +28,7 @@ def read_path(path: str, max_bytes: int = DEFAULT_MAX_BYTES) -> SourceText:
         # O_NONBLOCK: opening a FIFO named *.md must not wait for a writer.
         fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
     except FileNotFoundError:
-        raise InputError("no such file (it may have been removed while linting)", path) from None
+        raise InputError(missing(path), path) from None
     except IsADirectoryError:
         raise InputError("is a directory, not a draft", path) from None
     except PermissionError:
@@ -54,6 +54,19 @@ def read_path(path: str, max_bytes: int = DEFAULT_MAX_BYTES) -> SourceText:
     if len(data) > max_bytes:
         raise InputError("file grew past the size limit while being read; not linted", path)
     return decode(path, data)
+
+
+def missing(path: str) -> str:
+    """Why ``path`` cannot be opened when it is not there: a symlink to nothing says so.
+
+    ``ls`` lists a dangling link like a draft, so "no such file (it may have
+    been removed while linting)" sent editors looking for a deletion.
+    """
+    try:
+        target = os.readlink(path)
+    except OSError:
+        return "no such file (it may have been removed while linting)"
+    return f"is a symbolic link to {target!r}, which does not exist"
 
 
 def not_regular(mode: int) -> str | None:

@@ -70,7 +70,7 @@ def yaml_problem(exc: Exception, text: str) -> str | None:
     if problem.startswith("mapping values are not allowed"):  # PyYAML, libyaml
         return (
             f"a second ':' at column {mark.column + 1}; put a value that holds "
-            "a colon in quotes (title: \"Strike: what we know\")"
+            'a colon in quotes (title: "Strike: what we know")'
         )
     return problem
 

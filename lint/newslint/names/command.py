@@ -57,6 +57,11 @@ class Listed:
 def main(args: Sequence[str]) -> int:
     ns = _parser().parse_args(list(args))
     missing = [p for p in ns.paths if not os.path.exists(p)]
+    if missing and os.path.islink(missing[0]):
+        from newslint.reading import missing as why
+
+        print(f"newslint names: error: {missing[0]}: {why(missing[0])}", file=sys.stderr)
+        return exitcodes.USAGE_OR_CONFIG
     if missing:
         print(f"newslint names: error: no such file or folder: {missing[0]}", file=sys.stderr)
         return exitcodes.USAGE_OR_CONFIG
