@@ -159,7 +159,36 @@ def test_a_misspelt_directive(desk: Path, comment: str, hint: str) -> None:
         "use newslint-disable, newslint-enable or newslint-disable-next-line\n"
     )
     assert done.returncode == 2
-    assert done.stdout.startswith("e.md:1:3: warning: “storied” is puffery")
+    # d.md is linted all the same: its findings stay (the comment hides none).
+    assert done.stdout.splitlines() == [
+        "d.md:1:3: warning: “storied” is puffery: show what earned it, or attribute it "
+        "[loaded.puffery]",
+        "d.md:4:3: warning: “storied” is puffery: show what earned it, or attribute it "
+        "[loaded.puffery]",
+        "e.md:1:3: warning: “storied” is puffery: show what earned it, or attribute it "
+        "[loaded.puffery]",
+        "3 findings (3 warnings) in 2 of 2 files.",
+    ]
+
+
+def test_a_misnamed_rule_in_a_comment_leaves_the_other_findings(desk: Path) -> None:
+    # The draft was not linted at all: "No findings in 0 files.", and in an
+    # editor (the language server) every finding vanished while a name was typed.
+    (desk / "d.md").write_text(
+        "They perished.\n\n<!-- newslint-disable-next-line loaded.pu -->\n" + DRAFT
+    )
+    done = run_cli("d.md", "--select", "loaded", cwd=desk)
+    assert done.returncode == 2
+    assert done.stderr.startswith("d.md:3: error: newslint-disable-next-line: unknown rule")
+    assert [line.split(": ")[0] for line in done.stdout.splitlines()] == [
+        "d.md:1:6",
+        "d.md:4:3",
+        "2 findings (1 warning, 1 suggestion) in 1 of 1 file.",
+    ]
+    # --fix leaves a draft with an error alone.
+    before = (desk / "d.md").read_bytes()
+    done = run_cli("--fix", "d.md", "--select", "loaded", cwd=desk)
+    assert done.returncode == 2 and (desk / "d.md").read_bytes() == before
 
 
 def test_two_newslint_blocks_in_front_matter(desk: Path) -> None:

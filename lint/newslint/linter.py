@@ -137,8 +137,6 @@ class Linter:
             for name, _ in config.overrides[len(setup.config.overrides) :]
             if (why := unknown_rule(name, known, members))
         ] + unknown_names(doc, known, members)
-        if misnamed:
-            return LintResult(source.path, problems=misnamed), doc
         selection = Selection(
             config.overrides, self.options.select, self.options.ignore, self.options.also
         )
@@ -153,6 +151,9 @@ class Linter:
             )
         )
         result = run_rules(doc, setup.packs.packs, selection, config.vocabulary, context)
+        # A misspelt name is an error (exit 2, no --fix), but the draft is still
+        # linted: in an editor every finding vanished while a name was typed.
+        result.problems[:0] = misnamed
         result.fail_on = config.fail_on
         if self.options.layout:
             from newslint.layout import layout_of

@@ -57,7 +57,7 @@ class Tally:
     notices: dict[str, LintResult] = field(default_factory=dict)  # one result per notice
 
     def add(self, result: LintResult) -> None:
-        if result.findings or not result.problems:
+        if result.counted:
             self.files += 1  # a file that could not be linted is not "clean"
         else:
             self.unlinted += 1

@@ -214,14 +214,14 @@ def _context(
 
     return ReportContext(
         # A file that could not be linted is not one with "no findings".
-        files=sum(1 for r in results if r.findings or not r.problems),
+        files=sum(1 for r in results if r.counted),
         color=color,
         rules=run.rules,
         sources=sources,
         quiet=ns.quiet,
         layouts={r.path: r.layout for r in results if r.layout is not None},
         problems=tuple(p for r in results for p in r.problems),
-        unlinted=run.unlinted + sum(1 for r in results if r.problems and not r.findings),
+        unlinted=run.unlinted + sum(1 for r in results if not r.counted),
     )
 
 
