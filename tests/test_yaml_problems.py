@@ -37,3 +37,20 @@ def test_a_tab_and_a_headline_colon_in_front_matter(tmp_path: Path) -> None:
         f"a.md:3: error: front matter: {TAB}",
         f"b.md:2: error: front matter: {COLON}",
     ]
+
+
+def test_front_matter_never_closed(tmp_path: Path) -> None:
+    # Markdown read it as text: the options were dropped without a word, and
+    # "newslint" came back as a typo on line 2.
+    (tmp_path / "a.md").write_text(
+        "---\ntitle: x\nnewslint:\n  rules: {loaded: off}\n\nA storied career.\n"
+    )
+    # A rule, then a paragraph that happens to start so: no front matter meant.
+    (tmp_path / "b.md").write_text("---\n\nnewslint: our tool.\n")
+    done = run_cli("a.md", "b.md", "--select", "loaded", cwd=tmp_path)
+    assert done.returncode == 2
+    assert done.stderr == (
+        "a.md:1: error: front matter: opened with '---' but never closed by a '---' line; "
+        "its newslint: options unread\n"
+    )
+    assert "a.md:6:3: warning: “storied” is puffery" in done.stdout

@@ -20,7 +20,7 @@ from newslint.harper import Harper
 from newslint.markdown import make_parser
 from newslint.packcache import load_packs_cached
 from newslint.packs import LoadedPacks, builtin_rules_dir, pack_files
-from newslint.parse import parse_document
+from newslint.parse import parse_document, unclosed_front_matter
 from newslint.reading import SourceText, read_path
 from newslint.runcontext import RunContext, RunSettings
 from newslint.schema import did_you_mean
@@ -137,6 +137,9 @@ class Linter:
             for name, _ in config.overrides[len(setup.config.overrides) :]
             if (why := unknown_rule(name, known, members))
         ] + unknown_names(doc, known, members)
+        if unclosed_front_matter(source.text):
+            why = "opened with '---' but never closed by a '---' line; its newslint: options unread"
+            misnamed.insert(0, FileProblem(source.path, f"front matter: {why}", 1))
         selection = Selection(
             config.overrides, self.options.select, self.options.ignore, self.options.also
         )

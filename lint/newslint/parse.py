@@ -52,6 +52,19 @@ def split_front_matter(text: str) -> tuple[str | None, int]:
     return text[4 : end.start()], (len(text) if stop == -1 else stop + 1)
 
 
+def unclosed_front_matter(text: str) -> bool:
+    """Whether ``text`` opens front matter that holds newslint's options and never closes it.
+
+    Markdown then reads it as text, and the options were dropped in silence.
+    Only the lines up to the first blank one are looked at: a draft may open
+    with a rule (``---``) and a paragraph.
+    """
+    if not text.startswith("---\n") or split_front_matter(text)[1]:
+        return False
+    head = ("\n" + text[4:]).split("\n\n", 1)[0]
+    return re.search(r"^newslint[ \t]*:", head, re.M) is not None
+
+
 def _blank(text: str, end: int) -> str:
     head = "".join("\n" if ch == "\n" else " " for ch in text[:end])
     return head + text[end:]
