@@ -251,3 +251,15 @@ def test_stdin_filename_without_stdin_is_a_usage_error(tmp_path: Path) -> None:
         "newslint: error: --stdin-filename names standard input, which is not read here; "
         "add '-' to the paths (newslint --stdin-filename x.md -)\n"
     )
+
+
+def test_the_audit_names_a_symlink_to_nothing_as_linting_does(tmp_path: Path) -> None:
+    from newslint.audit.drafts import find_drafts
+
+    write(tmp_path, "archive/a.md", "A storied career.\n")
+    (tmp_path / "archive" / "b.md").symlink_to("moved.md")
+    drafts = list(find_drafts([str(tmp_path / "archive")]))
+    assert [d.problem for d in drafts] == [
+        None,
+        "is a symbolic link to 'moved.md', which does not exist",
+    ]
