@@ -84,6 +84,22 @@ def test_a_broken_pack_named_in_packs_is_told_by_its_own_error(desk: Path) -> No
     assert "unknown pack" not in done.stderr
 
 
+def test_selecting_the_family_of_a_broken_pack_shows_the_packs_error(desk: Path) -> None:
+    # Only "--select: unknown rule or family 'house'" was said: the pack's own
+    # error, the cause, was never printed, since the run stopped before it.
+    (desk / "house").mkdir()
+    (desk / "house" / "h.yml").write_text(
+        "pack: house\nfamilies: [house]\nrules:\n  - id: house.slow\n    kind: existence\n"
+        "    description: x\n    message: 'slow {match}'\n    patterns: ['(\\w+\\s?)*$']\n"
+    )
+    (desk / ".newslint.yml").write_text("extra_rules: [house/]\n")
+    done = run_cli("d.md", "--select", "house", cwd=desk)
+    assert done.returncode == 2
+    errors = done.stderr.splitlines()
+    assert errors[0].startswith(f"newslint: {desk / 'house' / 'h.yml'}:8: error: rules[0].patterns")
+    assert errors[-1] == "newslint: error: --select: unknown rule or family 'house'"
+
+
 @pytest.mark.parametrize(
     ("flag", "value", "hint"),
     [

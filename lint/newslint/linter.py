@@ -14,7 +14,7 @@ from newslint.cachedir import cache_dir
 from newslint.config import Config, discover_config, load_config
 from newslint.document import Document
 from newslint.engine import LintResult, run_rules
-from newslint.errors import ConfigError, InputError, each_error
+from newslint.errors import ConfigError, InputError, each_error, raise_all
 from newslint.findings import FileProblem
 from newslint.harper import Harper
 from newslint.markdown import make_parser
@@ -90,7 +90,12 @@ class Linter:
             packs = load_packs_cached(files, config.packs, cache_dir(), house)
             # A broken pack has no name to know it by: its own errors say what is wrong.
             names = packs.names if not packs.errors else ()
-            _check_rule_names(config, packs, self.options, names)
+            try:
+                _check_rule_names(config, packs, self.options, names)
+            except ConfigError as exc:
+                # A rule its broken pack could not load reads as unknown: its
+                # pack's errors go first, or "--select house" blamed the name.
+                raise_all([*packs.errors, exc])
             self._setups[config_path] = Setup(config, packs)
         return self._setups[config_path]
 
