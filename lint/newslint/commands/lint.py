@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 from newslint import __version__, exitcodes
 from newslint.engine import LintResult
 from newslint.errors import ConfigError, NewslintError, each_error
-from newslint.findings import FileProblem
+from newslint.findings import FileProblem, escape_path
 from newslint.severity import Severity
 
 if TYPE_CHECKING:
@@ -331,7 +331,7 @@ def plan_run(ns: argparse.Namespace) -> Plan:
     for target in discover(ns.paths):
         shown = (ns.stdin_filename or "stdin.md") if target.path == "-" else target.path
         if target.notice:
-            print(f"newslint: note: {_escaped(shown)}: {target.notice}", file=sys.stderr)
+            print(f"newslint: note: {escape_path(shown)}: {target.notice}", file=sys.stderr)
             continue
         if target.problem:
             results.append(LintResult(shown, problems=[FileProblem(shown, target.problem)]))
@@ -358,6 +358,9 @@ def plan_run(ns: argparse.Namespace) -> Plan:
             seen_setups.add(id(setup))
             rules.update(setup.packs.rules)
         if target.path != "-" and setup.config.is_ignored(target.path):
+            if target.path in ns.paths:  # named, yet left out: said, not "0 files" alone
+                note = f"{escape_path(shown)}: matches ignore: in {setup.config.path}; not linted"
+                print(f"newslint: note: {note}", file=sys.stderr)
             continue
         if target.path == "-":
             try:
@@ -374,12 +377,6 @@ def plan_run(ns: argparse.Namespace) -> Plan:
     return Plan(ns, linter, results, broken_config, rules, stdin_texts, unlinted)
 
 
-def _escaped(path: str) -> str:
-    from newslint.findings import escape_path
-
-    return escape_path(path)
-
-
 def _use_color(ns: argparse.Namespace) -> bool:
     if ns.no_color or os.environ.get("NO_COLOR"):
         return False
@@ -388,9 +385,7 @@ def _use_color(ns: argparse.Namespace) -> bool:
 
 def exit_code(results: list[LintResult], fail_on: str | None, broken_config: bool) -> int:
     """2 for config or internal errors and unreadable files, else 1 for failing findings."""
-    if broken_config or any(r.internal_error for r in results):
-        return exitcodes.USAGE_OR_CONFIG
-    if any(r.problems for r in results):
+    if broken_config or any(r.internal_error or r.problems for r in results):
         return exitcodes.USAGE_OR_CONFIG
     for result in results:
         threshold = Severity.parse(fail_on) if fail_on else result.fail_on
