@@ -95,7 +95,8 @@ def test_bad_inputs_are_one_line_errors_and_the_run_goes_on(tmp_path: Path) -> N
     )
     assert done.stderr.splitlines() == [
         "a-binary.md: error: looks like a binary file (contains NUL bytes); not linted",
-        "b-latin1.md:2: error: not valid UTF-8 (byte 0xe9 at column 4); save the file as UTF-8",
+        "b-latin1.md:2: error: not valid UTF-8"
+        " (byte 0xe9 at column 4: 'é' in Windows-1252); save the file as UTF-8",
         "nowhere.md: error: no such file or directory",
     ]
     assert "d-good.md:1:3: warning: “storied”" in done.stdout

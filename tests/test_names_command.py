@@ -156,7 +156,8 @@ def test_unreadable_drafts_are_named_on_every_run(tmp_path: Path) -> None:
         assert done.returncode == 2
         assert done.stderr.splitlines()[1:] == [
             "desk/bin.md: error: looks like a binary file (contains NUL bytes); not linted",
-            "world/latin1.md:3: error: not valid UTF-8 (byte 0xe9 at column 18); "
+            "world/latin1.md:3: error: not valid UTF-8"
+            " (byte 0xe9 at column 18: 'é' in Windows-1252); "
             "save the file as UTF-8",
         ]
         assert "Rahimi: 2 spellings, 6 uses in 5 drafts\n" in done.stdout

@@ -292,3 +292,15 @@ def test_newline_in_a_file_name_is_escaped_in_text_format(tmp_path: Path) -> Non
     assert first.startswith("two\\nlines\\x1b.md:1:1: error: “Suleimani”")
     assert str(FileProblem("a\nb.md", "bad")) == "a\\nb.md: error: bad"
     assert escape_path("plain é.md") == "plain é.md"
+
+
+def test_windows_1252_is_named_with_its_character_at_a_character_column(tmp_path: Path) -> None:
+    # Word's curly quote after "Café ": it was "byte 0x93 at column 7", a byte
+    # count no editor's column matches and a byte no editor knows by number.
+    (tmp_path / "d.md").write_bytes("Café ".encode() + b"\x93storied\x94 work.\n")
+    done = run_cli("d.md", cwd=tmp_path, env=OFF)
+    assert done.stderr == (
+        "d.md:1: error: not valid UTF-8 (byte 0x93 at column 6: '“' in Windows-1252); "
+        "save the file as UTF-8\n"
+    )
+    assert done.returncode == 2

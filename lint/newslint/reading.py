@@ -112,11 +112,15 @@ def decode(path: str, data: bytes) -> SourceText:
 def not_utf8(path: str, data: bytes, exc: UnicodeDecodeError) -> tuple[str, str, int]:
     """Message, path and line of the first bytes of ``data`` that are not UTF-8."""
     line = data.count(b"\n", 0, exc.start) + 1
-    column = exc.start - (data.rfind(b"\n", 0, exc.start) + 1) + 1
-    message = (
-        f"not valid UTF-8 (byte 0x{data[exc.start]:02x} at column {column}); save the file as UTF-8"
-    )
-    return message, path, line
+    # In characters, as every other column newslint gives (the line is UTF-8 up to here).
+    column = len(data[data.rfind(b"\n", 0, exc.start) + 1 : exc.start].decode("utf-8")) + 1
+    byte = data[exc.start]
+    # The character it is in Windows-1252 (Word's and many older editors' "ANSI"),
+    # which tells an editor where "byte 0x93" is: a curly quote, an accented letter.
+    guess = bytes([byte]).decode("cp1252", "replace")
+    seen = f": '{guess}' in Windows-1252" if guess.isprintable() and guess != "\ufffd" else ""
+    message = f"not valid UTF-8 (byte 0x{byte:02x} at column {column}{seen})"
+    return f"{message}; save the file as UTF-8", path, line
 
 
 def _decode_utf16(path: str, data: bytes) -> SourceText:
