@@ -264,3 +264,14 @@ def test_the_audit_names_a_symlink_to_nothing_as_linting_does(tmp_path: Path) ->
         None,
         "is a symbolic link to 'moved.md', which does not exist",
     ]
+
+
+@pytest.mark.parametrize("fmt", ["--format=", "--format=jsno"])
+def test_an_empty_or_unknown_format_is_a_usage_error(tmp_path: Path, fmt: str) -> None:
+    # "--format=$FORMAT" with the variable unset linted in the default format:
+    # a CI step meant for SARIF wrote text, exit 0, and the upload failed later.
+    write(tmp_path, "d.md", "A storied career.\n")
+    done = run_cli(fmt, "d.md", *LT_OFF, cwd=tmp_path)
+    assert done.returncode == 2 and done.stdout == ""
+    name = fmt.split("=")[1]
+    assert done.stderr.startswith(f"newslint: error: unknown format {name!r}; use one of: text,")

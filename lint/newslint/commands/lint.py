@@ -164,7 +164,7 @@ def main(args: list[str]) -> int:
     from newslint import delivery
     from newslint.reporters import reporters
 
-    ns.format = ns.format or delivery.default_format()
+    ns.format = delivery.default_format() if ns.format is None else ns.format
     formats = reporters()
     wrong = _wrong_options(ns, formats)
     if wrong:
