@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import os
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -275,3 +276,32 @@ def test_an_empty_or_unknown_format_is_a_usage_error(tmp_path: Path, fmt: str) -
     assert done.returncode == 2 and done.stdout == ""
     name = fmt.split("=")[1]
     assert done.stderr.startswith(f"newslint: error: unknown format {name!r}; use one of: text,")
+
+
+def test_a_folder_that_cannot_be_listed_is_an_error(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # os.walk passed over it in silence: "No findings", exit 0, its drafts never
+    # read. Root reads any folder, so the refusal is made here, as for another user.
+    from newslint.commands import lint
+
+    write(tmp_path, "desk/a.md", "A long career.\n")
+    write(tmp_path, "desk/locked/b.md", "A storied career.\n")
+    scandir = os.scandir
+
+    def refuse(path: Any = ".") -> Any:
+        if str(path).endswith("locked"):
+            raise PermissionError(13, "Permission denied", str(path))
+        return scandir(path)
+
+    monkeypatch.setattr(os, "scandir", refuse)
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.setenv("NEWSLINT_LANGUAGETOOL", "off")
+    code = lint.main(["--jobs", "1", "--select", "loaded", "desk"])
+    out, err = capsys.readouterr()
+    assert err == (
+        f"{os.path.join('desk', 'locked')}: error: folder cannot be read (Permission denied); "
+        "its drafts are not linted\n"
+    )
+    assert out == "No findings in 1 file; 1 file could not be linted.\n"
+    assert code == 2
