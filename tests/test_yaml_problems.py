@@ -54,3 +54,17 @@ def test_front_matter_never_closed(tmp_path: Path) -> None:
         "its newslint: options unread\n"
     )
     assert "a.md:6:3: warning: “storied” is puffery" in done.stdout
+
+
+def test_hugo_toml_front_matter_is_not_prose(tmp_path: Path) -> None:
+    # Its title line was linted: "quotation with no speaker (“The storied career…”)".
+    (tmp_path / "d.md").write_text(
+        '+++\ntitle = "The storied career of a legendary spy"\ndate = 2020-01-03\n+++\n\n'
+        "A storied career.\n"
+    )
+    done = run_cli("d.md", "--select", "loaded,attribution", cwd=tmp_path)
+    assert done.stdout.splitlines() == [
+        "d.md:6:3: warning: “storied” is puffery: show what earned it, or attribute it "
+        "[loaded.puffery]",
+        "1 finding (1 warning) in 1 of 1 file.",
+    ]

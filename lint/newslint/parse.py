@@ -15,6 +15,7 @@ from newslint.quotes import find_quotations, mark_continued
 from newslint.sentences import split_sentences
 
 _FRONT_MATTER_END = re.compile(r"^(?:---|\.\.\.)[ \t]*$", re.M)
+_TOML_END = re.compile(r"^\+\+\+[ \t]*$", re.M)
 
 
 def parse_document(path: str, text: str, parser: MarkdownIt) -> Document:
@@ -42,7 +43,14 @@ def parse_document(path: str, text: str, parser: MarkdownIt) -> Document:
 
 
 def split_front_matter(text: str) -> tuple[str | None, int]:
-    """The YAML front matter (without fences) and where the body starts."""
+    """The YAML front matter (without fences) and where the body starts.
+
+    Hugo's TOML front matter (``+++`` fences) is skipped too, unread: its
+    title line came back as "quotation with no speaker".
+    """
+    if text.startswith("+++\n") and (toml := _TOML_END.search(text, 4)):
+        stop = text.find("\n", toml.end())
+        return None, (len(text) if stop == -1 else stop + 1)
     if not text.startswith("---\n"):
         return None, 0
     end = _FRONT_MATTER_END.search(text, 4)
