@@ -90,3 +90,18 @@ def test_a_long_report_lists_the_first_findings_and_counts_the_rest(
     text = markdown.report(findings, ReportContext(files=1))
     assert "“furious”" in text and "“storied”" not in text
     assert text.endswith("… and 1 more finding; see the full report.\n")
+
+
+def test_the_fact_check_sheet_names_a_draft_it_could_not_read(tmp_path: Path) -> None:
+    # It said "No checkable claims found in 0 files." and nothing else: the
+    # fact-checker read a binary draft as one with nothing to check.
+    (tmp_path / "bin.md").write_bytes(b"\0\1\2")
+    done = run_cli("--format", "checklist", "bin.md", cwd=tmp_path)
+    assert done.returncode == 2
+    assert done.stdout == (
+        "No checkable claims found in 0 files.\n"
+        "\n"
+        "Not on this sheet (could not be linted):\n"
+        "\n"
+        "- bin.md: error: looks like a binary file (contains NUL bytes); not linted\n"
+    )
