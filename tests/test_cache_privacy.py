@@ -171,13 +171,27 @@ def test_an_unusable_cache_folder_is_one_notice(
     assert "internal error" not in result.stderr
 
 
-def test_languagetool_runs_without_a_usable_cache(tmp_path: Path) -> None:
-    """Spelling and grammar too: their server's state goes to the private runtime folder."""
-    (tmp_path / "file").write_text("not a folder\n", encoding="utf-8")
+@pytest.mark.parametrize("where", ["under a file", "full"])
+def test_languagetool_runs_without_a_usable_cache(
+    tmp_path: Path, where: str, request: pytest.FixtureRequest
+) -> None:
+    """Spelling and grammar too: their server's state goes to the private runtime folder.
+
+    A full cache folder is private, so it was taken for the state folder: the
+    server could not write there, and the run said "LanguageTool is not
+    available: could not start: OSError(28, 'No space left on device')".
+    """
+    if where == "full":
+        cache = request.getfixturevalue("full_disk")
+        reason = "No space left on device"
+    else:
+        (tmp_path / "file").write_text("not a folder\n", encoding="utf-8")
+        cache = tmp_path / "file" / "cache"
+        reason = f"{tmp_path / 'file'}: Not a directory"
     draft = tmp_path / "d.md"
     draft.write_text("The general died on Friday. Teh talks ended.\n", encoding="utf-8")
     env = {
-        "NEWSLINT_CACHE_DIR": str(tmp_path / "file" / "cache"),
+        "NEWSLINT_CACHE_DIR": str(cache),
         # The session's state folder as the runtime folder: this run then uses the
         # session's LanguageTool server (a new JVM is slow to start on a loaded
         # machine), and the session stops it at the end.
@@ -189,6 +203,5 @@ def test_languagetool_runs_without_a_usable_cache(tmp_path: Path) -> None:
     result = run_cli(str(draft), "--select", "spelling", env=env)
     assert "d.md:1:29: error: “Teh” may be a typo" in result.stdout, result.stderr
     assert result.stderr == (
-        f"newslint: note: the cache folder cannot be used ({tmp_path / 'file'}: "
-        "Not a directory); running without caches\n"
+        f"newslint: note: the cache folder cannot be used ({reason}); running without caches\n"
     )

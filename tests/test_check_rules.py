@@ -25,7 +25,20 @@ def test_a_pack_whose_examples_hold_passes(tmp_path: Path) -> None:
     (tmp_path / "house.yml").write_text(PACK, encoding="utf-8")
     done = run_cli("check-rules", "house.yml", cwd=tmp_path, env=NO_LT)
     assert (done.returncode, done.stdout) == (0, "")
-    assert done.stderr == "2 examples of 1 rules checked, 0 failed\n"
+    assert done.stderr == "2 examples of 1 rule checked, 0 failed\n"
+
+
+def test_a_rule_without_examples_is_named(tmp_path: Path) -> None:
+    # "0 examples of 1 rules checked, 0 failed" and exit 0: CI checked nothing, silently.
+    bare = PACK.split("    examples:")[0]
+    (tmp_path / "house.yml").write_text(bare, encoding="utf-8")
+    done = run_cli("check-rules", "house.yml", cwd=tmp_path, env=NO_LT)
+    assert done.returncode == 0
+    assert done.stderr == (
+        "newslint: note: house.storied: no examples, so nothing to check; give each rule "
+        "examples: {bad: [...], good: [...]}\n"
+        "0 examples of 1 rule checked, 0 failed\n"
+    )
 
 
 def test_an_example_the_rule_gets_wrong_fails_with_its_place(tmp_path: Path) -> None:

@@ -76,7 +76,8 @@ def test_github_annotates_drafts_that_could_not_be_linted(draft: Path, stream: b
     assert done.returncode == 2
     lines = done.stdout.splitlines()
     assert lines[:2] == [
-        "::error file=a-latin1.md,line=1,title=newslint::not valid UTF-8 (byte 0xe9 at column 4); "
+        "::error file=a-latin1.md,line=1,title=newslint::not valid UTF-8"
+        " (byte 0xe9 at column 4: 'é' in Windows-1252); "
         "save the file as UTF-8",
         "::error file=b-binary.md,title=newslint::looks like a binary file (contains NUL bytes); "
         "not linted",
@@ -200,7 +201,10 @@ def test_sarif_names_drafts_that_could_not_be_read(draft: Path) -> None:
                 {
                     "level": "error",
                     "message": {
-                        "text": "not valid UTF-8 (byte 0xe9 at column 4); save the file as UTF-8"
+                        "text": (
+                            "not valid UTF-8"
+                            " (byte 0xe9 at column 4: 'é' in Windows-1252); save the file as UTF-8"
+                        )
                     },
                     "locations": [
                         {

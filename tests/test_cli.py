@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import os
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -95,7 +96,8 @@ def test_bad_inputs_are_one_line_errors_and_the_run_goes_on(tmp_path: Path) -> N
     )
     assert done.stderr.splitlines() == [
         "a-binary.md: error: looks like a binary file (contains NUL bytes); not linted",
-        "b-latin1.md:2: error: not valid UTF-8 (byte 0xe9 at column 4); save the file as UTF-8",
+        "b-latin1.md:2: error: not valid UTF-8"
+        " (byte 0xe9 at column 4: 'é' in Windows-1252); save the file as UTF-8",
         "nowhere.md: error: no such file or directory",
     ]
     assert "d-good.md:1:3: warning: “storied”" in done.stdout
@@ -123,6 +125,21 @@ def test_a_folder_of_thousands_of_drafts(tmp_path: Path) -> None:
     found = json.loads(done.stdout)
     assert len(found) == 2000
     assert found[0]["path"] == os.path.join("archive", "00", "0000.md")
+
+
+def test_a_symlink_to_nothing_says_so(tmp_path: Path) -> None:
+    # ls lists it like a draft; it was "no such file (it may have been removed
+    # while linting)" in a folder and "no such file or directory" when named.
+    write(tmp_path, "desk/a.md", "A storied career.\n")
+    (tmp_path / "desk" / "b.md").symlink_to("draft-moved.md")
+    done = run_cli("desk", *LT_OFF, cwd=tmp_path)
+    error = "is a symbolic link to 'draft-moved.md', which does not exist"
+    assert done.stderr == f"{os.path.join('desk', 'b.md')}: error: {error}\n"
+    assert done.returncode == 2 and "desk/a.md:1:3: warning" in done.stdout
+    done = run_cli("desk/b.md", *LT_OFF, cwd=tmp_path)
+    assert done.stderr == f"desk/b.md: error: {error}\n" and done.returncode == 2
+    done = run_cli("names", "desk/b.md", cwd=tmp_path)
+    assert done.stderr == f"newslint names: error: desk/b.md: {error}\n" and done.returncode == 2
 
 
 def test_vanished_file_is_reported(tmp_path: Path) -> None:
@@ -160,6 +177,23 @@ def test_rules_and_explain() -> None:
     unknown = run_cli("explain", "loaded.puffry")
     assert unknown.returncode == 2
     assert "did you mean 'loaded.puffery'?" in unknown.stderr
+
+
+def test_explain_a_family_lists_its_rules() -> None:
+    # It was "no rule 'facts'; did you mean 'facts.age-mismatch'?": one of ten, at random.
+    done = run_cli("explain", "facts")
+    assert done.returncode == 2
+    assert done.stderr.startswith(
+        "newslint: error: 'facts' is a family of 10 rules; explain one of them: "
+        "facts.age-mismatch, facts.count-mismatch, "
+    )
+
+
+def test_help_names_every_sub_command() -> None:
+    from newslint.commands import COMMANDS
+
+    epilog = " ".join(run_cli("--help").stdout.split("Sub-commands:")[1].split())
+    assert all(f"newslint {name}" in epilog for name in COMMANDS if name != "lint"), epilog
 
 
 def test_python_dash_m_and_seed_fixture_run_clean_of_errors() -> None:
@@ -219,3 +253,55 @@ def test_stdin_filename_without_stdin_is_a_usage_error(tmp_path: Path) -> None:
         "newslint: error: --stdin-filename names standard input, which is not read here; "
         "add '-' to the paths (newslint --stdin-filename x.md -)\n"
     )
+
+
+def test_the_audit_names_a_symlink_to_nothing_as_linting_does(tmp_path: Path) -> None:
+    from newslint.audit.drafts import find_drafts
+
+    write(tmp_path, "archive/a.md", "A storied career.\n")
+    (tmp_path / "archive" / "b.md").symlink_to("moved.md")
+    drafts = list(find_drafts([str(tmp_path / "archive")]))
+    assert [d.problem for d in drafts] == [
+        None,
+        "is a symbolic link to 'moved.md', which does not exist",
+    ]
+
+
+@pytest.mark.parametrize("fmt", ["--format=", "--format=jsno"])
+def test_an_empty_or_unknown_format_is_a_usage_error(tmp_path: Path, fmt: str) -> None:
+    # "--format=$FORMAT" with the variable unset linted in the default format:
+    # a CI step meant for SARIF wrote text, exit 0, and the upload failed later.
+    write(tmp_path, "d.md", "A storied career.\n")
+    done = run_cli(fmt, "d.md", *LT_OFF, cwd=tmp_path)
+    assert done.returncode == 2 and done.stdout == ""
+    name = fmt.split("=")[1]
+    assert done.stderr.startswith(f"newslint: error: unknown format {name!r}; use one of: text,")
+
+
+def test_a_folder_that_cannot_be_listed_is_an_error(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # os.walk passed over it in silence: "No findings", exit 0, its drafts never
+    # read. Root reads any folder, so the refusal is made here, as for another user.
+    from newslint.commands import lint
+
+    write(tmp_path, "desk/a.md", "A long career.\n")
+    write(tmp_path, "desk/locked/b.md", "A storied career.\n")
+    scandir = os.scandir
+
+    def refuse(path: Any = ".") -> Any:
+        if str(path).endswith("locked"):
+            raise PermissionError(13, "Permission denied", str(path))
+        return scandir(path)
+
+    monkeypatch.setattr(os, "scandir", refuse)
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.setenv("NEWSLINT_LANGUAGETOOL", "off")
+    code = lint.main(["--jobs", "1", "--select", "loaded", "desk"])
+    out, err = capsys.readouterr()
+    assert err == (
+        f"{os.path.join('desk', 'locked')}: error: folder cannot be read (Permission denied); "
+        "its drafts are not linted\n"
+    )
+    assert out == "No findings in 1 file; 1 file could not be linted.\n"
+    assert code == 2

@@ -76,7 +76,8 @@ def test_languagetool_settings_that_cannot_work_are_config_errors(tmp_path: Path
     config.write_text("languagetool:\n  timeout: -1\n  memory: lots\n", encoding="utf-8")
     (tmp_path / "d.md").write_text("Text.\n", encoding="utf-8")
     done = run_cli("d.md", cwd=tmp_path)
-    assert done.returncode == 2 and done.stdout == "No findings in 0 files.\n"
+    assert done.returncode == 2
+    assert done.stdout == "No findings in 0 files; 1 file could not be linted.\n"
     assert done.stderr.splitlines() == [
         f"newslint: {config}:2: error: languagetool: 'timeout' must be above 0 (got -1)",
         f"newslint: {config}:3: error: languagetool: memory must be a size java takes, "
@@ -111,16 +112,19 @@ def test_yaml_files_not_in_utf8_name_the_line_of_the_bad_bytes(tmp_path: Path) -
     config.write_bytes("fail_on: warning\nvocabulary:\n  - Caf\xe9\n".encode("latin-1"))
     (tmp_path / "d.md").write_text("Text.\n", encoding="utf-8")
     done = run_cli("d.md", *LT_OFF, cwd=tmp_path)
-    assert done.returncode == 2 and done.stdout == "No findings in 0 files.\n"
+    assert done.returncode == 2
+    assert done.stdout == "No findings in 0 files; 1 file could not be linted.\n"
     assert done.stderr == (
-        f"newslint: {config}:3: error: not valid UTF-8 (byte 0xe9 at column 8); "
+        f"newslint: {config}:3: error: not valid UTF-8"
+        " (byte 0xe9 at column 8: 'é' in Windows-1252); "
         "save the file as UTF-8\n"
     )
     # Windows line endings count one line each, as in a draft.
     config.write_bytes(b"fail_on: warning\r\n\r\n# \x93smart\x94 quotes\r\n")
     done = run_cli("d.md", *LT_OFF, cwd=tmp_path)
     assert done.stderr == (
-        f"newslint: {config}:3: error: not valid UTF-8 (byte 0x93 at column 3); "
+        f"newslint: {config}:3: error: not valid UTF-8"
+        " (byte 0x93 at column 3: '“' in Windows-1252); "
         "save the file as UTF-8\n"
     )
     # The house list of names and a rule pack the config names are read the same way.
@@ -129,7 +133,8 @@ def test_yaml_files_not_in_utf8_name_the_line_of_the_bad_bytes(tmp_path: Path) -
     done = run_cli("d.md", *LT_OFF, cwd=tmp_path)
     assert done.returncode == 2
     assert done.stderr.endswith(
-        "names.yml:2: error: not valid UTF-8 (byte 0xfc at column 2); save the file as UTF-8\n"
+        "names.yml:2: error: not valid UTF-8"
+        " (byte 0xfc at column 2: 'ü' in Windows-1252); save the file as UTF-8\n"
     )
     (tmp_path / "house").mkdir()
     (tmp_path / "house" / "words.yml").write_bytes(
@@ -139,7 +144,8 @@ def test_yaml_files_not_in_utf8_name_the_line_of_the_bad_bytes(tmp_path: Path) -
     done = run_cli("d.md", *LT_OFF, cwd=tmp_path)
     assert done.returncode == 2
     assert (
-        "words.yml:3: error: not valid UTF-8 (byte 0xe9 at column 18); save the file as UTF-8"
+        "words.yml:3: error: not valid UTF-8"
+        " (byte 0xe9 at column 18: 'é' in Windows-1252); save the file as UTF-8"
     ) in done.stderr
 
 

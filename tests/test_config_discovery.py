@@ -83,3 +83,20 @@ def test_the_language_server_ignores_another_users_config(tmp_path: Path) -> Non
     os.unlink(planted)
     linted = lsp_lint_text(Linter(Options(select=("loaded",))), uri, DRAFT, 2, "utf-16")
     assert [d.code for d in linted.diagnostics] == ["loaded.puffery"]
+
+
+def test_a_draft_named_but_ignored_says_so(tmp_path: Path) -> None:
+    # It was "No findings in 0 files." and exit 0: a reporter took it for a pass.
+    (tmp_path / ".git").mkdir()
+    (tmp_path / ".newslint.yml").write_text('ignore: ["archive/**"]\n', encoding="utf-8")
+    (tmp_path / "archive").mkdir()
+    (tmp_path / "archive" / "x.md").write_text("A storied career.\n", encoding="utf-8")
+    done = run_cli("archive/x.md", "--select", "loaded", cwd=tmp_path)
+    assert done.returncode == 0 and done.stdout == "No findings in 0 files.\n"
+    assert done.stderr == (
+        f"newslint: note: archive/x.md: matches ignore: in {tmp_path / '.newslint.yml'}; "
+        "not linted\n"
+    )
+    # Found in a folder, it is left out without a word, as the list means.
+    done = run_cli(".", "--select", "loaded", cwd=tmp_path)
+    assert done.stderr == "" and done.stdout == "No findings in 0 files.\n"

@@ -67,7 +67,8 @@ def test_drafts_that_could_not_be_read_are_listed_at_the_top(tmp_path: Path) -> 
     items = re.findall(r"<li>(.*?)</li>", listed.group(0))
     assert re.search(r'<h2 id="unreadable-title">2 drafts could not be read</h2>', listed.group(0))
     assert items == [
-        "<code>b-&lt;latin1&gt;.md:2</code>: not valid UTF-8 (byte 0xe9 at column 4); "
+        "<code>b-&lt;latin1&gt;.md:2</code>: not valid UTF-8"
+        " (byte 0xe9 at column 4: &#39;é&#39; in Windows-1252); "
         "save the file as UTF-8",
         "<code>c-binary.md</code>: looks like a binary file (contains NUL bytes); not linted",
     ]

@@ -50,6 +50,34 @@ def test_no_findings_is_one_line(tmp_path: Path) -> None:
     assert done.stdout == "## newslint: No findings in 1 file.\n"
 
 
+def test_a_draft_that_could_not_be_linted_is_named_in_the_summary(tmp_path: Path) -> None:
+    # The step summary said "No findings in 0 files." for a binary draft, and
+    # named it only in the job's log, which the summary's reader never opens.
+    (tmp_path / "bin.md").write_bytes(b"\0\1\2")
+    (tmp_path / "a.md").write_text(DRAFT, encoding="utf-8")
+    done = run_cli("--format", "markdown", "--select", "loaded", "bin.md", cwd=tmp_path)
+    assert done.returncode == 2
+    assert done.stdout == (
+        "## newslint: No findings in 0 files; 1 file could not be linted.\n"
+        "\n"
+        "Could not be linted:\n"
+        "\n"
+        "- bin.md: error: looks like a binary file (contains NUL bytes); not linted\n"
+    )
+    done = run_cli("--format", "markdown", "--select", "loaded", "bin.md", "a.md", cwd=tmp_path)
+    lines = done.stdout.splitlines()
+    assert lines[0] == (
+        "## newslint: 2 findings (2 warnings) in 1 of 1 file; 1 file could not be linted."
+    )
+    assert lines[2:6] == [
+        "Could not be linted:",
+        "",
+        "- bin.md: error: looks like a binary file (contains NUL bytes); not linted",
+        "",
+    ]
+    assert lines[6].startswith("| Family |")
+
+
 def test_the_drafts_words_cannot_break_the_table() -> None:
     assert markdown._cell("a | b *c* <script>\n[x](y)") == (r"a \| b \*c\* &lt;script&gt; \[x\](y)")
 
@@ -62,3 +90,18 @@ def test_a_long_report_lists_the_first_findings_and_counts_the_rest(
     text = markdown.report(findings, ReportContext(files=1))
     assert "“furious”" in text and "“storied”" not in text
     assert text.endswith("… and 1 more finding; see the full report.\n")
+
+
+def test_the_fact_check_sheet_names_a_draft_it_could_not_read(tmp_path: Path) -> None:
+    # It said "No checkable claims found in 0 files." and nothing else: the
+    # fact-checker read a binary draft as one with nothing to check.
+    (tmp_path / "bin.md").write_bytes(b"\0\1\2")
+    done = run_cli("--format", "checklist", "bin.md", cwd=tmp_path)
+    assert done.returncode == 2
+    assert done.stdout == (
+        "No checkable claims found in 0 files.\n"
+        "\n"
+        "Not on this sheet (could not be linted):\n"
+        "\n"
+        "- bin.md: error: looks like a binary file (contains NUL bytes); not linted\n"
+    )

@@ -115,6 +115,21 @@ def test_write_proposes_house_list_entries_that_load(tmp_path: Path) -> None:
     assert [(f.column, f.suggestion) for f in findings] == [(1, "Rahimi")]
 
 
+def test_write_never_overwrites_a_reviewed_list(tmp_path: Path) -> None:
+    # The README's workflow is write, review, delete entries, keep: a second
+    # run wrote over the reviewed list without a word.
+    root = repository(tmp_path)
+    reviewed = tmp_path / "names.yml"
+    reviewed.write_text("# reviewed by the desk\nRahimy: Rahimi\n", encoding="utf-8")
+    done = run_cli("names", ".", "--write", str(reviewed), cwd=root)
+    assert done.returncode == 2
+    assert done.stderr.endswith(
+        f"newslint names: error: {reviewed} already exists (a house list you may have edited); "
+        "not overwritten: write to a new file, or delete it first\n"
+    )
+    assert reviewed.read_text(encoding="utf-8") == "# reviewed by the desk\nRahimy: Rahimi\n"
+
+
 def test_write_to_standard_output_prints_only_the_yaml(tmp_path: Path) -> None:
     root = repository(tmp_path)
     done = run_cli("names", ".", "--write", "-", cwd=root)
@@ -156,7 +171,8 @@ def test_unreadable_drafts_are_named_on_every_run(tmp_path: Path) -> None:
         assert done.returncode == 2
         assert done.stderr.splitlines()[1:] == [
             "desk/bin.md: error: looks like a binary file (contains NUL bytes); not linted",
-            "world/latin1.md:3: error: not valid UTF-8 (byte 0xe9 at column 18); "
+            "world/latin1.md:3: error: not valid UTF-8"
+            " (byte 0xe9 at column 18: 'é' in Windows-1252); "
             "save the file as UTF-8",
         ]
         assert "Rahimi: 2 spellings, 6 uses in 5 drafts\n" in done.stdout

@@ -259,7 +259,8 @@ def test_a_program_saved_as_md_is_binary_not_utf16(tmp_path: Path) -> None:
         "a.md: error: looks like a binary file (contains NUL bytes); not linted"
     )
     assert "UTF-16" not in done.stderr
-    assert done.stdout == "No findings in 1 file.\n" and done.returncode == 2
+    assert done.stdout == "No findings in 1 file; 1 file could not be linted.\n"
+    assert done.returncode == 2
 
 
 def test_nul_after_the_first_8_kb_is_caught(tmp_path: Path) -> None:
@@ -273,9 +274,14 @@ def test_a_file_not_linted_does_not_count_as_clean(tmp_path: Path) -> None:
     (tmp_path / "bin.md").write_bytes(b"\0\1\2")
     (tmp_path / "d.md").write_text("Plain words.\n", encoding="utf-8")
     done = run_cli("bin.md", cwd=tmp_path, env=OFF)
-    assert "No findings in 0 files." in done.stdout
+    # "No findings in 0 files." alone read as a pass for a draft never read.
+    assert done.stdout == "No findings in 0 files; 1 file could not be linted.\n"
     done = run_cli("bin.md", "d.md", cwd=tmp_path, env=OFF)
-    assert "No findings in 1 file." in done.stdout
+    assert done.stdout == "No findings in 1 file; 1 file could not be linted.\n"
+    for fmt in ("pretty", "text"):  # pretty is the whole-report path, text the streamed one
+        done = run_cli("--format", fmt, "--no-color", "bin.md", "d.md", cwd=tmp_path, env=OFF)
+        assert done.stdout.splitlines()[-1].endswith("; 1 file could not be linted.")
+        assert done.returncode == 2
 
 
 def test_newline_in_a_file_name_is_escaped_in_text_format(tmp_path: Path) -> None:
@@ -286,3 +292,15 @@ def test_newline_in_a_file_name_is_escaped_in_text_format(tmp_path: Path) -> Non
     assert first.startswith("two\\nlines\\x1b.md:1:1: error: “Suleimani”")
     assert str(FileProblem("a\nb.md", "bad")) == "a\\nb.md: error: bad"
     assert escape_path("plain é.md") == "plain é.md"
+
+
+def test_windows_1252_is_named_with_its_character_at_a_character_column(tmp_path: Path) -> None:
+    # Word's curly quote after "Café ": it was "byte 0x93 at column 7", a byte
+    # count no editor's column matches and a byte no editor knows by number.
+    (tmp_path / "d.md").write_bytes("Café ".encode() + b"\x93storied\x94 work.\n")
+    done = run_cli("d.md", cwd=tmp_path, env=OFF)
+    assert done.stderr == (
+        "d.md:1: error: not valid UTF-8 (byte 0x93 at column 6: '“' in Windows-1252); "
+        "save the file as UTF-8\n"
+    )
+    assert done.returncode == 2

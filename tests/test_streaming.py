@@ -65,7 +65,7 @@ def test_streamed_text_report_and_exit_code(drafts: Path) -> None:
         "d.md:1:25: error: “Sulaimani” is not the house spelling; use “Soleimani” "
         "[names.house-list]",
         # c.md could not be linted: three files, not four.
-        "3 findings (2 errors, 1 warning) in 2 of 3 files.",
+        "3 findings (2 errors, 1 warning) in 2 of 3 files; 1 file could not be linted.",
     ]
     assert "c.md: error: looks like a binary file" in done.stderr
     assert done.returncode == 2

@@ -94,7 +94,7 @@ def check() -> str | None:
             os.close(fd)
             os.unlink(probe)
     except OSError as exc:
-        reason = f"{exc.filename}: {exc.strerror}" if exc.filename and exc.strerror else str(exc)
+        reason = f"{exc.filename}: {exc.strerror}" if exc.filename else exc.strerror or str(exc)
         return f"the cache folder cannot be used ({reason}); running without caches"
     return None
 

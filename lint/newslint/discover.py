@@ -6,7 +6,7 @@ import os
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from newslint.reading import not_regular
+from newslint.reading import missing, not_regular
 
 MARKDOWN_SUFFIXES = (".md", ".markdown", ".mdown", ".mkd")
 SKIPPED_DIRS = {".git", ".hg", ".svn", "node_modules", ".venv", "venv", "__pycache__", ".tox"}
@@ -34,6 +34,8 @@ def discover(paths: list[str]) -> Iterator[Target]:
             yield from _folder(path)
         elif os.path.exists(path):
             yield _file(path)
+        elif os.path.islink(path):
+            yield Target(path, missing(path))
         else:
             yield Target(path, "no such file or directory")
 
@@ -60,8 +62,20 @@ def _folder(folder: str) -> Iterator[Target]:
 
 
 def _walk(folder: str) -> Iterator[Target]:
-    for root, dirs, files in os.walk(folder):
+    # os.walk passes over a folder it cannot list without a word: its drafts
+    # went unlinted and the run still said "No findings".
+    unlisted: list[OSError] = []
+    for root, dirs, files in os.walk(folder, onerror=unlisted.append):
+        yield from _unlisted(unlisted)
         dirs[:] = sorted(d for d in dirs if d not in SKIPPED_DIRS and not d.startswith("."))
         for name in sorted(files):
             if name.lower().endswith(MARKDOWN_SUFFIXES):
                 yield _file(os.path.normpath(os.path.join(root, name)))
+    yield from _unlisted(unlisted)
+
+
+def _unlisted(errors: list[OSError]) -> Iterator[Target]:
+    while errors:
+        exc = errors.pop(0)
+        why = exc.strerror or str(exc)
+        yield Target(str(exc.filename), f"folder cannot be read ({why}); its drafts are not linted")

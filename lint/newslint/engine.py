@@ -34,6 +34,14 @@ class LintResult:
     notices: list[str] = field(default_factory=list)  # said once per run, not per file
     notices_are_errors: bool = False  # config ``languagetool: {required: true}``
     layout: Layout | None = None  # the prose, when the run's reporter shows it (Options.layout)
+    # The rules ran (perhaps beside problems, such as a misspelt disable
+    # comment); a result with problems and no run is a draft not linted.
+    linted: bool = False
+
+    @property
+    def counted(self) -> bool:
+        """Whether the draft counts as linted in the summary ("in N files")."""
+        return self.linted or not self.problems
 
 
 def run_rules(
@@ -47,7 +55,7 @@ def run_rules(
 
     ``context`` is this draft's alone: its memo must not outlive the draft.
     """
-    result = LintResult(doc.path)
+    result = LintResult(doc.path, linted=True)
     for pack in packs:
         active = [c for c in pack.checks if selection.is_active(c.rule)]
         if not active:

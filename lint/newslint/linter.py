@@ -14,13 +14,13 @@ from newslint.cachedir import cache_dir
 from newslint.config import Config, discover_config, load_config
 from newslint.document import Document
 from newslint.engine import LintResult, run_rules
-from newslint.errors import ConfigError, InputError, each_error
+from newslint.errors import ConfigError, InputError, each_error, raise_all
 from newslint.findings import FileProblem
 from newslint.harper import Harper
 from newslint.markdown import make_parser
 from newslint.packcache import load_packs_cached
 from newslint.packs import LoadedPacks, builtin_rules_dir, pack_files
-from newslint.parse import parse_document
+from newslint.parse import parse_document, unclosed_front_matter
 from newslint.reading import SourceText, read_path
 from newslint.runcontext import RunContext, RunSettings
 from newslint.schema import did_you_mean
@@ -90,7 +90,12 @@ class Linter:
             packs = load_packs_cached(files, config.packs, cache_dir(), house)
             # A broken pack has no name to know it by: its own errors say what is wrong.
             names = packs.names if not packs.errors else ()
-            _check_rule_names(config, packs.rules, self.options, names)
+            try:
+                _check_rule_names(config, packs, self.options, names)
+            except ConfigError as exc:
+                # A rule its broken pack could not load reads as unknown: its
+                # pack's errors go first, or "--select house" blamed the name.
+                raise_all([*packs.errors, exc])
             self._setups[config_path] = Setup(config, packs)
         return self._setups[config_path]
 
@@ -127,7 +132,7 @@ class Linter:
                 for e in each_error(exc)
             ]
             return LintResult(source.path, problems=problems), doc
-        known = setup.packs.rules
+        known, members = setup.packs.rules, setup.packs.members
         misnamed = [
             FileProblem(
                 source.path,
@@ -135,10 +140,11 @@ class Linter:
                 line_of(doc.front_matter.get("rules"), name, doc.front_matter_line),
             )
             for name, _ in config.overrides[len(setup.config.overrides) :]
-            if (why := unknown_rule(name, known))
-        ] + unknown_names(doc, known)
-        if misnamed:
-            return LintResult(source.path, problems=misnamed), doc
+            if (why := unknown_rule(name, known, members))
+        ] + unknown_names(doc, known, members)
+        if unclosed_front_matter(source.text):
+            why = "opened with '---' but never closed by a '---' line; its newslint: options unread"
+            misnamed.insert(0, FileProblem(source.path, f"front matter: {why}", 1))
         selection = Selection(
             config.overrides, self.options.select, self.options.ignore, self.options.also
         )
@@ -154,6 +160,9 @@ class Linter:
             )
         )
         result = run_rules(doc, setup.packs.packs, selection, config.vocabulary, context)
+        # A misspelt name is an error (exit 2, no --fix), but the draft is still
+        # linted: in an editor every finding vanished while a name was typed.
+        result.problems[:0] = misnamed
         result.fail_on = config.fail_on
         if self.options.layout:
             from newslint.layout import layout_of
@@ -227,7 +236,7 @@ def _project_on(setup: Setup, selection: Selection) -> bool:
 
 
 def _check_rule_names(
-    config: Config, known: Collection[str], options: Options, packs: Collection[str] = ()
+    config: Config, loaded: LoadedPacks, options: Options, packs: Collection[str] = ()
 ) -> None:
     """A ConfigError for a pack, rule or family that the config or the command line misspells.
 
@@ -243,12 +252,13 @@ def _check_rule_names(
                 line,
                 "packs",
             )
+    known, members = loaded.rules, loaded.members
     for name, line in config.rule_lines:
-        why = unknown_rule(name, known)
+        why = unknown_rule(name, known, members)
         if why:
             raise ConfigError(why, config.path, line, f"rules.{name}")
     for flag, names in (("--select", options.select), ("--ignore", options.ignore)):
         for name in names:
-            why = unknown_rule(name, known)
+            why = unknown_rule(name, known, members)
             if why:
                 raise ConfigError(f"{flag}: {why}")

@@ -56,6 +56,11 @@ class LoadedPacks:
     def rules(self) -> dict[str, Rule]:
         return {c.rule.id: c.rule for p in self.packs for c in p.checks}
 
+    @property
+    def members(self) -> dict[str, list[str]]:
+        """Each loaded pack's rule ids, by the pack's name."""
+        return {p.name: [c.rule.id for c in p.checks] for p in self.packs}
+
 
 def builtin_rules_dir() -> Path:
     """The shipped packs: inside the wheel, or ``rules/`` in a source checkout."""

@@ -15,6 +15,7 @@ from newslint.quotes import find_quotations, mark_continued
 from newslint.sentences import split_sentences
 
 _FRONT_MATTER_END = re.compile(r"^(?:---|\.\.\.)[ \t]*$", re.M)
+_TOML_END = re.compile(r"^\+\+\+[ \t]*$", re.M)
 
 
 def parse_document(path: str, text: str, parser: MarkdownIt) -> Document:
@@ -42,7 +43,14 @@ def parse_document(path: str, text: str, parser: MarkdownIt) -> Document:
 
 
 def split_front_matter(text: str) -> tuple[str | None, int]:
-    """The YAML front matter (without fences) and where the body starts."""
+    """The YAML front matter (without fences) and where the body starts.
+
+    Hugo's TOML front matter (``+++`` fences) is skipped too, unread: its
+    title line came back as "quotation with no speaker".
+    """
+    if text.startswith("+++\n") and (toml := _TOML_END.search(text, 4)):
+        stop = text.find("\n", toml.end())
+        return None, (len(text) if stop == -1 else stop + 1)
     if not text.startswith("---\n"):
         return None, 0
     end = _FRONT_MATTER_END.search(text, 4)
@@ -50,6 +58,19 @@ def split_front_matter(text: str) -> tuple[str | None, int]:
         return None, 0
     stop = text.find("\n", end.end())
     return text[4 : end.start()], (len(text) if stop == -1 else stop + 1)
+
+
+def unclosed_front_matter(text: str) -> bool:
+    """Whether ``text`` opens front matter that holds newslint's options and never closes it.
+
+    Markdown then reads it as text, and the options were dropped in silence.
+    Only the lines up to the first blank one are looked at: a draft may open
+    with a rule (``---``) and a paragraph.
+    """
+    if not text.startswith("---\n") or split_front_matter(text)[1]:
+        return False
+    head = ("\n" + text[4:]).split("\n\n", 1)[0]
+    return re.search(r"^newslint[ \t]*:", head, re.M) is not None
 
 
 def _blank(text: str, end: int) -> str:
@@ -69,7 +90,7 @@ def _newslint_block(path: str, node: Any) -> Any:
 def _load_front_matter(path: str, front_text: str) -> dict[str, Any]:
     import yaml  # only drafts whose front matter mentions newslint pay for it
 
-    from newslint.yamlfile import check_aliases, convert_node
+    from newslint.yamlfile import check_aliases, convert_node, yaml_problem
 
     loader_class = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
     loader = loader_class(front_text)
@@ -84,7 +105,7 @@ def _load_front_matter(path: str, front_text: str) -> dict[str, Any]:
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         line = mark.line + 2 if mark else 1
-        problem = getattr(exc, "problem", None) or "invalid YAML"
+        problem = yaml_problem(exc, front_text) or "invalid YAML"
         raise InputError(f"front matter: {problem}", path, line) from None
     except ConfigError as exc:
         raise InputError(f"front matter: {exc.message}", path, exc.line) from None

@@ -28,7 +28,7 @@ def read_path(path: str, max_bytes: int = DEFAULT_MAX_BYTES) -> SourceText:
         # O_NONBLOCK: opening a FIFO named *.md must not wait for a writer.
         fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
     except FileNotFoundError:
-        raise InputError("no such file (it may have been removed while linting)", path) from None
+        raise InputError(missing(path), path) from None
     except IsADirectoryError:
         raise InputError("is a directory, not a draft", path) from None
     except PermissionError:
@@ -54,6 +54,19 @@ def read_path(path: str, max_bytes: int = DEFAULT_MAX_BYTES) -> SourceText:
     if len(data) > max_bytes:
         raise InputError("file grew past the size limit while being read; not linted", path)
     return decode(path, data)
+
+
+def missing(path: str) -> str:
+    """Why ``path`` cannot be opened when it is not there: a symlink to nothing says so.
+
+    ``ls`` lists a dangling link like a draft, so "no such file (it may have
+    been removed while linting)" sent editors looking for a deletion.
+    """
+    try:
+        target = os.readlink(path)
+    except OSError:
+        return "no such file (it may have been removed while linting)"
+    return f"is a symbolic link to {target!r}, which does not exist"
 
 
 def not_regular(mode: int) -> str | None:
@@ -99,11 +112,15 @@ def decode(path: str, data: bytes) -> SourceText:
 def not_utf8(path: str, data: bytes, exc: UnicodeDecodeError) -> tuple[str, str, int]:
     """Message, path and line of the first bytes of ``data`` that are not UTF-8."""
     line = data.count(b"\n", 0, exc.start) + 1
-    column = exc.start - (data.rfind(b"\n", 0, exc.start) + 1) + 1
-    message = (
-        f"not valid UTF-8 (byte 0x{data[exc.start]:02x} at column {column}); save the file as UTF-8"
-    )
-    return message, path, line
+    # In characters, as every other column newslint gives (the line is UTF-8 up to here).
+    column = len(data[data.rfind(b"\n", 0, exc.start) + 1 : exc.start].decode("utf-8")) + 1
+    byte = data[exc.start]
+    # The character it is in Windows-1252 (Word's and many older editors' "ANSI"),
+    # which tells an editor where "byte 0x93" is: a curly quote, an accented letter.
+    guess = bytes([byte]).decode("cp1252", "replace")
+    seen = f": '{guess}' in Windows-1252" if guess.isprintable() and guess != "\ufffd" else ""
+    message = f"not valid UTF-8 (byte 0x{byte:02x} at column {column}{seen})"
+    return f"{message}; save the file as UTF-8", path, line
 
 
 def _decode_utf16(path: str, data: bytes) -> SourceText:

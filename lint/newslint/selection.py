@@ -8,7 +8,7 @@ some selected prefix matches it and no more specific ignored prefix does.
 
 from __future__ import annotations
 
-from collections.abc import Collection, Iterable
+from collections.abc import Collection, Iterable, Mapping
 from dataclasses import dataclass
 
 from newslint.rule import FAMILIES, Rule
@@ -71,17 +71,36 @@ class Selection:
         return found
 
 
-def unknown_rule(name: str, known: Collection[str]) -> str | None:
+def unknown_rule(
+    name: str, known: Collection[str], packs: Mapping[str, Collection[str]] | None = None
+) -> str | None:
     """Why ``name`` names no rule or family of ``known`` ids, or None when it does.
 
     A name in a family none of whose rules is loaded (the config's ``packs:``
     left that pack out) cannot be judged and passes: a false error would cost
-    more than the silent no-op.
+    more than the silent no-op. A pack's name (``packs``: name → its rule ids)
+    is told as one, with what to write instead: ``languagetool`` drew "did you
+    mean 'style.languagetool'?", one of its four rules.
     """
     if name in FAMILIES or any(matches(rule_id, name) for rule_id in known):
         return None
     family = name.split(".", 1)[0]
     if family in FAMILIES and not any(matches(rule_id, family) for rule_id in known):
         return None
+    if packs and packs.get(name):
+        instead = ", ".join(prefixes_of(packs[name], known))
+        return f"{name!r} is a pack, not a rule or family; name its families instead: {instead}"
     hint = did_you_mean(name, sorted({*FAMILIES, *known}))
     return f"unknown rule or family {name!r}{hint}"
+
+
+def prefixes_of(ids: Collection[str], known: Collection[str]) -> list[str]:
+    """The fewest families and rule ids that name exactly ``ids`` among ``known``."""
+    chosen: list[str] = []
+    for family in sorted({rule_id.split(".", 1)[0] for rule_id in ids}):
+        in_family = [r for r in known if matches(r, family)]
+        if all(r in ids for r in in_family):
+            chosen.append(family)
+        else:
+            chosen += sorted(r for r in ids if matches(r, family))
+    return chosen

@@ -49,6 +49,7 @@ class Tally:
     fail_on: str | None
     files: int = 0
     flagged: int = 0
+    unlinted: int = 0
     counts: Counter[Severity] = field(default_factory=Counter)
     failing: bool = False
     problems: bool = False
@@ -56,8 +57,10 @@ class Tally:
     notices: dict[str, LintResult] = field(default_factory=dict)  # one result per notice
 
     def add(self, result: LintResult) -> None:
-        if result.findings or not result.problems:
+        if result.counted:
             self.files += 1  # a file that could not be linted is not "clean"
+        else:
+            self.unlinted += 1
         if result.findings:
             self.flagged += 1
         self.counts.update(f.severity for f in result.findings)
@@ -82,7 +85,7 @@ def run(plan: Plan, reporter: Reporter, color: bool, quiet: bool) -> int:
     from newslint.reporters import ReportContext
 
     fmt = plan.ns.format
-    tally = Tally(plan.ns.fail_on)
+    tally = Tally(plan.ns.fail_on, unlinted=plan.unlinted)
     findings_only = ReportContext(files=0, color=color, quiet=True)
     for result in plan.results():
         for problem in result.problems:
@@ -99,7 +102,8 @@ def run(plan: Plan, reporter: Reporter, color: bool, quiet: bool) -> int:
     if not quiet and fmt != "json-lines":
         from newslint.reporters.text import summary_of
 
-        sys.stdout.write(summary_of(tally.counts, tally.flagged, tally.files) + "\n")
+        line = summary_of(tally.counts, tally.flagged, tally.files, tally.unlinted)
+        sys.stdout.write(line + "\n")
     return tally.exit_code(broken)
 
 

@@ -8,7 +8,7 @@ Rules may be named by id or by prefix (``loaded``).
 from __future__ import annotations
 
 import re
-from collections.abc import Collection, Iterator
+from collections.abc import Collection, Iterator, Mapping
 from dataclasses import dataclass
 
 from newslint.document import Document
@@ -61,7 +61,9 @@ def directives(doc: Document, *, misspelt: bool = False) -> Iterator[Directive]:
         yield Directive(found.group(1), rules, line, end_line)
 
 
-def unknown_names(doc: Document, known: Collection[str]) -> list[FileProblem]:
+def unknown_names(
+    doc: Document, known: Collection[str], packs: Mapping[str, Collection[str]] | None = None
+) -> list[FileProblem]:
     """A file:line error for each misspelt directive and each rule named that does not exist."""
     from newslint.schema import did_you_mean
 
@@ -77,7 +79,7 @@ def unknown_names(doc: Document, known: Collection[str]) -> list[FileProblem]:
     ]
     for directive in directives(doc):
         for name in directive.rules:
-            why = None if name == ALL else unknown_rule(name, known)
+            why = None if name == ALL else unknown_rule(name, known, packs)
             if why:
                 message = f"newslint-{directive.action}: {why}"
                 problems.append(FileProblem(doc.path, message, directive.line))

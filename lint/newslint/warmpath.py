@@ -19,6 +19,7 @@ import sys
 import zlib
 
 from newslint.cachedir import cache_dir, private_cache_dir, private_folder
+from newslint.cachedir import check as cache_problem
 from newslint.codestamp import code_stamp
 
 # Every warm run's thin client imports this module: no dataclasses, pathlib
@@ -112,4 +113,9 @@ def state_dir() -> Path:
     the cache folder, or the runtime folder when the cache cannot be used."""
     from pathlib import Path
 
-    return private_cache_dir() or Path(locate().socket).parent
+    # A full cache folder is private, yet the server could write no state in
+    # it and never started ("could not start: OSError(28, ...)"): probe it.
+    folder = private_cache_dir()
+    return (
+        folder if folder is not None and cache_problem() is None else Path(locate().socket).parent
+    )

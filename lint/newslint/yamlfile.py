@@ -52,6 +52,29 @@ def read_yaml_text(path: str, what: str) -> str:
     return text.replace("\r\n", "\n").replace("\r", "\n") if "\r" in text else text
 
 
+def yaml_problem(exc: Exception, text: str) -> str | None:
+    """PyYAML's problem, in an editor's words where it has two common causes.
+
+    A tab was "found character that cannot start any token" (libyaml does not
+    even show the character), and a headline's second colon "mapping values
+    are not allowed here".
+    """
+    problem: str | None = getattr(exc, "problem", None)
+    mark = getattr(exc, "problem_mark", None)
+    if problem is None or mark is None:
+        return problem
+    lines = text.split("\n")
+    here = lines[mark.line][mark.column : mark.column + 1] if mark.line < len(lines) else ""
+    if here == "\t" and "cannot start any token" in problem:
+        return f"a tab at column {mark.column + 1}; YAML indents with spaces, never tabs"
+    if problem.startswith("mapping values are not allowed"):  # PyYAML, libyaml
+        return (
+            f"a second ':' at column {mark.column + 1}; put a value that holds "
+            'a colon in quotes (title: "Strike: what we know")'
+        )
+    return problem
+
+
 def load_yaml(path: str, text: str) -> Any:
     """Parse ``text`` (from ``path``) into LineDict/LineList/scalars."""
     import yaml  # imported here: runs that hit the pack cache never need it
@@ -62,7 +85,7 @@ def load_yaml(path: str, text: str) -> Any:
         node = yaml.compose(text, Loader=loader)
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
-        problem = getattr(exc, "problem", None) or str(exc).splitlines()[0]
+        problem = yaml_problem(exc, text) or str(exc).splitlines()[0]
         line = mark.line + 1 if mark else None
         raise ConfigError(f"invalid YAML: {problem}", path, line) from None
     if node is None:

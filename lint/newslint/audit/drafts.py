@@ -12,6 +12,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
 from newslint.discover import discover
+from newslint.reading import missing
 
 
 @dataclass(frozen=True)
@@ -45,5 +46,7 @@ def find_drafts(archives: Iterable[str]) -> Iterator[Draft]:
             continue
         try:
             yield Draft(target.path, location, content_digest(target.path))
+        except FileNotFoundError:  # gone, or a symbolic link to nothing: as newslint says it
+            yield Draft(target.path, location, "", missing(target.path))
         except OSError as exc:
             yield Draft(target.path, location, "", f"cannot read: {exc.strerror or exc}")

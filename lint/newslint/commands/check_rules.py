@@ -73,6 +73,13 @@ def main(args: list[str]) -> int:
         failures += len(found)
         for failure in found:
             print(failure)
+    bare = [r.id for r in rules if not r.bad_examples and not r.good_examples]
+    if bare:  # "0 examples of 1 rules checked, 0 failed", exit 0, checked nothing
+        print(
+            f"newslint: note: {', '.join(bare)}: no examples, so nothing to check; give each "
+            "rule examples: {bad: [...], good: [...]}",
+            file=sys.stderr,
+        )
     if waiting:
         # Written against examples/names.yml, they cannot fire without a house
         # list: every newsroom without one used to see 4 failures here.
@@ -83,12 +90,17 @@ def main(args: list[str]) -> int:
             file=sys.stderr,
         )
     print(
-        f"{examples} examples of {len(rules) - len(waiting)} rules checked, {failures} failed",
+        f"{_count(examples, 'example')} of {_count(len(rules) - len(waiting), 'rule')} "
+        f"checked, {failures} failed",
         file=sys.stderr,
     )
     if setup.packs.errors:
         return exitcodes.USAGE_OR_CONFIG
     return exitcodes.FINDINGS if failures else exitcodes.CLEAN
+
+
+def _count(number: int, noun: str) -> str:
+    return f"{number} {noun}{'' if number == 1 else 's'}"
 
 
 def _needs_house_list(rule: Rule) -> bool:

@@ -19,6 +19,14 @@ def main(args: list[str]) -> int:
     ns = parser.parse_args(args)
     rules = rules_in_force(ns.config)
     rule = rules.get(ns.rule_id)
+    family = sorted(r for r in rules if r.startswith(ns.rule_id + "."))
+    if rule is None and family:  # was "no rule 'loaded'; did you mean 'loaded.said'?"
+        print(
+            f"newslint: error: {ns.rule_id!r} is a family of {len(family)} rules; "
+            f"explain one of them: {', '.join(family)}",
+            file=sys.stderr,
+        )
+        return exitcodes.USAGE_OR_CONFIG
     if rule is None:
         hint = did_you_mean(ns.rule_id, rules)
         print(f"newslint: error: no rule {ns.rule_id!r}{hint}", file=sys.stderr)

@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 from newslint import __version__, exitcodes
 from newslint.engine import LintResult
 from newslint.errors import ConfigError, NewslintError, each_error
-from newslint.findings import FileProblem
+from newslint.findings import FileProblem, escape_path
 from newslint.severity import Severity
 
 if TYPE_CHECKING:
@@ -55,7 +55,7 @@ def lint_parser() -> argparse.ArgumentParser:
         description="Editorial style and fact-flag linter for news drafts in Markdown.",
         epilog="Sub-commands: newslint rules | newslint explain RULE_ID | newslint lsp | "
         "newslint names PATH | newslint check-rules [PACK...] | newslint setup | "
-        "newslint audit ARCHIVE",
+        "newslint server start|stop|status | newslint audit ARCHIVE",
     )
     parser.add_argument("paths", nargs="*", help="files or folders; '-' reads standard input")
     parser.add_argument(
@@ -164,7 +164,7 @@ def main(args: list[str]) -> int:
     from newslint import delivery
     from newslint.reporters import reporters
 
-    ns.format = ns.format or delivery.default_format()
+    ns.format = delivery.default_format() if ns.format is None else ns.format
     formats = reporters()
     wrong = _wrong_options(ns, formats)
     if wrong:
@@ -214,13 +214,14 @@ def _context(
 
     return ReportContext(
         # A file that could not be linted is not one with "no findings".
-        files=sum(1 for r in results if r.findings or not r.problems),
+        files=sum(1 for r in results if r.counted),
         color=color,
         rules=run.rules,
         sources=sources,
         quiet=ns.quiet,
         layouts={r.path: r.layout for r in results if r.layout is not None},
         problems=tuple(p for r in results for p in r.problems),
+        unlinted=run.unlinted + sum(1 for r in results if not r.counted),
     )
 
 
@@ -267,13 +268,13 @@ class LintRun:
     linter: Linter
     rules: dict[str, Rule] = field(default_factory=dict)  # every loaded rule, for SARIF
     stdin_texts: dict[str, str] = field(default_factory=dict)  # shown name → text
+    unlinted: int = 0  # drafts left out for a broken config (no result of their own)
 
 
 def _lint_all(ns: argparse.Namespace) -> LintRun:
     plan = plan_run(ns)
-    return LintRun(
-        list(plan.results()), plan.broken_config, plan.linter, plan.rules, plan.stdin_texts
-    )
+    results, broken = list(plan.results()), plan.broken_config
+    return LintRun(results, broken, plan.linter, plan.rules, plan.stdin_texts, plan.unlinted)
 
 
 @dataclass
@@ -290,6 +291,7 @@ class Plan:
     broken_config: bool
     rules: dict[str, Rule]
     stdin_texts: dict[str, str]
+    unlinted: int = 0  # drafts under a config that could not be loaded
 
     def results(self) -> Iterator[LintResult]:
         from newslint import delivery
@@ -325,10 +327,11 @@ def plan_run(ns: argparse.Namespace) -> Plan:
     rules: dict[str, Rule] = {}
     seen_setups: set[int] = set()
     stdin_texts: dict[str, str] = {}
+    unlinted = 0
     for target in discover(ns.paths):
         shown = (ns.stdin_filename or "stdin.md") if target.path == "-" else target.path
         if target.notice:
-            print(f"newslint: note: {_escaped(shown)}: {target.notice}", file=sys.stderr)
+            print(f"newslint: note: {escape_path(shown)}: {target.notice}", file=sys.stderr)
             continue
         if target.problem:
             results.append(LintResult(shown, problems=[FileProblem(shown, target.problem)]))
@@ -336,7 +339,7 @@ def plan_run(ns: argparse.Namespace) -> Plan:
         try:
             setup = linter.setup_for(shown if target.path == "-" else target.path)
         except ConfigError as exc:
-            broken_config = True
+            broken_config, unlinted = True, unlinted + 1
             if str(exc) not in reported_configs:
                 reported_configs.add(str(exc))
                 for error in each_error(exc):
@@ -355,6 +358,9 @@ def plan_run(ns: argparse.Namespace) -> Plan:
             seen_setups.add(id(setup))
             rules.update(setup.packs.rules)
         if target.path != "-" and setup.config.is_ignored(target.path):
+            if target.path in ns.paths:  # named, yet left out: said, not "0 files" alone
+                note = f"{escape_path(shown)}: matches ignore: in {setup.config.path}; not linted"
+                print(f"newslint: note: {note}", file=sys.stderr)
             continue
         if target.path == "-":
             try:
@@ -368,13 +374,7 @@ def plan_run(ns: argparse.Namespace) -> Plan:
             results.append(linter.lint_source(source, setup))
         else:
             results.append(target.path)  # linted in its place, so the order stays
-    return Plan(ns, linter, results, broken_config, rules, stdin_texts)
-
-
-def _escaped(path: str) -> str:
-    from newslint.findings import escape_path
-
-    return escape_path(path)
+    return Plan(ns, linter, results, broken_config, rules, stdin_texts, unlinted)
 
 
 def _use_color(ns: argparse.Namespace) -> bool:
@@ -385,9 +385,7 @@ def _use_color(ns: argparse.Namespace) -> bool:
 
 def exit_code(results: list[LintResult], fail_on: str | None, broken_config: bool) -> int:
     """2 for config or internal errors and unreadable files, else 1 for failing findings."""
-    if broken_config or any(r.internal_error for r in results):
-        return exitcodes.USAGE_OR_CONFIG
-    if any(r.problems for r in results):
+    if broken_config or any(r.internal_error or r.problems for r in results):
         return exitcodes.USAGE_OR_CONFIG
     for result in results:
         threshold = Severity.parse(fail_on) if fail_on else result.fail_on

@@ -6,7 +6,10 @@ A ``Session`` is one run's use of LanguageTool (the linter keeps one):
   need LanguageTool, while the other checks run (``prestart``).
 * A draft's uncached paragraphs go to the server in one request, joined by
   blank lines (LanguageTool's paragraph break), and the matches are split
-  back per paragraph, so the cache keeps its paragraph grain.
+  back per paragraph, so the cache keeps its paragraph grain. A long draft
+  goes in requests of at most ``BATCH_CHARS``, a longer paragraph in pieces
+  cut at a sentence end or a space, so that no request's deadline grows
+  without bound.
 * One failure per run: once the server could not be started or stopped
   answering within its deadline, every later call fails at once with the same
   one-line reason. Every LanguageTool rule of a draft reads the same one
@@ -39,6 +42,12 @@ SEPARATOR = "\n\n"
 # warm server checks ~40,000 characters a second, but a just-started one on
 # a busy 2-core machine took over 10 s for the seed draft's 12,000.
 _CHARS_PER_TIMEOUT = 4_000
+# At most this much text a request, so at most 5 timeouts a request (50 s at
+# the default 10): one request for a whole draft had a deadline of its length
+# / 4,000 timeouts, and a 330 KB paragraph with no full stop made a run wait
+# 830 s before the note "did not answer (hung?)". A real paragraph is far
+# shorter; only a pasted transcript or a hostile file is cut.
+BATCH_CHARS = 20_000
 
 
 @dataclass(frozen=True)
@@ -142,11 +151,33 @@ class Session:
             found = cache.get_many(keys)
             missing = sorted({i for i, key in enumerate(keys) if key not in found})
             if missing:
-                fresh = self._ask([texts[i] for i in missing], options)
+                fresh = self._ask_in_batches([texts[i] for i in missing], options)
                 got = {keys[i]: matches for i, matches in zip(missing, fresh, strict=True)}
                 cache.put_many(got)
                 found.update(got)
         return [found[key] for key in keys]
+
+    def _ask_in_batches(self, texts: list[str], options: CheckOptions) -> list[list[LTMatch]]:
+        """``_ask`` for requests of at most BATCH_CHARS; matches back per text.
+
+        A failed request fails the run's session, so a hung server still costs
+        one request's deadline and no more.
+        """
+        pieces = [(i, start, piece) for i, text in enumerate(texts) for start, piece in cut(text)]
+        found: list[list[LTMatch]] = [[] for _ in texts]
+        batch: list[tuple[int, int, str]] = []
+        size = 0
+        for n, item in enumerate(pieces):
+            batch.append(item)
+            size += len(item[2]) + len(SEPARATOR)
+            following = pieces[n + 1][2] if n + 1 < len(pieces) else None
+            if following is not None and size + len(following) <= BATCH_CHARS:
+                continue
+            answers = self._ask([piece for _, _, piece in batch], options)
+            for (i, start, _), matches in zip(batch, answers, strict=True):
+                found[i] += [m.shifted(start) if start else m for m in matches]
+            batch, size = [], 0
+        return found
 
     def _ask(self, texts: list[str], options: CheckOptions) -> list[list[LTMatch]]:
         """One request for all ``texts``; the matches split back per text."""
@@ -185,6 +216,25 @@ class Session:
             self._failure = exc
         except Exception as exc:  # reported by the run that waits for it
             self._failure = LanguageToolUnavailable(f"could not start: {exc!r}")
+
+
+def cut(text: str, limit: int = BATCH_CHARS) -> list[tuple[int, str]]:
+    """``text`` as pieces of at most ``limit`` characters, each with its offset.
+
+    Each piece ends after the last sentence end (". ", "? ", "! ", a line
+    break) before the limit, else after the last space, else at the limit.
+    """
+    pieces: list[tuple[int, str]] = []
+    start = 0
+    while len(text) - start > limit:
+        window = text[start : start + limit]
+        stop = max(window.rfind(mark) + len(mark) for mark in (". ", "? ", "! ", "\n"))
+        stop = stop if stop > 2 else window.rfind(" ") + 1
+        stop = stop if stop > 0 else limit
+        pieces.append((start, text[start : start + stop]))
+        start += stop
+    pieces.append((start, text[start:]))
+    return pieces
 
 
 def split_matches(matches: list[LTMatch], texts: Sequence[str]) -> list[list[LTMatch]]:

@@ -16,7 +16,6 @@ import sys
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from pathlib import Path
 from typing import TYPE_CHECKING
 
 from newslint import exitcodes
@@ -57,6 +56,11 @@ class Listed:
 def main(args: Sequence[str]) -> int:
     ns = _parser().parse_args(list(args))
     missing = [p for p in ns.paths if not os.path.exists(p)]
+    if missing and os.path.islink(missing[0]):
+        from newslint.reading import missing as why
+
+        print(f"newslint names: error: {missing[0]}: {why(missing[0])}", file=sys.stderr)
+        return exitcodes.USAGE_OR_CONFIG
     if missing:
         print(f"newslint names: error: no such file or folder: {missing[0]}", file=sys.stderr)
         return exitcodes.USAGE_OR_CONFIG
@@ -91,7 +95,17 @@ def main(args: Sequence[str]) -> int:
             sys.stdout.write(text)
         else:
             try:
-                Path(ns.write).write_text(text, encoding="utf-8")
+                # "x": never over a list an editor has reviewed (the README's
+                # workflow: write, delete entries, keep); a rerun wiped it.
+                with open(ns.write, "x", encoding="utf-8") as out:
+                    out.write(text)
+            except FileExistsError:
+                print(
+                    f"newslint names: error: {ns.write} already exists (a house list you may "
+                    "have edited); not overwritten: write to a new file, or delete it first",
+                    file=sys.stderr,
+                )
+                return exitcodes.USAGE_OR_CONFIG
             except OSError as exc:
                 print(f"newslint names: error: cannot write {ns.write}: {exc}", file=sys.stderr)
                 return exitcodes.USAGE_OR_CONFIG

@@ -33,6 +33,9 @@ class ReportContext:
     # Drafts that could not be read or parsed (also one line each on stderr),
     # for the formats that are a whole report: SARIF, HTML.
     problems: Sequence[FileProblem] = ()
+    # Drafts not linted (unreadable, or under a broken config): the summary
+    # counts them, so "No findings" is never all a run that linted nothing says.
+    unlinted: int = 0
 
 
 Reporter = Callable[[list[Finding], ReportContext], str]

@@ -177,13 +177,18 @@ def _row(finding: Finding) -> SheetRow | None:
 
 def report(findings: list[Finding], context: ReportContext) -> str:
     rows = sheet_rows(findings)
+    # A draft never read is named, not left to read as one with nothing to check.
+    unread = "".join(f"- {problem}\n" for problem in context.problems)
+    if unread:
+        unread = f"\nNot on this sheet (could not be linted):\n\n{unread}"
     if not rows:
         files = context.files
-        return f"No checkable claims found in {files} file{'s' if files != 1 else ''}.\n"
+        found = f"No checkable claims found in {files} file{'s' if files != 1 else ''}.\n"
+        return found + unread
     by_path: dict[str, list[SheetRow]] = {}
     for row in rows:
         by_path.setdefault(row.path, []).append(row)
-    return "\n".join(sheet(path, path_rows) for path, path_rows in by_path.items())
+    return "\n".join(sheet(path, path_rows) for path, path_rows in by_path.items()) + unread
 
 
 _HEADINGS = {

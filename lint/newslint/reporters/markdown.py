@@ -27,10 +27,13 @@ _SPECIAL = re.compile(r"([\\`*_\[\]|#])")
 
 
 def report(findings: list[Finding], context: ReportContext) -> str:
-    title = f"## newslint: {summary(findings, context.files)}"
+    title = f"## newslint: {summary(findings, context.files, context.unlinted)}"
+    # A draft that could not be linted is named on the pull request, not
+    # only in the job's log that the summary's reader never opens.
+    lines = [title, "", *unlinted_list(context), *(family_table(findings) if findings else ())]
     if not findings:
-        return title + "\n"
-    lines = [title, "", *family_table(findings), ""]
+        return "\n".join(lines).rstrip("\n") + "\n"
+    lines.append("")
     by_path: dict[str, list[Finding]] = {}
     for finding in findings[:LIMIT]:
         by_path.setdefault(finding.path, []).append(finding)
@@ -41,6 +44,14 @@ def report(findings: list[Finding], context: ReportContext) -> str:
         lines.append(f"… and {rest} more finding{'s' if rest != 1 else ''}; see the full report.")
         lines.append("")
     return "\n".join(lines)
+
+
+def unlinted_list(context: ReportContext) -> list[str]:
+    if not context.problems:
+        return []
+    lines = ["Could not be linted:", ""]
+    lines += [f"- {_cell(str(problem))}" for problem in context.problems]
+    return [*lines, ""]
 
 
 def family_table(findings: list[Finding]) -> list[str]:

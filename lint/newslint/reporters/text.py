@@ -34,16 +34,21 @@ def line_for(finding: Finding, color: bool = False) -> str:
     return f"{path}:{finding.line}:{finding.column}: {severity}: {finding.message} {rule}"
 
 
-def summary(findings: list[Finding], files: int) -> str:
+def summary(findings: list[Finding], files: int, unlinted: int = 0) -> str:
     counts = Counter(f.severity for f in findings)
-    return summary_of(counts, len({f.path for f in findings}), files)
+    return summary_of(counts, len({f.path for f in findings}), files, unlinted)
 
 
-def summary_of(counts: Counter[Severity], flagged: int, files: int) -> str:
-    """The summary line from counts alone, so a streamed report need not keep findings."""
+def summary_of(counts: Counter[Severity], flagged: int, files: int, unlinted: int = 0) -> str:
+    """The summary line from counts alone, so a streamed report need not keep findings.
+
+    ``unlinted`` drafts are told at the end: "No findings in 0 files." alone,
+    for a draft that was never read, looked like a pass in a PR summary.
+    """
     total = sum(counts.values())
+    not_linted = f"; {_files(unlinted)} could not be linted" if unlinted else ""
     if not total:
-        return f"No findings in {files} file{'s' if files != 1 else ''}."
+        return f"No findings in {_files(files)}{not_linted}."
     parts = [
         f"{counts[s]} {s}{'s' if counts[s] != 1 else ''}"
         for s in (Severity.ERROR, Severity.WARNING, Severity.SUGGESTION)
@@ -51,11 +56,15 @@ def summary_of(counts: Counter[Severity], flagged: int, files: int) -> str:
     ]
     return (
         f"{total} finding{'s' if total != 1 else ''} ({', '.join(parts)}) "
-        f"in {flagged} of {files} file{'s' if files != 1 else ''}."
+        f"in {flagged} of {_files(files)}{not_linted}."
     )
+
+
+def _files(count: int) -> str:
+    return f"{count} file{'s' if count != 1 else ''}"
 
 
 def report(findings: list[Finding], context: ReportContext) -> str:
     lines = [line_for(f, context.color) for f in findings]
-    lines.append(summary(findings, context.files))
+    lines.append(summary(findings, context.files, context.unlinted))
     return "\n".join(lines) + "\n"
