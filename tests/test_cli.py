@@ -305,3 +305,13 @@ def test_a_folder_that_cannot_be_listed_is_an_error(
     )
     assert out == "No findings in 1 file; 1 file could not be linted.\n"
     assert code == 2
+
+
+def test_an_empty_path_says_so(tmp_path: Path) -> None:
+    # 'newslint "$DRAFT"' with DRAFT unset: ": error: no such file or directory".
+    write(tmp_path, "d.md", "A storied career.\n")
+    done = run_cli("", "d.md", *LT_OFF, cwd=tmp_path)
+    assert done.stderr == (
+        "'': error: an empty file name (an unset variable?); name a file or folder\n"
+    )
+    assert done.returncode == 2 and "d.md:1:3: warning" in done.stdout

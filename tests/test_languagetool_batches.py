@@ -39,7 +39,10 @@ def fake_server(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> list[tuple[i
     def check(tool: Any, text: str, timeout: float) -> list[LTMatch]:
         asked.append((len(text), timeout))
         typo = ("MORFOLOGIK_RULE_EN_US", "TYPOS", "misspelling", "", (), "", "", 0)
-        return [LTMatch(m.start(), 3, *typo) for m in re.finditer(r"\bteh\b", text)]
+        found = [LTMatch(m.start(), 3, *typo) for m in re.finditer(r"\bteh\b", text)]
+        # Each text the server gets starts a sentence, for LanguageTool.
+        lower = ("UPPERCASE_SENTENCE_START", "CASING", "typographical", "", (), "", "", 0)
+        return found + [LTMatch(0, 3, *lower)] * text[0].islower()
 
     monkeypatch.setattr(client, "check", check)
     return asked
@@ -56,8 +59,12 @@ def test_a_long_paragraph_goes_in_requests_of_bounded_deadline(
     # Every match is where it is in the paragraph, whichever piece found it.
     assert [m.offset for m in found[0]] == [17]
     expected = [m.start() for m in re.finditer(r"\bteh\b", PARAGRAPH)]
-    assert [m.offset for m in found[1]] == expected
-    assert all(PARAGRAPH[m.offset : m.offset + m.length] == "teh" for m in found[1])
+    typos = [m for m in found[1] if m.rule_id == "MORFOLOGIK_RULE_EN_US"]
+    assert [m.offset for m in typos] == expected
+    assert all(PARAGRAPH[m.offset : m.offset + m.length] == "teh" for m in typos)
+    # A piece cut mid-sentence does not start a sentence: only the paragraph's own start.
+    starts = [m.offset for m in found[1] if m.rule_id == "UPPERCASE_SENTENCE_START"]
+    assert starts == [0]
 
 
 def test_a_hung_server_costs_one_bounded_deadline(

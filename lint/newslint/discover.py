@@ -36,6 +36,8 @@ def discover(paths: list[str]) -> Iterator[Target]:
             yield _file(path)
         elif os.path.islink(path):
             yield Target(path, missing(path))
+        elif not path:
+            yield Target(path, "an empty file name (an unset variable?); name a file or folder")
         else:
             yield Target(path, "no such file or directory")
 

@@ -67,6 +67,8 @@ def escape_path(path: str) -> str:
     A newline in a file name would otherwise split a ``path:line:col:`` record
     in two, and a terminal escape in one could rewrite the screen.
     """
+    if not path:  # an unset "$DRAFT": the line began with ": error: …"
+        return "''"
     if path.isprintable():
         return path
     return "".join(_escape_char(ch) for ch in path)

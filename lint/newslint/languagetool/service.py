@@ -175,7 +175,11 @@ class Session:
                 continue
             answers = self._ask([piece for _, _, piece in batch], options)
             for (i, start, _), matches in zip(batch, answers, strict=True):
-                found[i] += [m.shifted(start) if start else m for m in matches]
+                found[i] += [
+                    m.shifted(start) if start else m
+                    for m in matches
+                    if start == 0 or not _cut_start(m)
+                ]
             batch, size = [], 0
         return found
 
@@ -216,6 +220,11 @@ class Session:
             self._failure = exc
         except Exception as exc:  # reported by the run that waits for it
             self._failure = LanguageToolUnavailable(f"could not start: {exc!r}")
+
+
+def _cut_start(match: LTMatch) -> bool:
+    """A piece's first word taken for a sentence's: the cut made it one, not the writer."""
+    return match.offset == 0 and match.rule_id == "UPPERCASE_SENTENCE_START"
 
 
 def cut(text: str, limit: int = BATCH_CHARS) -> list[tuple[int, str]]:
