@@ -10,12 +10,14 @@ year, and nothing in it is recent or runs up to now:
 
 - the story's year is its date (front matter ``date:`` or a dateline, as the
   ``facts.*`` rules read it); a draft with no date is measured against the
-  latest year it names anywhere (a draft names its own news; with no year at
-  all nothing is history);
+  latest year it names anywhere, not a year still to come (a draft names its
+  own news, and "by 2030" is a plan; with no year at all nothing is history);
 - a year places an event after "in", "on", "of", "during", "by", "back in",
   "as of", a month or a day ("January 28, 1986"), or "the" ("the 2003
   disaster"); a decade counts by its last year ("the 1980s": 1989), a range by
-  its end ("1969-1970"); "after", "following", "until" place nothing;
+  its end ("1969-1970", "the 2006-07 season"), and the years of a list after
+  the first are placed too ("in 2003, 2005 and 2007"); "after", "following",
+  "until" place nothing;
 - a recent time (a relative day such as "last week" or "today", a weekday, a
   month with no year, "now", "recently", "ago") keeps the warning, and so does
   a trend or a state up to now ("since 2007", "has risen", "remains");
@@ -25,6 +27,7 @@ year, and nothing in it is recent or runs up to now:
 
 from __future__ import annotations
 
+import datetime
 import re
 
 from newslint.attribution.facts import DAYS, MONTHS, RELATIVE_DAYS
@@ -38,18 +41,27 @@ from newslint.runcontext import RunContext
 # a cause or a motive: those are someone's account, however old).
 COUNT_TIERS = frozenset(("a figure", "a casualty count", TIER_LISTS["forces"]))
 
-_YEAR = r"(?P<year>(?:1[6-9]|20)\d\d)(?P<decade>s)?(?:\s?[-–]\s?(?P<end>(?:1[6-9]|20)\d\d))?"
+_FOUR = r"(?:1[6-9]|20)\d\d"
+# A range may end in two digits, as a season does ("the 2006-07 season": 2007).
+_YEAR = rf"(?P<year>{_FOUR})(?P<decade>s)?(?:\s?[-–]\s?(?P<end>{_FOUR}|\d\d(?!\d)))?"
+# "a crowd of 2000 people", "the 1800 troops": a count, no year.
+_NOT_A_COUNT = (
+    r"(?!\s+(?:people|persons|men|women|children|soldiers|troops|workers|passengers|residents"
+    r"|votes|voters|deaths|dead|lives|casualties|jobs|homes|houses|families|dollars|euros"
+    r"|pounds|students|members|copies|units|miles|kilometres|kilometers|feet|metres|meters)\b)"
+)
 # The word before a year that says how the year stands to the event.
 _PLACED = Lazy(
     r"\b(?P<word>in|on|of|during|by|as\s+of|back\s+in|early|late|mid|around|circa|the"
     r"|after|following|since|until|till|through|year"
     rf"|(?:{MONTHS})(?:\s+\d{{1,2}}(?:st|nd|rd|th)?)?,?)[\s-]+{_YEAR}\b(?![.,]\d)"
-    # "a crowd of 2000 people", "the 1800 troops": a count, no year.
-    r"(?!\s+(?:people|persons|men|women|children|soldiers|troops|workers|passengers|residents"
-    r"|votes|voters|deaths|dead|lives|casualties|jobs|homes|houses|families|dollars|euros"
-    r"|pounds|students|members|copies|units|miles|kilometres|kilometers|feet|metres|meters)\b)",
+    rf"{_NOT_A_COUNT}",
     re.I,
 )
+# More years after a placed one, in a list that a conjunction closes ("in 2003,
+# 2005 and 2007"); without one, "In 1990, 2000 died" is a year and a count.
+_LIST = Lazy(rf"(?:\s*,\s*{_FOUR})*,?\s+(?:and|or)\s+{_FOUR}\b(?![.,]\d){_NOT_A_COUNT}", re.I)
+_FOUR_DIGITS = Lazy(r"\d{4}")
 _NOT_PLACING = frozenset(("after", "following", "until", "till", "through"))
 # "after the 2003 disaster": "the" after a word that places nothing.
 _BEFORE_THE = Lazy(r"\b(?:after|following|since|until|till|through)\s+$", re.I)
@@ -76,9 +88,23 @@ def placed_years(voice: str) -> tuple[int, ...] | None:
         word = match["word"].lower()
         if word in _NOT_PLACING or (word == "the" and _BEFORE_THE.search(voice, 0, match.start())):
             return None  # "after the 2003 disaster": the event is later, year unknown
-        year = int(match["end"] or match["year"])
-        years.append(year + 9 if match["decade"] else year)
+        years.append(_last_year(match))
+        more = _LIST.match(voice, match.end())
+        if more:
+            years.extend(int(y) for y in _FOUR_DIGITS.findall(more.group()))
     return tuple(years)
+
+
+def _last_year(match: re.Match[str]) -> int:
+    """A placed year, a decade's last year or a range's end ("1999-00": 2000)."""
+    year = int(match["year"])
+    end = match["end"]
+    if end and len(end) == 2:
+        full = year // 100 * 100 + int(end)
+        return full if full >= year else full + 100
+    if end:
+        return int(end)
+    return year + 9 if match["decade"] else year
 
 
 def story_year(doc: Document, context: RunContext) -> tuple[int | None, bool]:
@@ -90,7 +116,9 @@ def _story_year(doc: Document, context: RunContext) -> tuple[int | None, bool]:
     story = story_of(doc, context)
     if story.date is not None:
         return story.date.year, True
-    found = [y for block in doc.blocks for y in placed_years(block.text) or ()]
+    # A year still to come is a plan ("500 homes by 2030"), not the story's time.
+    this_year = datetime.date.today().year
+    found = [y for block in doc.blocks for y in placed_years(block.text) or () if y <= this_year]
     return (max(found), False) if found else (None, False)
 
 
