@@ -316,6 +316,12 @@ def test_with_no_story_date_the_latest_year_the_draft_names_stands_for_it() -> N
     assert "16 years before 2010, the latest year the draft names" in first.message
 
 
+def test_a_word_that_opens_with_a_month_is_no_month() -> None:
+    # "Mayor" is no "May" with no year: the old toll is still history.
+    finding = claim_in(DATED + "The fire at Mayor Ruiz's mill in 1994 killed 30 workers.\n")
+    assert finding.severity == Severity.SUGGESTION, finding.message
+
+
 def test_a_target_year_to_come_is_not_the_undated_story_s_year() -> None:
     # "by 2090" is a plan, not the story's time: the 2020 toll is the news.
     text = (

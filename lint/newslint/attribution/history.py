@@ -71,9 +71,10 @@ _RECENT = Lazy(
     r"|(?:has|have|hasn['’]t|haven['’]t)\s+(?:\w+ly\s+)?(?:been|\w+(?:ed|en|wn|ght|un)))\b",
     re.I,
 )
-# A month with no year after it: a date in the story's own time.
+# A month with no year after it: a date in the story's own time (a whole word:
+# "Mayor" and "Marchers" are no months).
 _MONTH_ALONE = Lazy(
-    rf"\b(?:{MONTHS})(?!\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}}|,?\s+\d{{4}}|\s+of\s+\d{{4}})",
+    rf"\b(?:{MONTHS})(?!\w)(?!\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}}|,?\s+\d{{4}}|\s+of\s+\d{{4}})",
 )
 # "Apart from the 1,200 lives lost in 1987, the force was unpopular": an aside first.
 _ASIDE = Lazy(
