@@ -316,6 +316,12 @@ def test_with_no_story_date_the_latest_year_the_draft_names_stands_for_it() -> N
     assert "16 years before 2010, the latest year the draft names" in first.message
 
 
+def test_history_names_a_decade_as_the_sentence_does() -> None:
+    # Counted from its last year, but "1999" is nowhere in "the 1990s".
+    finding = claim_in(DATED + "The floods of the 1990s killed 300 people in the valley.\n")
+    assert finding.message.startswith("history (the 1990s, 12 years before the story's date)")
+
+
 def test_a_word_that_opens_with_a_month_is_no_month() -> None:
     # "Mayor" is no "May" with no year: the old toll is still history.
     finding = claim_in(DATED + "The fire at Mayor Ruiz's mill in 1994 killed 30 workers.\n")

@@ -84,16 +84,23 @@ _ASIDE = Lazy(
 
 def placed_years(voice: str) -> tuple[int, ...] | None:
     """The years the sentence places its event in; None when one places nothing."""
+    placed = _placed(voice)
+    return None if placed is None else tuple(year for year, _ in placed)
+
+
+def _placed(voice: str) -> list[tuple[int, str]] | None:
+    """Each year placed, with its words as the sentence has them ("the 1990s": 1999)."""
     years = []
     for match in _PLACED.finditer(voice):
         word = match["word"].lower()
         if word in _NOT_PLACING or (word == "the" and _BEFORE_THE.search(voice, 0, match.start())):
             return None  # "after the 2003 disaster": the event is later, year unknown
-        years.append(_last_year(match))
+        written = voice[match.start("year") : match.end()]
+        years.append((_last_year(match), f"the {written}" if match["decade"] else written))
         more = _LIST.match(voice, match.end())
         if more:
-            years.extend(int(y) for y in _FOUR_DIGITS.findall(more.group()))
-    return tuple(years)
+            years.extend((int(y), y) for y in _FOUR_DIGITS.findall(more.group()))
+    return years
 
 
 def _last_year(match: re.Match[str]) -> int:
@@ -127,11 +134,13 @@ def history_tier(voice: str, tier: Tier, year: int | None, dated: bool, gap: int
     """The background tier for a count from an event ``gap`` years or more before the story."""
     if year is None or tier.what not in COUNT_TIERS or _ASIDE.match(voice):
         return None
-    years = placed_years(voice)
-    if not years or _RECENT.search(voice) or _MONTH_ALONE.search(voice):
+    placed = _placed(voice)
+    if not placed or _RECENT.search(voice) or _MONTH_ALONE.search(voice):
         return None
-    event = max(years)
+    event, written = max(placed)
     if year - event < gap:
         return None
     before = "the story's date" if dated else f"{year}, the latest year the draft names"
-    return Tier(BACKGROUND, f"history ({event}, {year - event} years before {before}): {tier.what}")
+    return Tier(
+        BACKGROUND, f"history ({written}, {year - event} years before {before}): {tier.what}"
+    )
