@@ -328,6 +328,17 @@ def test_a_word_that_opens_with_a_month_is_no_month() -> None:
     assert finding.severity == Severity.SUGGESTION, finding.message
 
 
+def test_an_undated_story_s_year_counts_a_paragraph_that_also_says_after() -> None:
+    # "years after the 1994 floods" places that sentence's event in no year, but
+    # the paragraph still names 2010, the latest year of the draft.
+    text = (
+        "Floods in the valley killed 300 people in 1994.\n\n"
+        "The dam was rebuilt in 2010, years after the 1994 floods, with a new spillway.\n"
+    )
+    toll = claims(text)[0]
+    assert "16 years before 2010, the latest year the draft names" in toll.message, toll.message
+
+
 def test_a_target_year_to_come_is_not_the_undated_story_s_year() -> None:
     # "by 2090" is a plan, not the story's time: the 2020 toll is the news.
     text = (

@@ -97,10 +97,14 @@ def _placed(voice: str) -> list[tuple[int, str]] | None:
             return None  # "after the 2003 disaster": the event is later, year unknown
         written = voice[match.start("year") : match.end()]
         years.append((_last_year(match), f"the {written}" if match["decade"] else written))
-        more = _LIST.match(voice, match.end())
-        if more:
-            years.extend((int(y), y) for y in _FOUR_DIGITS.findall(more.group()))
+        years.extend((int(y), y) for y in _listed(voice, match.end()))
     return years
+
+
+def _listed(text: str, end: int) -> list[str]:
+    """The years of a list after a placed year that ends at ``end`` ("2003, 2005 and 2007")."""
+    more = _LIST.match(text, end)
+    return _FOUR_DIGITS.findall(more.group()) if more else []
 
 
 def _last_year(match: re.Match[str]) -> int:
@@ -126,8 +130,18 @@ def _story_year(doc: Document, context: RunContext) -> tuple[int | None, bool]:
         return story.date.year, True
     # A year still to come is a plan ("500 homes by 2030"), not the story's time.
     this_year = datetime.date.today().year
-    found = [y for block in doc.blocks for y in placed_years(block.text) or () if y <= this_year]
+    found = [y for block in doc.blocks for y in _years_named(block.text) if y <= this_year]
     return (max(found), False) if found else (None, False)
+
+
+def _years_named(text: str) -> list[int]:
+    """Every year ``text`` names, "after 2003" too: a paragraph that says
+    "rebuilt in 2010, years after the 1994 floods" still names 2010."""
+    years = []
+    for match in _PLACED.finditer(text):
+        years.append(_last_year(match))
+        years.extend(int(y) for y in _listed(text, match.end()))
+    return years
 
 
 def history_tier(voice: str, tier: Tier, year: int | None, dated: bool, gap: int) -> Tier | None:
