@@ -30,6 +30,10 @@ _REPORTED_LABEL = re.compile(
     r"(?:(?!(?:for|to|by|in|on|at|with|from|of|and|or|over|after|off|out|up)\s)[\w-]+\s+)?$",
     re.IGNORECASE,
 )
+# How far before a hit a verb of naming is looked for: the verb, an object,
+# "as", an article and a word are a few dozen characters; the whole sentence
+# before every hit made one long sentence quadratic.
+_LABEL_REACH = 200
 # The writer's own naming, right before the verb: "what can only be described
 # as", "we called it" ("so-called", a scare label of its own, is no verb above).
 # Only there: "who could be heard ..., were branded thugs" is reported all the same.
@@ -94,8 +98,11 @@ def is_reported_label(before: str) -> bool:
     naming, as it does a label in single quotes. The writer's own "what can
     only be described as", and "I would call", stay the writer's.
     """
-    label = _REPORTED_LABEL.search(before)
-    return label is not None and not _OWN_LABEL.search(before, 0, label.start())
+    label = _REPORTED_LABEL.search(before, max(0, len(before) - _LABEL_REACH))
+    if label is None:
+        return False
+    own_from = max(0, label.start() - _LABEL_REACH)
+    return not _OWN_LABEL.search(before, own_from, label.start())
 
 
 def is_transcript_answer(text: str) -> bool:
