@@ -143,3 +143,18 @@ def test_text_read_before_a_loaded_word_is_bounded_in_a_long_sentence(
     findings = lint_text(clause * 200 + "end.\n", select=("loaded",))
     assert len(findings) == 400
     assert max(recorder.widths) <= reported._LABEL_REACH
+
+
+def test_text_read_before_each_year_is_bounded_in_a_long_sentence(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # "after the 2003 disaster": the word before "the" is all history needs;
+    # reading the sentence up to each year made a long one quadratic (64,000
+    # characters, 2,000 years: 3.6 s of CPU).
+    from newslint.attribution import history
+
+    recorder = Recorder(history._BEFORE_THE.compiled)
+    monkeypatch.setattr(history, "_BEFORE_THE", recorder)
+    sentence = "Floods killed 300 people" + " and the 1994 storm hit the town" * 200 + "."
+    assert history.placed_years(sentence) == (1994,) * 200
+    assert max(recorder.widths) <= history._WORD_REACH

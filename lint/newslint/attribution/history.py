@@ -63,7 +63,9 @@ _PLACED = Lazy(
 _LIST = Lazy(rf"(?:\s*,\s*{_FOUR})*,?\s+(?:and|or)\s+{_FOUR}\b(?![.,]\d){_NOT_A_COUNT}", re.I)
 _FOUR_DIGITS = Lazy(r"\d{4}")
 _NOT_PLACING = frozenset(("after", "following", "until", "till", "through"))
-# "after the 2003 disaster": "the" after a word that places nothing.
+# "after the 2003 disaster": "the" after a word that places nothing, looked for
+# only just before it (the sentence up to each year made a long one quadratic).
+_WORD_REACH = 40
 _BEFORE_THE = Lazy(r"\b(?:after|following|since|until|till|through)\s+$", re.I)
 _RECENT = Lazy(
     rf"\b(?:{RELATIVE_DAYS}|(?:{DAYS})s?|now|nowadays|currently|recently|so\s+far|to\s+date"
@@ -93,7 +95,10 @@ def _placed(voice: str) -> list[tuple[int, str]] | None:
     years = []
     for match in _PLACED.finditer(voice):
         word = match["word"].lower()
-        if word in _NOT_PLACING or (word == "the" and _BEFORE_THE.search(voice, 0, match.start())):
+        if word in _NOT_PLACING or (
+            word == "the"
+            and _BEFORE_THE.search(voice, max(0, match.start() - _WORD_REACH), match.start())
+        ):
             return None  # "after the 2003 disaster": the event is later, year unknown
         written = voice[match.start("year") : match.end()]
         years.append((_last_year(match), f"the {written}" if match["decade"] else written))
