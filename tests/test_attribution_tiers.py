@@ -356,6 +356,8 @@ def test_a_target_year_to_come_is_not_the_undated_story_s_year() -> None:
         ("The fighting of the 1980s cost the town dearly.", (1989,)),
         ("He served in 1969-1970 and in mid-1972.", (1970, 1972)),
         ("In the 1999-00 season the club won.", (2000,)),
+        # a dash between spaces before two digits is an aside, not a season
+        ("In 1994 – 12 of the crew died at sea.", (1994,)),
         ("Storms struck in 2003, 2005 and 2007.", (2003, 2005, 2007)),
         ("In 1990, 2000 died in the famine.", (1990,)),
         ("A crowd of 2000 people gathered at the gate.", ()),

@@ -42,8 +42,9 @@ from newslint.runcontext import RunContext
 COUNT_TIERS = frozenset(("a figure", "a casualty count", TIER_LISTS["forces"]))
 
 _FOUR = r"(?:1[6-9]|20)\d\d"
-# A range may end in two digits, as a season does ("the 2006-07 season": 2007).
-_YEAR = rf"(?P<year>{_FOUR})(?P<decade>s)?(?:\s?[-–]\s?(?P<end>{_FOUR}|\d\d(?!\d)))?"
+# A range may end in two digits, as a season does ("the 2006-07 season": 2007),
+# with no space around its dash: "in 1994 – 12 of the crew died" is no range.
+_YEAR = rf"(?P<year>{_FOUR})(?P<decade>s)?(?:\s?[-–]\s?(?P<end>{_FOUR})|[-–](?P<short>\d\d(?!\d)))?"
 # "a crowd of 2000 people", "the 1800 troops": a count, no year.
 _NOT_A_COUNT = (
     r"(?!\s+(?:people|persons|men|women|children|soldiers|troops|workers|passengers|residents"
@@ -115,10 +116,10 @@ def _listed(text: str, end: int) -> list[str]:
 def _last_year(match: re.Match[str]) -> int:
     """A placed year, a decade's last year or a range's end ("1999-00": 2000)."""
     year = int(match["year"])
-    end = match["end"]
-    if end and len(end) == 2:
-        full = year // 100 * 100 + int(end)
+    if match["short"]:
+        full = year // 100 * 100 + int(match["short"])
         return full if full >= year else full + 100
+    end = match["end"]
     if end:
         return int(end)
     return year + 9 if match["decade"] else year
