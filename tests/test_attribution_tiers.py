@@ -290,6 +290,9 @@ def test_a_toll_from_long_before_the_story_is_history() -> None:
         # after an old event: when is unknown; an aside before another claim
         "Ten years after the 1994 fire, the company paid $20 million to the families.",
         "Apart from the 852 lives lost in 1994, the ferry line lost $20 million in fares.",
+        # the latest year of a list or a season is the event's: 4 years before the story
+        "Floods in the valley killed 300 people in 2003, 2005 and 2007.",
+        "During the 2006-07 season, 40 fans died in crushes at the stadium.",
     ],
 )
 def test_a_count_that_is_recent_or_runs_up_to_now_stays_a_warning(sentence: str) -> None:
@@ -313,12 +316,50 @@ def test_with_no_story_date_the_latest_year_the_draft_names_stands_for_it() -> N
     assert "16 years before 2010, the latest year the draft names" in first.message
 
 
+def test_history_names_a_decade_as_the_sentence_does() -> None:
+    # Counted from its last year, but "1999" is nowhere in "the 1990s".
+    finding = claim_in(DATED + "The floods of the 1990s killed 300 people in the valley.\n")
+    assert finding.message.startswith("history (the 1990s, 12 years before the story's date)")
+
+
+def test_a_word_that_opens_with_a_month_is_no_month() -> None:
+    # "Mayor" is no "May" with no year: the old toll is still history.
+    finding = claim_in(DATED + "The fire at Mayor Ruiz's mill in 1994 killed 30 workers.\n")
+    assert finding.severity == Severity.SUGGESTION, finding.message
+
+
+def test_an_undated_story_s_year_counts_a_paragraph_that_also_says_after() -> None:
+    # "years after the 1994 floods" places that sentence's event in no year, but
+    # the paragraph still names 2010, the latest year of the draft.
+    text = (
+        "Floods in the valley killed 300 people in 1994.\n\n"
+        "The dam was rebuilt in 2010, years after the 1994 floods, with a new spillway.\n"
+    )
+    toll = claims(text)[0]
+    assert "16 years before 2010, the latest year the draft names" in toll.message, toll.message
+
+
+def test_a_target_year_to_come_is_not_the_undated_story_s_year() -> None:
+    # "by 2090" is a plan, not the story's time: the 2020 toll is the news.
+    text = (
+        "Floods killed 40 people in the valley in 2020.\n\n"
+        "The council plans 500 new homes on higher ground by 2090.\n"
+    )
+    toll = claims(text)[0]
+    assert toll.severity == Severity.WARNING, toll.message
+
+
 @pytest.mark.parametrize(
     ("voice", "years"),
     [
         ("It sank back on January 28, 1986 with all aboard.", (1986,)),
         ("The fighting of the 1980s cost the town dearly.", (1989,)),
         ("He served in 1969-1970 and in mid-1972.", (1970, 1972)),
+        ("In the 1999-00 season the club won.", (2000,)),
+        # a dash between spaces before two digits is an aside, not a season
+        ("In 1994 – 12 of the crew died at sea.", (1994,)),
+        ("Storms struck in 2003, 2005 and 2007.", (2003, 2005, 2007)),
+        ("In 1990, 2000 died in the famine.", (1990,)),
         ("A crowd of 2000 people gathered at the gate.", ()),
         ("Ten years after the 1994 fire, the mill reopened.", None),
     ],

@@ -129,3 +129,32 @@ def test_cue_index_slices_a_sentence_in_the_order_found() -> None:
     assert index.between(0, 31) == [cues[0], cues[1], cues[3]]
     assert index.between(12, 50) == [cues[0], cues[3]]
     assert index.between(55, 90) == []
+
+
+def test_text_read_before_a_loaded_word_is_bounded_in_a_long_sentence(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # A label after a verb of naming sits a few words before the hit: reading
+    # the whole sentence before each hit made one long sentence quadratic
+    # (61,000 characters, 2,000 hits: 3 s of CPU against 0.1 s).
+    recorder = Recorder(reported._REPORTED_LABEL)
+    monkeypatch.setattr(reported, "_REPORTED_LABEL", recorder)
+    clause = "the regime and the thugs went to market with some cheese and "
+    findings = lint_text(clause * 200 + "end.\n", select=("loaded",))
+    assert len(findings) == 400
+    assert max(recorder.widths) <= reported._LABEL_REACH
+
+
+def test_text_read_before_each_year_is_bounded_in_a_long_sentence(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # "after the 2003 disaster": the word before "the" is all history needs;
+    # reading the sentence up to each year made a long one quadratic (64,000
+    # characters, 2,000 years: 3.6 s of CPU).
+    from newslint.attribution import history
+
+    recorder = Recorder(history._BEFORE_THE.compiled)
+    monkeypatch.setattr(history, "_BEFORE_THE", recorder)
+    sentence = "Floods killed 300 people" + " and the 1994 storm hit the town" * 200 + "."
+    assert history.placed_years(sentence) == (1994,) * 200
+    assert max(recorder.widths) <= history._WORD_REACH

@@ -178,3 +178,18 @@ def test_drafts_over_max_file_mb_do_not_vote_on_the_house_spelling(tmp_path: Pat
     assert house_spelling(root, "odd.md") == []
     (root / ".newslint.yml").write_text("names:\n  project: true\n", encoding="utf-8")
     assert len(house_spelling(root, "odd.md")) == 2
+
+
+def test_drafts_indexed_before_max_file_mb_was_lowered_do_not_vote(tmp_path: Path) -> None:
+    # The index keeps a draft read under a larger limit; once the newsroom
+    # lowers the limit, that draft is as unreadable as one never indexed.
+    root = newsroom(tmp_path)
+    filler = "The talks went on through the night in the old palace. " * 25
+    for n in range(3):
+        draft = root / "desk" / f"usual{n}.md"
+        draft.write_text(USUAL.format(n=n) + "\n" + filler + "\n", encoding="utf-8")
+    assert len(house_spelling(root, "odd.md")) == 2  # indexed under the 10 MB default
+    (root / ".newslint.yml").write_text(
+        "names:\n  project: true\nmax_file_mb: 0.001\n", encoding="utf-8"
+    )
+    assert house_spelling(root, "odd.md") == []

@@ -89,6 +89,11 @@ class Config:
     house_list: str | None = None  # names.house_list, as a path
     dialect: str = DEFAULT_DIALECT
 
+    @property
+    def max_file_bytes(self) -> int:
+        """``max_file_mb`` in bytes, the one limit every draft read obeys."""
+        return int(self.max_file_mb * 1024 * 1024)
+
     def is_ignored(self, file: str) -> bool:
         rel = os.path.relpath(os.path.abspath(file), os.path.abspath(self.root))
         return any(fnmatch.fnmatch(rel, pat) or fnmatch.fnmatch(file, pat) for pat in self.ignore)

@@ -103,7 +103,7 @@ class Linter:
         setup = self.setup_for(path)
         shown = display or path
         try:
-            source = read_path(path, int(setup.config.max_file_mb * 1024 * 1024))
+            source = read_path(path, setup.config.max_file_bytes)
         except InputError as exc:
             return LintResult(shown, problems=[FileProblem(shown, exc.message, exc.line)])
         return self.lint_source(SourceText(shown, source.text, source.newline), setup)
@@ -156,7 +156,7 @@ class Linter:
                 session,
                 harper=self._harper,
                 names_project=_project_on(setup, selection),
-                max_file_bytes=int(config.max_file_mb * 1024 * 1024),
+                max_file_bytes=config.max_file_bytes,
             )
         )
         result = run_rules(doc, setup.packs.packs, selection, config.vocabulary, context)

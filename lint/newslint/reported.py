@@ -15,21 +15,31 @@ import re
 _SPEAKER = re.compile(r"^(?:[A-Z][\w.'’-]*\s){0,3}[A-Z][\w.'’-]*:\s")
 # A label the story reports as others' ("has been described as pseudoscience",
 # "the minister branded them traitors", "police called the attack terrorism"):
-# a verb of naming, then "as", an object, an article and at most one more word
-# (not a preposition: "condemned for brutal raids" is the writer's) before the
-# hit. The writer's own "can only be described as", "I would call" and
-# "so-called" (a scare label of its own) stay.
+# a verb of naming, an object, an article and at most one more word (not a
+# preposition: "condemned for brutal raids" is the writer's) before the hit.
+# A verb of description or censure names only with "as" ("described them as
+# thugs"): without it, its object is the writer's word ("the UN condemned the
+# regime").
+_OBJECT = r"(?:him|her|them|it|us|this|that|these|those|(?:a|an|the|his|her|their|its)\s+[\w-]+)"
 _REPORTED_LABEL = re.compile(
-    r"(?<![\w-])(?:described|branded|label(?:l)?ed|dubbed|denounced|decried|condemned|derided"
-    r"|characteri[sz]ed|portrayed|called)\s+(?:as\s+)?"
-    r"(?:(?:him|her|them|it|us|this|that|these|those|(?:a|an|the|his|her|their|its)\s+[\w-]+)"
-    r"\s+(?:as\s+)?)?(?:(?:a|an|the)\s+)?"
+    r"(?<![\w-])(?:"
+    rf"(?:branded|label(?:l)?ed|dubbed|called)\s+(?:as\s+)?(?:{_OBJECT}\s+(?:as\s+)?)?"
+    r"|(?:described|denounced|decried|condemned|derided|characteri[sz]ed|portrayed)"
+    rf"\s+(?:{_OBJECT}\s+)?as\s+"
+    r")(?:(?:a|an|the)\s+)?"
     r"(?:(?!(?:for|to|by|in|on|at|with|from|of|and|or|over|after|off|out|up)\s)[\w-]+\s+)?$",
     re.IGNORECASE,
 )
+# How far before a hit a verb of naming is looked for: the verb, an object,
+# "as", an article and a word are a few dozen characters; the whole sentence
+# before every hit made one long sentence quadratic.
+_LABEL_REACH = 200
+# The writer's own naming, right before the verb: "what can only be described
+# as", "we called it" ("so-called", a scare label of its own, is no verb above).
+# Only there: "who could be heard ..., were branded thugs" is reported all the same.
 _OWN_LABEL = re.compile(
-    r"\b(?:can|could|would|must|might)\s+(?:only\s+|best\s+|just\s+|\w+ly\s+)?be\s+\w+\s"
-    r"|\b(?:I|we)\s+(?:would\s+|'d\s+|’d\s+|might\s+)?call(?:ed)?\s",
+    r"(?:\b(?:can|could|would|must|might)\s+(?:only\s+|best\s+|just\s+|\w+ly\s+)?be\s+"
+    r"|\b(?:I|we)\s+(?:would\s+|'d\s+|’d\s+|might\s+)?)$",
     re.IGNORECASE,
 )
 
@@ -88,7 +98,11 @@ def is_reported_label(before: str) -> bool:
     naming, as it does a label in single quotes. The writer's own "what can
     only be described as", and "I would call", stay the writer's.
     """
-    return bool(_REPORTED_LABEL.search(before)) and not _OWN_LABEL.search(before)
+    label = _REPORTED_LABEL.search(before, max(0, len(before) - _LABEL_REACH))
+    if label is None:
+        return False
+    own_from = max(0, label.start() - _LABEL_REACH)
+    return not _OWN_LABEL.search(before, own_from, label.start())
 
 
 def is_transcript_answer(text: str) -> bool:

@@ -265,8 +265,9 @@ class Senses:
 
     every: str | None = None
     per_word: tuple[tuple[str, str], ...] = ()
-    # Rules that leave quotations alone also leave words in single or scare
-    # quotes and an interviewee's answers ("Nick Bos: ...").
+    # Rules that leave quotations alone also leave what ``reported`` finds the
+    # story reports as others': words in single or scare quotes, a label after
+    # a verb of naming ("branded them thugs") and an interviewee's answers.
     leave_quoted: bool = False
 
     def rejects(self, hit: Hit) -> bool:

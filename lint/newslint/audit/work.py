@@ -76,7 +76,7 @@ def audit_draft(linter: Linter, draft: Draft) -> DraftResult:
 
 def _lint(linter: Linter, draft: Draft) -> DraftResult:
     setup = linter.setup_for(draft.location)
-    source = read_path(draft.location, int(setup.config.max_file_mb * 1024 * 1024))
+    source = read_path(draft.location, setup.config.max_file_bytes)
     result, doc = linter.lint_source_document(
         SourceText(draft.path, source.text, source.newline), setup
     )

@@ -72,7 +72,7 @@ def main(args: Sequence[str]) -> int:
     scans: list[Scan] = []
     for path in ns.paths:
         # The size limit linting applies to a draft here: its .newslint.yml's.
-        max_bytes = int(linter.setup_for(path).config.max_file_mb * 1024 * 1024)
+        max_bytes = linter.setup_for(path).config.max_file_bytes
         scan, found = _scan(path, policy, max_bytes)
         scans.append(scan)
         listed.extend(found)

@@ -216,12 +216,13 @@ class NameIndex:
         blocks: Collection[str] | None = None,
         exclude: str | None = None,
         only: Collection[str] | None = None,
+        skip: Collection[str] = (),
     ) -> list[Usage]:
         """Each spelling's use across the repository, ordered by key.
 
         ``blocks`` keeps spellings with those block keys (names.groups.block_key);
         ``exclude`` leaves out one draft (relative path); ``only`` keeps the
-        drafts listed (relative paths).
+        drafts listed and ``skip`` leaves out those listed (relative paths).
         """
         where = ["f.root = ?"]
         params: list[object] = [self._root_id]
@@ -234,6 +235,9 @@ class NameIndex:
         if only is not None:
             self._fill_temp("wanted_files", only)
             where.append("f.path IN (SELECT value FROM wanted_files)")
+        if skip:
+            self._fill_temp("skipped_files", skip)
+            where.append("f.path NOT IN (SELECT value FROM skipped_files)")
         rows = self._db.execute(
             "SELECT u.key, u.form, MAX(u.words), SUM(u.voice), SUM(u.quote), COUNT(*), "
             "SUM(u.voice > 0), group_concat(u.companions, char(9)), MAX(u.block) "

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import os
 import time
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
@@ -37,25 +37,30 @@ class Indexes:
     """
 
     def __init__(self) -> None:
-        self._open: dict[str, tuple[NameIndex, float]] = {}
+        # root -> (index, when refreshed, under which limit, drafts over it)
+        self._open: dict[str, tuple[NameIndex, float, int, frozenset[str]]] = {}
 
     def __reduce__(self) -> tuple[type[Indexes], tuple[()]]:
         return (Indexes, ())
 
-    def for_draft(self, path: str, max_bytes: int) -> NameIndex:
-        """The fresh index of the repository ``path`` belongs to (drafts
-        over ``max_bytes``, the config's max_file_mb, left unread)."""
+    def others(self, path: str, max_bytes: int, blocks: Collection[str]) -> list[Usage]:
+        """The uses of names in ``blocks`` by the other drafts of ``path``'s
+        repository, from its fresh index. A draft over ``max_bytes`` (the
+        config's max_file_mb) has no vote: it is not read, and an entry the
+        index kept from a run under a larger limit is left out too."""
         from newslint.names.index import NameIndex
         from newslint.names.repository import repository_files, repository_root
 
         root = repository_root(path)
         entry = self._open.get(root)
         now = time.monotonic()
-        if entry is None or now - entry[1] > MAX_AGE_SECONDS:
+        if entry is None or now - entry[1] > MAX_AGE_SECONDS or entry[2] != max_bytes:
             index = entry[0] if entry else NameIndex.open(root)
-            index.refresh(repository_files(root), max_bytes=max_bytes)
-            self._open[root] = (index, now)
-        return self._open[root][0]
+            refresh = index.refresh(repository_files(root), max_bytes=max_bytes)
+            too_big = frozenset(index.relative(p) for p in refresh.too_big)
+            self._open[root] = (index, now, max_bytes, too_big)
+        index, _, _, too_big = self._open[root]
+        return index.usages(blocks=blocks, exclude=index.relative(path), skip=too_big)
 
 
 def project_plans(
@@ -65,9 +70,8 @@ def project_plans(
     mine = draft_usages(names.words)
     if not mine or check.indexes is None:
         return []
-    index = check.indexes.for_draft(doc.path, max_bytes)
     blocks = {block_key(u.form) for u in mine}
-    rest = index.usages(blocks=blocks, exclude=index.relative(doc.path))
+    rest = check.indexes.others(doc.path, max_bytes, blocks)
     others = {u.key: u.voice_drafts for u in rest}
     uses = _uses_by_key(names.words)
     by_key = {u.key: u for u in mine}
@@ -101,8 +105,7 @@ def spelt_so_elsewhere(
         return False  # a draft not on disk (standard input) has no repository
     from newslint.names.groups import block_key
 
-    index = indexes.for_draft(path, max_bytes)
-    rest = index.usages(blocks={block_key(word), block_key(other)}, exclude=index.relative(path))
+    rest = indexes.others(path, max_bytes, {block_key(word), block_key(other)})
     drafts = {u.key: u.drafts for u in rest}
     spelt_so = drafts.get(fold(word), 0)
     return spelt_so >= min_drafts and spelt_so > drafts.get(fold(other), 0)
