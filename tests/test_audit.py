@@ -57,7 +57,7 @@ def read_rows(out: Path) -> list[dict[str, object]]:
 
 
 def audit(
-    archive: Path, out: Path, *args: str, env: dict[str, str] | None = None
+    archive: Path, out: Path, *args: str, env: dict[str, str] | None = None, code: int = 0
 ) -> subprocess.CompletedProcess[str]:
     """``newslint audit`` for real (a cluster and a JVM start: a longer timeout)."""
     command = [sys.executable, "-m", "newslint", "audit", "--out", str(out), "--quiet"]
@@ -69,7 +69,7 @@ def audit(
         env={**os.environ, "NO_COLOR": "1", **(env or {})},
         timeout=600,
     )
-    assert done.returncode == 0, done.stderr
+    assert done.returncode == code, done.stderr
     return done
 
 
@@ -189,7 +189,8 @@ def test_audit_matches_newslint_and_resumes(tmp_path: Path) -> None:
     (archive / "world" / "binary.md").write_bytes(b"\xff\x00binary")
     out = tmp_path / "out"
     page = tmp_path / "summary.html"
-    first = audit(archive, out, "--workers", "1", "--no-languagetool", "--html", str(page))
+    first = audit(archive, out, "--workers", "1", "--no-languagetool", "--html", str(page), code=2)
+    assert "1 draft could not be audited" in first.stderr
     assert dataset_findings(out) == json_findings(archive, *NO_LT)
     rows = read_rows(out)
     failed = [r for r in rows if r["error"] is not None]
@@ -204,14 +205,14 @@ def test_audit_matches_newslint_and_resumes(tmp_path: Path) -> None:
     assert "<p>10 drafts audited: " in html and "<td>world/binary.md</td>" in html
     assert "<h2>By desk</h2>" in html and "<td>politics</td>" in html
 
-    again = audit(archive, out, "--workers", "1", "--no-languagetool")
+    again = audit(archive, out, "--workers", "1", "--no-languagetool", code=2)
     assert "0 drafts audited, 10 unchanged" in again.stdout
     assert again.stdout.splitlines()[0] == first.stdout.splitlines()[0]
 
     # An edited draft is audited again; the summary counts its new version only.
     edited = archive / "world" / "story000.md"
     edited.write_text("---\ndesk: world\n---\nA historic, shocking vote.\n", encoding="utf-8")
-    third = audit(archive, out, "--workers", "1", "--no-languagetool")
+    third = audit(archive, out, "--workers", "1", "--no-languagetool", code=2)
     assert "1 drafts audited, 9 unchanged" in third.stdout
     expected = json_findings(archive, *NO_LT)
     summary_total = int(third.stdout.split(": ")[1].split(" findings")[0])
@@ -352,6 +353,18 @@ def test_a_killed_worker_loses_nothing_and_doubles_nothing(
     # One result per draft: the state has each draft once, the rows each finding once.
     assert len({(r["path"], r["digest"]) for r in read_rows(out)}) <= 200
     assert len(AuditState(out).done()) == 200
+
+
+def test_a_draft_that_could_not_be_audited_exits_2(tmp_path: Path) -> None:
+    # Exit codes as the lint command's: findings are 1 at most, a failed draft is 2.
+    # Only unreadable drafts: no cluster starts.
+    archive = tmp_path / "archive"
+    archive.mkdir()
+    (archive / "binary.md").write_bytes(b"\xff\x00binary")
+    (archive / "gone.md").symlink_to("nowhere.md")
+    done = audit(archive, tmp_path / "out", "--no-languagetool", code=2)
+    assert "2 drafts failed" in done.stdout
+    assert "newslint audit: error: 2 drafts could not be audited" in done.stderr
 
 
 def test_an_audit_with_other_rules_does_not_resume_into_the_same_folder(tmp_path: Path) -> None:

@@ -95,4 +95,13 @@ def main(args: Sequence[str]) -> int:
         f"{run.drafts - run.skipped} drafts audited, {run.skipped} unchanged since the last "
         f"audit; findings in {where} ({run.dataset}).\n"
     )
+    # As the lint command: a draft that could not be audited is not a clean one.
+    if run.summary.failed:
+        failed = len(run.summary.failed)
+        print(
+            f"newslint audit: error: {failed} draft{'s' if failed != 1 else ''} could not be "
+            "audited (listed under 'Drafts that failed')",
+            file=sys.stderr,
+        )
+        return exitcodes.USAGE_OR_CONFIG
     return exitcodes.CLEAN
