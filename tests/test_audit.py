@@ -57,7 +57,7 @@ def read_rows(out: Path) -> list[dict[str, object]]:
 
 
 def audit(
-    archive: Path, out: Path, *args: str, env: dict[str, str] | None = None
+    archive: Path, out: Path, *args: str, env: dict[str, str] | None = None, code: int = 0
 ) -> subprocess.CompletedProcess[str]:
     """``newslint audit`` for real (a cluster and a JVM start: a longer timeout)."""
     command = [sys.executable, "-m", "newslint", "audit", "--out", str(out), "--quiet"]
@@ -69,7 +69,7 @@ def audit(
         env={**os.environ, "NO_COLOR": "1", **(env or {})},
         timeout=600,
     )
-    assert done.returncode == 0, done.stderr
+    assert done.returncode == code, done.stderr
     return done
 
 
@@ -157,6 +157,24 @@ def test_sqlite_rows_and_state_commit_together(tmp_path: Path) -> None:
     assert len(list(SQLiteDataset(again.db).rows(set(), ("path",)))) == 3
 
 
+def test_a_state_from_before_the_failing_column_still_opens(tmp_path: Path) -> None:
+    import sqlite3
+
+    db = sqlite3.connect(tmp_path / "audit.sqlite3")
+    db.executescript(
+        "CREATE TABLE drafts (path TEXT NOT NULL, digest TEXT NOT NULL, error TEXT, "
+        "front TEXT NOT NULL, names TEXT NOT NULL, part TEXT, PRIMARY KEY (path, digest));"
+        "INSERT INTO drafts VALUES ('a.md', 'x', NULL, '{}', '[]', NULL);"
+    )
+    db.commit()
+    db.close()
+    state = AuditState(tmp_path)
+    state.record([DraftResult("b.md", "y", failing=True)], None)
+    drafts = state.drafts({("a.md", "x"), ("b.md", "y")})
+    assert sorted((d.path, d.failing) for d in drafts) == [("a.md", False), ("b.md", True)]
+    state.close()
+
+
 def test_a_parquet_part_the_state_never_recorded_is_removed(tmp_path: Path) -> None:
     state = AuditState(tmp_path)
     dataset = ParquetDataset(tmp_path / "findings")
@@ -189,7 +207,8 @@ def test_audit_matches_newslint_and_resumes(tmp_path: Path) -> None:
     (archive / "world" / "binary.md").write_bytes(b"\xff\x00binary")
     out = tmp_path / "out"
     page = tmp_path / "summary.html"
-    first = audit(archive, out, "--workers", "1", "--no-languagetool", "--html", str(page))
+    first = audit(archive, out, "--workers", "1", "--no-languagetool", "--html", str(page), code=2)
+    assert "1 draft could not be audited" in first.stderr
     assert dataset_findings(out) == json_findings(archive, *NO_LT)
     rows = read_rows(out)
     failed = [r for r in rows if r["error"] is not None]
@@ -204,14 +223,14 @@ def test_audit_matches_newslint_and_resumes(tmp_path: Path) -> None:
     assert "<p>10 drafts audited: " in html and "<td>world/binary.md</td>" in html
     assert "<h2>By desk</h2>" in html and "<td>politics</td>" in html
 
-    again = audit(archive, out, "--workers", "1", "--no-languagetool")
+    again = audit(archive, out, "--workers", "1", "--no-languagetool", code=2)
     assert "0 drafts audited, 10 unchanged" in again.stdout
     assert again.stdout.splitlines()[0] == first.stdout.splitlines()[0]
 
     # An edited draft is audited again; the summary counts its new version only.
     edited = archive / "world" / "story000.md"
     edited.write_text("---\ndesk: world\n---\nA historic, shocking vote.\n", encoding="utf-8")
-    third = audit(archive, out, "--workers", "1", "--no-languagetool")
+    third = audit(archive, out, "--workers", "1", "--no-languagetool", code=2)
     assert "1 drafts audited, 9 unchanged" in third.stdout
     expected = json_findings(archive, *NO_LT)
     summary_total = int(third.stdout.split(": ")[1].split(" findings")[0])
@@ -225,7 +244,8 @@ def test_each_worker_runs_its_own_languagetool(tmp_path: Path) -> None:
     (archive / "clean.md").write_text("The vote is on Tuesday.\n", encoding="utf-8")
     cache = tmp_path / "cache"
     env = {"NEWSLINT_CACHE_DIR": str(cache)}
-    done = audit(archive, tmp_path / "out", "--workers", "1", env=env)
+    # A misspelling is an error: exit 1, as the lint command's on the same drafts.
+    done = audit(archive, tmp_path / "out", "--workers", "1", env=env, code=1)
     rows = [r for r in read_rows(tmp_path / "out") if r["rule"] is not None]
     spelling = [
         (r["path"], r["line"], r["column"], r["rule"])
@@ -330,7 +350,7 @@ def test_a_killed_worker_loses_nothing_and_doubles_nothing(
     archive = make_archive(tmp_path / "archive", 200)
     out = tmp_path / "out"
     command = [sys.executable, "-m", "newslint", "audit", "--scheduler", address, "--out", str(out)]
-    command += ["--quiet", "--no-languagetool", "--batch-size", "4", "."]
+    command += ["--quiet", "--no-languagetool", "--batch-size", "4", "--exit-zero", "."]
     env = {**os.environ, "NO_COLOR": "1"}
     run = subprocess.Popen(
         command, cwd=archive, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True
@@ -352,6 +372,38 @@ def test_a_killed_worker_loses_nothing_and_doubles_nothing(
     # One result per draft: the state has each draft once, the rows each finding once.
     assert len({(r["path"], r["digest"]) for r in read_rows(out)}) <= 200
     assert len(AuditState(out).done()) == 200
+
+
+def test_findings_at_the_failing_level_exit_1(tmp_path: Path) -> None:
+    # As the lint command: --fail-on, else each draft's fail_on (error by default).
+    archive = tmp_path / "archive"
+    (archive / "desk").mkdir(parents=True)
+    (archive / "desk" / "vote.md").write_text("A historic vote.\n", encoding="utf-8")
+    (archive / "strict").mkdir()
+    (archive / "strict" / "poll.md").write_text("A shocking poll.\n", encoding="utf-8")
+    only = ("--no-languagetool", "--select", "loaded", "--workers", "1")
+    lenient = audit(archive, tmp_path / "lenient", *only)  # warnings only: clean
+    assert "2 drafts audited" in lenient.stdout
+    strict = audit(archive, tmp_path / "strict", *only, "--fail-on", "warning", code=1)
+    assert "2 drafts audited" in strict.stdout
+    # A draft's own front matter sets its level, as when linting it.
+    (archive / "strict" / "poll.md").write_text(
+        "---\nnewslint:\n  fail_on: warning\n---\nA shocking poll.\n", encoding="utf-8"
+    )
+    audit(archive, tmp_path / "lenient", *only, code=1)  # resumed: the edited draft only
+    audit(archive, tmp_path / "lenient", *only, "--exit-zero")
+
+
+def test_a_draft_that_could_not_be_audited_exits_2(tmp_path: Path) -> None:
+    # Exit codes as the lint command's: findings are 1 at most, a failed draft is 2.
+    # Only unreadable drafts: no cluster starts.
+    archive = tmp_path / "archive"
+    archive.mkdir()
+    (archive / "binary.md").write_bytes(b"\xff\x00binary")
+    (archive / "gone.md").symlink_to("nowhere.md")
+    done = audit(archive, tmp_path / "out", "--no-languagetool", code=2)
+    assert "2 drafts failed" in done.stdout
+    assert "newslint audit: error: 2 drafts could not be audited" in done.stderr
 
 
 def test_an_audit_with_other_rules_does_not_resume_into_the_same_folder(tmp_path: Path) -> None:

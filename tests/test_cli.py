@@ -303,7 +303,13 @@ def test_a_folder_that_cannot_be_listed_is_an_error(
         f"{os.path.join('desk', 'locked')}: error: folder cannot be read (Permission denied); "
         "its drafts are not linted\n"
     )
-    assert out == "No findings in 1 file; 1 file could not be linted.\n"
+    # A folder, not "1 file": an editor would look for a draft.
+    assert out == "No findings in 1 file; 1 folder could not be read.\n"
+    assert code == 2
+    # The same count where the report is built whole rather than streamed.
+    code = lint.main(["--jobs", "1", "--select", "loaded", "--format", "markdown", "desk"])
+    out = capsys.readouterr().out
+    assert out.startswith("## newslint: No findings in 1 file; 1 folder could not be read.\n")
     assert code == 2
 
 

@@ -97,6 +97,19 @@ def test_committed_changes_since_a_branch_point_count(repo: Path) -> None:
     ]
 
 
+def test_standard_input_says_once_it_has_no_history(repo: Path) -> None:
+    done = run_cli("--diff", "main", *SELECT, "-", cwd=repo, stdin=BEFORE.encode())
+    notes = [line for line in done.stderr.splitlines() if "no git history" in line]
+    assert notes == [
+        "newslint: note: --diff main: standard input (stdin.md) has no git history to "
+        "compare against; all its findings are reported"
+    ]
+    assert "“historic” is puffery" in done.stdout  # the whole draft, as said
+    # A draft on disk beside it gets no such note.
+    alone = run_cli("--diff", "main", *SELECT, "budget.md", cwd=repo)
+    assert "no git history" not in alone.stderr
+
+
 def test_unknown_revision_is_a_usage_error(repo: Path) -> None:
     done = run_cli("--diff", "origin/nope", "budget.md", cwd=repo)
     assert done.returncode == 2

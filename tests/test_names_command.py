@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import os
 from pathlib import Path
+from typing import Any
 
+import pytest
 import yaml
 
 from newslint.packs import builtin_rules_dir, load_packs
@@ -177,6 +179,35 @@ def test_unreadable_drafts_are_named_on_every_run(tmp_path: Path) -> None:
         ]
         assert "Rahimi: 2 spellings, 6 uses in 5 drafts\n" in done.stdout
     assert "10 drafts" in again.stderr and "(0 read, 10 from the index)" in again.stderr
+
+
+def test_dangling_links_and_unlistable_folders_are_named(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # Both were passed over without a word, and the run exited 0.
+    from newslint.names.command import main
+
+    root = repository(tmp_path)
+    (root / "desk" / "gone.md").symlink_to("nowhere.md")
+    (root / "world" / "locked").mkdir()
+    (root / "world" / "locked" / "h.md").write_text("Gadafi spoke.\n", encoding="utf-8")
+    scandir = os.scandir
+
+    def refuse(path: Any = ".") -> Any:
+        # Root reads any folder, so the refusal is made here, as for another user.
+        if str(path).endswith("locked"):
+            raise PermissionError(13, "Permission denied", str(path))
+        return scandir(path)
+
+    monkeypatch.setattr(os, "scandir", refuse)
+    monkeypatch.chdir(root)
+    code = main(["."])
+    err = capsys.readouterr().err
+    assert err.splitlines()[1:] == [
+        "desk/gone.md: error: is a symbolic link to 'nowhere.md', which does not exist",
+        "world/locked: error: folder cannot be read (Permission denied); its drafts are not linted",
+    ]
+    assert code == 2
 
 
 def test_max_file_mb_is_the_limit_names_reads_drafts_under(tmp_path: Path) -> None:

@@ -116,6 +116,15 @@ def narrow(ns: argparse.Namespace, results: list[LintResult]) -> list[LintResult
     """With --diff, only the findings on changed lines."""
     if not ns.diff:
         return results
+    if "-" in ns.paths:
+        # Standard input has no git history: all of its findings are reported.
+        # Said once, or an editor takes them for the changed lines'.
+        shown = ns.stdin_filename or "stdin.md"
+        print(
+            f"newslint: note: --diff {ns.diff}: standard input ({shown}) has no git history "
+            "to compare against; all its findings are reported",
+            file=sys.stderr,
+        )
     return _changes(ns, results).keep(results)
 
 

@@ -19,6 +19,7 @@ class Target:
     path: str
     problem: str | None = None  # cannot be linted: an error, and the run fails
     notice: str | None = None  # skipped on purpose: said once, the run goes on
+    unlisted: bool = False  # a folder that could not be listed, not a draft
 
 
 def discover(paths: list[str]) -> Iterator[Target]:
@@ -80,4 +81,8 @@ def _unlisted(errors: list[OSError]) -> Iterator[Target]:
     while errors:
         exc = errors.pop(0)
         why = exc.strerror or str(exc)
-        yield Target(str(exc.filename), f"folder cannot be read ({why}); its drafts are not linted")
+        yield Target(
+            str(exc.filename),
+            f"folder cannot be read ({why}); its drafts are not linted",
+            unlisted=True,
+        )

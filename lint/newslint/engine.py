@@ -37,6 +37,9 @@ class LintResult:
     # The rules ran (perhaps beside problems, such as a misspelt disable
     # comment); a result with problems and no run is a draft not linted.
     linted: bool = False
+    # A folder that could not be listed: the summary counts it as a folder
+    # ("1 folder could not be read"), not as a file.
+    unlisted: bool = False
 
     @property
     def counted(self) -> bool:

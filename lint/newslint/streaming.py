@@ -50,6 +50,7 @@ class Tally:
     files: int = 0
     flagged: int = 0
     unlinted: int = 0
+    unlisted: int = 0  # folders that could not be listed
     counts: Counter[Severity] = field(default_factory=Counter)
     failing: bool = False
     problems: bool = False
@@ -57,7 +58,9 @@ class Tally:
     notices: dict[str, LintResult] = field(default_factory=dict)  # one result per notice
 
     def add(self, result: LintResult) -> None:
-        if result.counted:
+        if result.unlisted:
+            self.unlisted += 1
+        elif result.counted:
             self.files += 1  # a file that could not be linted is not "clean"
         else:
             self.unlinted += 1
@@ -102,7 +105,7 @@ def run(plan: Plan, reporter: Reporter, color: bool, quiet: bool) -> int:
     if not quiet and fmt != "json-lines":
         from newslint.reporters.text import summary_of
 
-        line = summary_of(tally.counts, tally.flagged, tally.files, tally.unlinted)
+        line = summary_of(tally.counts, tally.flagged, tally.files, tally.unlinted, tally.unlisted)
         sys.stdout.write(line + "\n")
     return tally.exit_code(broken)
 

@@ -50,6 +50,17 @@ def parser() -> argparse.ArgumentParser:
     )
     made.add_argument("--html", metavar="FILE", help="also write the summary as an HTML page")
     add_rule_options(made)
+    made.add_argument(
+        "--fail-on",
+        choices=["error", "warning", "suggestion"],
+        help="lowest severity that makes the exit code 1 (default: each draft's fail_on, "
+        "else error)",
+    )
+    made.add_argument(
+        "--exit-zero",
+        action="store_true",
+        help="exit 0 even when findings reach --fail-on; a draft that failed still exits 2",
+    )
     made.add_argument("--quiet", "-q", action="store_true", help="no progress bar")
     made.add_argument("--no-color", action="store_true", help="never colour the output")
     return made
@@ -75,7 +86,12 @@ def main(args: Sequence[str]) -> int:
     plan = AuditPlan(
         archives=tuple(ns.archives),
         out=Path(ns.out),
-        options=Options(config_path=ns.config, select=split_rules(ns.select), ignore=ignore),
+        options=Options(
+            config_path=ns.config,
+            select=split_rules(ns.select),
+            ignore=ignore,
+            fail_on=ns.fail_on,
+        ),
         scheduler=ns.scheduler,
         workers=ns.workers,
         languagetool=not ns.no_languagetool,
@@ -95,4 +111,15 @@ def main(args: Sequence[str]) -> int:
         f"{run.drafts - run.skipped} drafts audited, {run.skipped} unchanged since the last "
         f"audit; findings in {where} ({run.dataset}).\n"
     )
+    # As the lint command: a draft that could not be audited is not a clean one.
+    if run.summary.failed:
+        failed = len(run.summary.failed)
+        print(
+            f"newslint audit: error: {failed} draft{'s' if failed != 1 else ''} could not be "
+            "audited (listed under 'Drafts that failed')",
+            file=sys.stderr,
+        )
+        return exitcodes.USAGE_OR_CONFIG
+    if run.summary.failing and not ns.exit_zero:
+        return exitcodes.FINDINGS
     return exitcodes.CLEAN

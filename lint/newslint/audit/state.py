@@ -20,7 +20,8 @@ STATE_FILE = "audit.sqlite3"
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS drafts (
     path TEXT NOT NULL, digest TEXT NOT NULL, error TEXT, front TEXT NOT NULL,
-    names TEXT NOT NULL, part TEXT, PRIMARY KEY (path, digest));
+    names TEXT NOT NULL, part TEXT, failing INTEGER NOT NULL DEFAULT 0,
+    PRIMARY KEY (path, digest));
 CREATE TABLE IF NOT EXISTS notices (text TEXT PRIMARY KEY);
 CREATE TABLE IF NOT EXISTS settings (fingerprint TEXT NOT NULL);
 """
@@ -35,6 +36,7 @@ class DoneDraft:
     error: str | None
     front: dict[str, str]
     names: tuple[Spelling, ...]
+    failing: bool = False
 
 
 class AuditState:
@@ -45,6 +47,10 @@ class AuditState:
         # Autocommit off: record() commits the dataset's rows and the drafts together.
         self.db = sqlite3.connect(folder / STATE_FILE)
         self.db.executescript(_SCHEMA)
+        columns = {row[1] for row in self.db.execute("PRAGMA table_info(drafts)")}
+        if "failing" not in columns:  # a state written before the exit code told findings
+            with self.db:
+                self.db.execute("ALTER TABLE drafts ADD COLUMN failing INTEGER NOT NULL DEFAULT 0")
 
     def close(self) -> None:
         self.db.close()
@@ -69,7 +75,8 @@ class AuditState:
         """Mark drafts done (committing whatever the dataset wrote in this transaction)."""
         with self.db:
             self.db.executemany(
-                "INSERT OR IGNORE INTO drafts VALUES (?, ?, ?, ?, ?, ?)",
+                "INSERT OR IGNORE INTO drafts (path, digest, error, front, names, part, failing) "
+                "VALUES (?, ?, ?, ?, ?, ?, ?)",
                 (_draft_row(r, part) for r in results),
             )
             self.db.executemany(
@@ -79,17 +86,18 @@ class AuditState:
 
     def drafts(self, current: set[tuple[str, str]]) -> Iterator[DoneDraft]:
         """The finished drafts among ``current`` (older versions of a draft are history)."""
-        for path, digest, error, front, names in self.db.execute(
-            "SELECT path, digest, error, front, names FROM drafts"
+        for path, digest, error, front, names, failing in self.db.execute(
+            "SELECT path, digest, error, front, names, failing FROM drafts"
         ):
             if (path, digest) in current:
                 spellings = tuple(tuple(s) for s in json.loads(names))
-                yield DoneDraft(path, digest, error, json.loads(front), spellings)
+                front_matter = json.loads(front)
+                yield DoneDraft(path, digest, error, front_matter, spellings, bool(failing))
 
     def notices(self) -> list[str]:
         return [text for (text,) in self.db.execute("SELECT text FROM notices ORDER BY text")]
 
 
-def _draft_row(result: DraftResult, part: str | None) -> tuple[str | None, ...]:
+def _draft_row(result: DraftResult, part: str | None) -> tuple[str | int | None, ...]:
     front, names = json.dumps(dict(result.front)), json.dumps(result.names)
-    return (result.path, result.digest, result.error, front, names, part)
+    return (result.path, result.digest, result.error, front, names, part, int(result.failing))

@@ -17,6 +17,7 @@ TOP = 10
 class Summary:
     drafts: int = 0
     failed: list[tuple[str, str]] = field(default_factory=list)  # (path, error)
+    failing: int = 0  # drafts with a finding at or above their failing level
     findings: int = 0
     by_family: Counter[str] = field(default_factory=Counter)
     by_rule: Counter[str] = field(default_factory=Counter)
@@ -36,6 +37,7 @@ def summarise(
     """Rows in SUMMARY_COLUMNS order; only the current version of each draft counts."""
     summary = Summary(drafts=len(drafts), notices=list(notices))
     summary.failed = sorted((d.path, d.error) for d in drafts if d.error is not None)
+    summary.failing = sum(1 for d in drafts if d.failing)
     for path, digest, rule, severity, date, desk in rows:
         if rule is None or (path, digest) not in current:
             continue

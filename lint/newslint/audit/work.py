@@ -18,6 +18,7 @@ from newslint.findings import Finding
 from newslint.linter import Linter
 from newslint.parse import split_front_matter
 from newslint.reading import SourceText, read_path
+from newslint.severity import Severity
 
 FRONT_MATTER = ("date", "desk", "author")
 
@@ -47,6 +48,9 @@ class DraftResult:
     names: tuple[Spelling, ...] = ()
     error: str | None = None
     notices: tuple[str, ...] = ()
+    # A finding reaches the draft's failing level (--fail-on, else its
+    # config's fail_on), as the lint command's exit 1 decides it.
+    failing: bool = False
 
 
 def audit_batch(drafts: Sequence[Draft]) -> list[DraftResult]:
@@ -81,6 +85,8 @@ def _lint(linter: Linter, draft: Draft) -> DraftResult:
         SourceText(draft.path, source.text, source.newline), setup
     )
     error = "; ".join(p.message for p in result.problems) or None
+    fail_on = linter.options.fail_on
+    threshold = Severity.parse(fail_on) if fail_on else result.fail_on
     return DraftResult(
         path=draft.path,
         digest=draft.digest,
@@ -89,6 +95,7 @@ def _lint(linter: Linter, draft: Draft) -> DraftResult:
         names=draft_names(doc) if doc is not None and error is None else (),
         error=error,
         notices=tuple(result.notices),
+        failing=any(f.severity >= threshold for f in result.findings),
     )
 
 

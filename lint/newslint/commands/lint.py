@@ -221,7 +221,8 @@ def _context(
         quiet=ns.quiet,
         layouts={r.path: r.layout for r in results if r.layout is not None},
         problems=tuple(p for r in results for p in r.problems),
-        unlinted=run.unlinted + sum(1 for r in results if not r.counted),
+        unlinted=run.unlinted + sum(1 for r in results if not r.counted and not r.unlisted),
+        unlisted=sum(1 for r in results if r.unlisted),
     )
 
 
@@ -334,7 +335,8 @@ def plan_run(ns: argparse.Namespace) -> Plan:
             print(f"newslint: note: {escape_path(shown)}: {target.notice}", file=sys.stderr)
             continue
         if target.problem:
-            results.append(LintResult(shown, problems=[FileProblem(shown, target.problem)]))
+            problems = [FileProblem(shown, target.problem)]
+            results.append(LintResult(shown, problems=problems, unlisted=target.unlisted))
             continue
         try:
             setup = linter.setup_for(shown if target.path == "-" else target.path)

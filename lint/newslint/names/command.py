@@ -169,6 +169,7 @@ def _scan(path: str, policy: Policy, max_bytes: int) -> tuple[Scan, list[Listed]
         found = _groups(index, listed, policy, whole)
         failed = sorted([*too_big, *index.without_names(listed)])
         unreadable = unreadable_drafts((os.path.join(root, r) for r in failed), max_bytes)
+        unreadable = sorted([*unreadable, *unreachable(path, drafts)])
     finally:
         index.close()
     scan = Scan(
@@ -198,6 +199,28 @@ def unreadable_drafts(paths: Iterable[str], max_bytes: int = DEFAULT_MAX_BYTES) 
             parse_document(shown, read_path(path, max_bytes).text, make_parser())
         except InputError as exc:
             problems.append(str(FileProblem(shown, exc.message, exc.line)))
+    return problems
+
+
+def unreachable(path: str, drafts: Iterable[str]) -> list[str]:
+    """``path: error: why`` for dangling links and folders that cannot be listed.
+
+    Both were passed over without a word (the index skips a draft it cannot
+    stat; a walk skips a folder it cannot list), so their names went unlisted
+    and the run exited 0. The messages are linting's own.
+    """
+    from newslint.discover import discover
+    from newslint.findings import FileProblem
+    from newslint.reading import missing
+
+    problems = []
+    if os.path.isdir(path):
+        for target in discover([path]):
+            if target.problem is not None:
+                problems.append(str(FileProblem(os.path.relpath(target.path), target.problem)))
+    for draft in drafts:
+        if os.path.islink(draft) and not os.path.exists(draft):
+            problems.append(str(FileProblem(os.path.relpath(draft), missing(draft))))
     return problems
 
 

@@ -36,6 +36,7 @@ class ReportContext:
     # Drafts not linted (unreadable, or under a broken config): the summary
     # counts them, so "No findings" is never all a run that linted nothing says.
     unlinted: int = 0
+    unlisted: int = 0  # folders that could not be listed, counted apart from drafts
 
 
 Reporter = Callable[[list[Finding], ReportContext], str]

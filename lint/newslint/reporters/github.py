@@ -64,5 +64,5 @@ def report(findings: list[Finding], context: ReportContext) -> str:
     lines = [problem_command(p) for p in context.problems]
     lines += [command_for(f) for f in findings]
     if not context.quiet:
-        lines.append(summary(findings, context.files, context.unlinted))
+        lines.append(summary(findings, context.files, context.unlinted, context.unlisted))
     return "".join(line + "\n" for line in lines)

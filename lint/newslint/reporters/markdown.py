@@ -27,7 +27,7 @@ _SPECIAL = re.compile(r"([\\`*_\[\]|#])")
 
 
 def report(findings: list[Finding], context: ReportContext) -> str:
-    title = f"## newslint: {summary(findings, context.files, context.unlinted)}"
+    title = f"## newslint: {summary(findings, context.files, context.unlinted, context.unlisted)}"
     # A draft that could not be linted is named on the pull request, not
     # only in the job's log that the summary's reader never opens.
     lines = [title, "", *unlinted_list(context), *(family_table(findings) if findings else ())]

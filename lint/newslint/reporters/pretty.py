@@ -175,6 +175,6 @@ def report(findings: list[Finding], context: ReportContext) -> str:
     if not context.quiet:
         if findings:
             console.print(table(findings))
-        console.print(summary(findings, context.files, context.unlinted))
+        console.print(summary(findings, context.files, context.unlinted, context.unlisted))
     # rich pads table cells to the column width; trailing blanks help no one.
     return "".join(line.rstrip() + "\n" for line in out.getvalue().splitlines())

@@ -34,12 +34,14 @@ def line_for(finding: Finding, color: bool = False) -> str:
     return f"{path}:{finding.line}:{finding.column}: {severity}: {finding.message} {rule}"
 
 
-def summary(findings: list[Finding], files: int, unlinted: int = 0) -> str:
+def summary(findings: list[Finding], files: int, unlinted: int = 0, unlisted: int = 0) -> str:
     counts = Counter(f.severity for f in findings)
-    return summary_of(counts, len({f.path for f in findings}), files, unlinted)
+    return summary_of(counts, len({f.path for f in findings}), files, unlinted, unlisted)
 
 
-def summary_of(counts: Counter[Severity], flagged: int, files: int, unlinted: int = 0) -> str:
+def summary_of(
+    counts: Counter[Severity], flagged: int, files: int, unlinted: int = 0, unlisted: int = 0
+) -> str:
     """The summary line from counts alone, so a streamed report need not keep findings.
 
     ``unlinted`` drafts are told at the end: "No findings in 0 files." alone,
@@ -47,6 +49,10 @@ def summary_of(counts: Counter[Severity], flagged: int, files: int, unlinted: in
     """
     total = sum(counts.values())
     not_linted = f"; {_files(unlinted)} could not be linted" if unlinted else ""
+    # A folder is not a file: "1 file could not be linted" sent editors
+    # looking for a draft when a whole folder went unread.
+    if unlisted:
+        not_linted += f"; {unlisted} folder{'s' if unlisted != 1 else ''} could not be read"
     if not total:
         return f"No findings in {_files(files)}{not_linted}."
     parts = [
@@ -66,5 +72,5 @@ def _files(count: int) -> str:
 
 def report(findings: list[Finding], context: ReportContext) -> str:
     lines = [line_for(f, context.color) for f in findings]
-    lines.append(summary(findings, context.files, context.unlinted))
+    lines.append(summary(findings, context.files, context.unlinted, context.unlisted))
     return "\n".join(lines) + "\n"
