@@ -505,6 +505,8 @@ def test_derision_in_quotation_or_a_neutral_sense_passes(text: str) -> None:
         "Critics labelled the plan a travesty.",
         # A modal earlier in the sentence is not the writer naming it themselves.
         "The strikers, who could be heard from the square, were branded thugs by the minister.",
+        # A second label in the same naming.
+        "Officials described the strikers as thugs and their leaders as fanatics.",
     ],
 )
 def test_a_label_the_story_reports_as_others_is_not_the_writers(text: str) -> None:
@@ -523,6 +525,9 @@ def test_a_label_the_story_reports_as_others_is_not_the_writers(text: str) -> No
         # A verb of description names nothing without "as": the object is the writer's word.
         ("The paper described the new regime in Minsk.", "regime"),
         ("The UN condemned the regime for the raids.", "regime"),
+        # "and ... as" with no verb of naming before it is the writer's comparison.
+        ("He saw the raid as routine and the strikers as thugs.", "thugs"),
+        ("Officials described the raid as routine, and the strikers are thugs.", "thugs"),
     ],
 )
 def test_the_writers_own_naming_is_still_flagged(text: str, word: str) -> None:

@@ -30,6 +30,14 @@ _REPORTED_LABEL = re.compile(
     r"(?:(?!(?:for|to|by|in|on|at|with|from|of|and|or|over|after|off|out|up)\s)[\w-]+\s+)?$",
     re.IGNORECASE,
 )
+# A second label in the same naming: "described the strikers as thugs and
+# their leaders as fanatics" (the verb, with its "as", stands before the first).
+_NEXT_LABEL = re.compile(rf"\s(?:and|or)\s+{_OBJECT}\s+as\s+(?:(?:a|an|the)\s+)?$", re.IGNORECASE)
+_NAMING_AS = re.compile(
+    r"(?<![\w-])(?:branded|label(?:l)?ed|dubbed|called|described|denounced|decried|condemned"
+    r"|derided|characteri[sz]ed|portrayed)\s+(?:[\w-]+\s+){0,3}?as\s",
+    re.IGNORECASE,
+)
 # How far before a hit a verb of naming is looked for: the verb, an object,
 # "as", an article and a word are a few dozen characters; the whole sentence
 # before every hit made one long sentence quadratic.
@@ -100,9 +108,22 @@ def is_reported_label(before: str) -> bool:
     """
     label = _REPORTED_LABEL.search(before, max(0, len(before) - _LABEL_REACH))
     if label is None:
+        label = _next_label(before)
+    if label is None:
         return False
     own_from = max(0, label.start() - _LABEL_REACH)
     return not _OWN_LABEL.search(before, own_from, label.start())
+
+
+def _next_label(before: str) -> re.Match[str] | None:
+    """The naming verb of a first label when the hit is its second: "described
+    the strikers as thugs and their leaders as fanatics"."""
+    reach = max(0, len(before) - _LABEL_REACH)
+    second = _NEXT_LABEL.search(before, reach)
+    if second is None:
+        return None
+    namings = list(_NAMING_AS.finditer(before, reach, second.start()))
+    return namings[-1] if namings else None
 
 
 def is_transcript_answer(text: str) -> bool:
