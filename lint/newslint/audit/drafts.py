@@ -23,6 +23,7 @@ class Draft:
     location: str  # absolute, so a worker started in another folder finds it
     digest: str  # sha256 of the bytes, or "" when they could not be read
     problem: str | None = None  # why it could not be read
+    unlisted: bool = False  # a folder that could not be listed, not a draft
 
 
 def content_digest(path: str) -> str:
@@ -42,7 +43,7 @@ def find_drafts(archives: Iterable[str]) -> Iterator[Draft]:
             continue
         location = os.path.abspath(target.path)
         if target.problem is not None:
-            yield Draft(target.path, location, "", target.problem)
+            yield Draft(target.path, location, "", target.problem, target.unlisted)
             continue
         try:
             yield Draft(target.path, location, content_digest(target.path))

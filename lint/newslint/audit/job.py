@@ -82,8 +82,12 @@ def run_audit(plan: AuditPlan) -> AuditRun:
             with connect(plan) as client:
                 _audit(client, plan, readable, state, dataset, done)
         rows = dataset.rows(state.parts(), SUMMARY_COLUMNS)
-        summary = summarise(rows, list(state.drafts(current)), current, state.notices())
-        return AuditRun(len(drafts), len(drafts) - len(todo), dataset.kind, summary)
+        unlisted = {d.path for d in drafts if d.unlisted}
+        summary = summarise(rows, list(state.drafts(current)), current, state.notices(), unlisted)
+        # A folder that could not be listed is not a draft audited.
+        audited = len(drafts) - len(unlisted)
+        skipped = audited - sum(1 for d in todo if not d.unlisted)
+        return AuditRun(audited, skipped, dataset.kind, summary)
     finally:
         state.close()
 
