@@ -439,6 +439,29 @@ def test_a_folder_that_cannot_be_listed_is_not_a_failed_draft(
     assert "newslint audit: error: 1 folder could not be read" in err
 
 
+def test_a_fifo_or_an_empty_folder_is_skipped_with_a_note(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # Hashing a FIFO named *.md waited forever, and an empty folder named on the
+    # command line failed as a draft ("cannot read: Is a directory"). As the lint
+    # command: skipped, with its note. Only unreadable drafts: no cluster starts.
+    from newslint.audit.command import main
+
+    archive = tmp_path / "archive"
+    archive.mkdir()
+    (tmp_path / "empty").mkdir()
+    os.mkfifo(archive / "pipe.md")
+    (archive / "gone.md").symlink_to("nowhere.md")
+    monkeypatch.chdir(tmp_path)
+    args = ["--out", str(tmp_path / "out"), "--quiet", "--no-languagetool", "archive", "empty"]
+    code = main(args)
+    out = capsys.readouterr().out
+    assert code == 2  # the dangling link
+    assert out.startswith("Audited 1 draft: 0 findings, 1 draft failed.\n")
+    assert "pipe.md: is a FIFO (named pipe), not a regular file; skipped" in out
+    assert "note: empty: folder holds no Markdown files" in out
+
+
 def test_an_audit_with_other_rules_does_not_resume_into_the_same_folder(tmp_path: Path) -> None:
     out = tmp_path / "out"
     state = AuditState(out)
