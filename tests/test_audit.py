@@ -216,11 +216,11 @@ def test_audit_matches_newslint_and_resumes(tmp_path: Path) -> None:
     assert "binary" in str(failed[0]["error"])
     story = [r for r in rows if r["path"] == "politics/story001.md"]
     assert story and {(r["date"], r["desk"]) for r in story} == {("2016-02-11", "politics")}
-    assert "Audited 10 drafts" in first.stdout and "1 drafts failed" in first.stdout
+    assert "Audited 10 drafts" in first.stdout and "1 draft failed" in first.stdout
     assert "By desk:" in first.stdout and "By year:" in first.stdout
     assert "10 drafts audited, 0 unchanged" in first.stdout
     html = page.read_text(encoding="utf-8")
-    assert "<p>10 drafts audited: " in html and "<td>world/binary.md</td>" in html
+    assert "<p>Audited 10 drafts: " in html and "<td>world/binary.md</td>" in html
     assert "<h2>By desk</h2>" in html and "<td>politics</td>" in html
 
     again = audit(archive, out, "--workers", "1", "--no-languagetool", code=2)
@@ -231,7 +231,7 @@ def test_audit_matches_newslint_and_resumes(tmp_path: Path) -> None:
     edited = archive / "world" / "story000.md"
     edited.write_text("---\ndesk: world\n---\nA historic, shocking vote.\n", encoding="utf-8")
     third = audit(archive, out, "--workers", "1", "--no-languagetool", code=2)
-    assert "1 drafts audited, 9 unchanged" in third.stdout
+    assert "1 draft audited, 9 unchanged" in third.stdout
     expected = json_findings(archive, *NO_LT)
     summary_total = int(third.stdout.split(": ")[1].split(" findings")[0])
     assert summary_total == sum(expected.values())
@@ -404,6 +404,62 @@ def test_a_draft_that_could_not_be_audited_exits_2(tmp_path: Path) -> None:
     done = audit(archive, tmp_path / "out", "--no-languagetool", code=2)
     assert "2 drafts failed" in done.stdout
     assert "newslint audit: error: 2 drafts could not be audited" in done.stderr
+
+
+def test_a_folder_that_cannot_be_listed_is_not_a_failed_draft(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # "1 drafts failed" named a folder as a draft; the lint summary's wording now.
+    # Root lists any folder, so the refusal is made here; only unreadable entries:
+    # no cluster starts.
+    from newslint.audit.command import main
+
+    archive = tmp_path / "archive"
+    (archive / "locked").mkdir(parents=True)
+    (archive / "gone.md").symlink_to("nowhere.md")
+    scandir = os.scandir
+
+    def refuse(path: object = ".") -> object:
+        if str(path).endswith("locked"):
+            raise PermissionError(13, "Permission denied", str(path))
+        return scandir(path)  # type: ignore[call-overload]
+
+    monkeypatch.setattr(os, "scandir", refuse)
+    monkeypatch.chdir(archive)
+    code = main(["--out", str(tmp_path / "out"), "--quiet", "--no-languagetool", "."])
+    out, err = capsys.readouterr()
+    assert code == 2
+    assert out.startswith(
+        "Audited 1 draft: 0 findings, 1 draft failed; 1 folder could not be read.\n"
+    )
+    assert "Drafts that failed:\n  gone.md: " in out
+    assert "Folders that could not be read:\n  ./locked: folder cannot be read" in out
+    assert "\n1 draft audited, 0 unchanged since the last audit" in out
+    assert "newslint audit: error: 1 draft could not be audited" in err
+    assert "newslint audit: error: 1 folder could not be read" in err
+
+
+def test_a_fifo_or_an_empty_folder_is_skipped_with_a_note(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # Hashing a FIFO named *.md waited forever, and an empty folder named on the
+    # command line failed as a draft ("cannot read: Is a directory"). As the lint
+    # command: skipped, with its note. Only unreadable drafts: no cluster starts.
+    from newslint.audit.command import main
+
+    archive = tmp_path / "archive"
+    archive.mkdir()
+    (tmp_path / "empty").mkdir()
+    os.mkfifo(archive / "pipe.md")
+    (archive / "gone.md").symlink_to("nowhere.md")
+    monkeypatch.chdir(tmp_path)
+    args = ["--out", str(tmp_path / "out"), "--quiet", "--no-languagetool", "archive", "empty"]
+    code = main(args)
+    out = capsys.readouterr().out
+    assert code == 2  # the dangling link
+    assert out.startswith("Audited 1 draft: 0 findings, 1 draft failed.\n")
+    assert "pipe.md: is a FIFO (named pipe), not a regular file; skipped" in out
+    assert "note: empty: folder holds no Markdown files" in out
 
 
 def test_an_audit_with_other_rules_does_not_resume_into_the_same_folder(tmp_path: Path) -> None:

@@ -71,6 +71,30 @@ def test_fix_rewrites_and_says_what_it_changed(draft: Path) -> None:
     assert done.returncode == 1
 
 
+@pytest.mark.parametrize(
+    ("head", "line"),
+    [
+        ("<!-- newslint-disable-next-line loaded.pufery -->\n", 1),
+        ("---\nnewslint:\n  rules: {lodaed: off}\n---\n", 3),
+    ],
+)
+def test_a_draft_with_an_error_says_it_was_not_fixed(tmp_path: Path, head: str, line: int) -> None:
+    # Only the error at its line was printed, and the fixable findings stayed
+    # findings: nothing told the editor that --fix had left the draft alone, or why.
+    draft = tmp_path / "draft.md"
+    draft.write_text(head + DRAFT, encoding="utf-8")
+    done = run_cli("--fix", *SELECT, "draft.md", cwd=tmp_path)
+    assert draft.read_text(encoding="utf-8") == head + DRAFT
+    assert done.returncode == 2
+    assert "fixed:" not in done.stdout
+    errors = done.stderr.splitlines()
+    assert errors[0].startswith(f"draft.md:{line}: error: ")
+    assert errors[1] == (
+        f"draft.md: error: could not fix: line {line} has an error; "
+        "not fixed until that is corrected"
+    )
+
+
 def test_fix_twice_is_fix_once(tmp_path: Path) -> None:
     story = tmp_path / "story.md"
     shutil.copy(SEED, story)

@@ -126,10 +126,17 @@ def test_device_is_refused_when_read(tmp_path: Path) -> None:
 
 
 def test_directory_named_like_a_draft_is_reported(tmp_path: Path) -> None:
+    # It was an error counted as "1 file could not be linted" (exit 2): no file was
+    # unlinted, an empty folder has nothing to lint. Said, as for any empty folder.
     (tmp_path / "draft.md").mkdir()
     done = run_cli("draft.md", cwd=tmp_path, env=OFF)
-    assert "draft.md: error: is a directory, not a draft" in done.stderr
-    assert done.returncode == 2
+    assert (
+        "newslint: note: draft.md: is a folder, not a draft, and holds no Markdown files; "
+        "none linted\n"
+    ) in done.stderr
+    assert "error" not in done.stderr
+    assert done.stdout == "No findings in 0 files.\n"
+    assert done.returncode == 0
     (tmp_path / "empty").mkdir()
     done = run_cli("empty", cwd=tmp_path, env=OFF)
     assert "empty: folder holds no Markdown files" in done.stderr

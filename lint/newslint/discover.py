@@ -58,8 +58,12 @@ def _folder(folder: str) -> Iterator[Target]:
         yield target
     if found:
         return
+    # A folder with no drafts is nothing to lint, whatever its name: an error here
+    # was counted as "1 file could not be linted", and sent editors looking for one.
     if folder.lower().rstrip("/").endswith(MARKDOWN_SUFFIXES):
-        yield Target(folder, "is a directory, not a draft, and holds no Markdown files")
+        yield Target(
+            folder, notice="is a folder, not a draft, and holds no Markdown files; none linted"
+        )
     else:
         yield Target(folder, notice="folder holds no Markdown files (.md, .markdown); none linted")
 

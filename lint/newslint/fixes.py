@@ -256,6 +256,22 @@ def unified_diff(fix: FileFix) -> str:
     return "".join(out)
 
 
+def not_fixed(problems: Sequence[FileProblem]) -> str:
+    """Why a draft with fixable findings was left alone: its own error, by line.
+
+    The error line alone (a disable comment or front matter naming an unknown
+    rule) left an editor expecting the fixes that were listed to have been made.
+    """
+    lines = sorted({p.line for p in problems if p.line})
+    where = (
+        f"line{'s' if len(lines) > 1 else ''} {', '.join(map(str, lines))} "
+        f"{'have errors' if len(lines) > 1 else 'has an error'}"
+        if lines
+        else "it has an error"
+    )
+    return f"could not fix: {where}; not fixed until that is corrected"
+
+
 def fix_all(
     linter: Linter,
     results: Sequence[LintResult],
@@ -271,8 +287,12 @@ def fix_all(
     results_out: list[LintResult] = []
     fixes: list[FileFix] = []
     for result in results:
-        if result.problems or not any(f.fixable for f in result.findings):
+        if not any(f.fixable for f in result.findings):
             results_out.append(result)
+            continue
+        if result.problems:  # its error is printed; say too that the fixes were held back
+            problem = FileProblem(result.path, not_fixed(result.problems))
+            results_out.append(replace(result, problems=[*result.problems, problem]))
             continue
         try:
             fix = fix_file(linter, result.path, lines_for.get(result.path))

@@ -75,7 +75,7 @@ def _positive(text: str) -> int:
 
 def main(args: Sequence[str]) -> int:
     from newslint.audit.job import AuditPlan, run_audit
-    from newslint.audit.summary import format_summary
+    from newslint.audit.summary import format_summary, plural
     from newslint.commands.lint import split_rules
     from newslint.linter import Options
 
@@ -108,17 +108,24 @@ def main(args: Sequence[str]) -> int:
         Path(ns.html).write_text(render(run.summary), encoding="utf-8")
     where = ns.out if run.dataset == "sqlite" else f"{ns.out}/findings/*.parquet"
     sys.stdout.write(
-        f"{run.drafts - run.skipped} drafts audited, {run.skipped} unchanged since the last "
-        f"audit; findings in {where} ({run.dataset}).\n"
+        f"{plural(run.drafts - run.skipped, 'draft')} audited, {run.skipped} unchanged since "
+        f"the last audit; findings in {where} ({run.dataset}).\n"
     )
-    # As the lint command: a draft that could not be audited is not a clean one.
+    # As the lint command: a draft that could not be audited is not a clean one,
+    # nor is a folder whose drafts were never seen.
     if run.summary.failed:
-        failed = len(run.summary.failed)
         print(
-            f"newslint audit: error: {failed} draft{'s' if failed != 1 else ''} could not be "
+            f"newslint audit: error: {plural(len(run.summary.failed), 'draft')} could not be "
             "audited (listed under 'Drafts that failed')",
             file=sys.stderr,
         )
+    if run.summary.unlisted:
+        print(
+            f"newslint audit: error: {plural(len(run.summary.unlisted), 'folder')} could not "
+            "be read (listed under 'Folders that could not be read')",
+            file=sys.stderr,
+        )
+    if run.summary.failed or run.summary.unlisted:
         return exitcodes.USAGE_OR_CONFIG
     if run.summary.failing and not ns.exit_zero:
         return exitcodes.FINDINGS

@@ -23,6 +23,8 @@ class Draft:
     location: str  # absolute, so a worker started in another folder finds it
     digest: str  # sha256 of the bytes, or "" when they could not be read
     problem: str | None = None  # why it could not be read
+    unlisted: bool = False  # a folder that could not be listed, not a draft
+    notice: str | None = None  # not a draft, skipped on purpose (a FIFO, an empty folder)
 
 
 def content_digest(path: str) -> str:
@@ -41,8 +43,11 @@ def find_drafts(archives: Iterable[str]) -> Iterator[Draft]:
             yield Draft("-", "-", "", "an audit reads files, not standard input")
             continue
         location = os.path.abspath(target.path)
+        if target.notice is not None:  # opening a FIFO to hash it waited forever
+            yield Draft(target.path, location, "", notice=target.notice)
+            continue
         if target.problem is not None:
-            yield Draft(target.path, location, "", target.problem)
+            yield Draft(target.path, location, "", target.problem, target.unlisted)
             continue
         try:
             yield Draft(target.path, location, content_digest(target.path))

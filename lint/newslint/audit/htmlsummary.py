@@ -8,7 +8,7 @@ archive's own text).
 
 from __future__ import annotations
 
-from newslint.audit.summary import TOP, Summary
+from newslint.audit.summary import TOP, Summary, headline
 
 
 def render(summary: Summary) -> str:
@@ -27,4 +27,6 @@ def render(summary: Summary) -> str:
     ]
     variants = sorted(summary.variants, key=lambda v: -sum(n for _, n in v.spellings))
     template = environment.get_template("summary.html.j2")
-    return template.render(summary=summary, tables=tables, variants=variants[: TOP * 10])
+    return template.render(
+        summary=summary, headline=headline(summary), tables=tables, variants=variants[: TOP * 10]
+    )

@@ -61,7 +61,10 @@ class AuditRun:
 
 
 def run_audit(plan: AuditPlan) -> AuditRun:
-    drafts = _unique(find_drafts(plan.archives))
+    found = _unique(find_drafts(plan.archives))
+    # Skipped as the lint command skips them, with its note in the summary.
+    skipped_notes = [f"{d.path}: {d.notice}" for d in found if d.notice is not None]
+    drafts = [d for d in found if d.notice is None]
     current = {(d.path, d.digest) for d in drafts}
     state = AuditState(plan.out)
     try:
@@ -82,8 +85,14 @@ def run_audit(plan: AuditPlan) -> AuditRun:
             with connect(plan) as client:
                 _audit(client, plan, readable, state, dataset, done)
         rows = dataset.rows(state.parts(), SUMMARY_COLUMNS)
-        summary = summarise(rows, list(state.drafts(current)), current, state.notices())
-        return AuditRun(len(drafts), len(drafts) - len(todo), dataset.kind, summary)
+        unlisted = {d.path for d in drafts if d.unlisted}
+        summary = summarise(
+            rows, list(state.drafts(current)), current, [*state.notices(), *skipped_notes], unlisted
+        )
+        # A folder that could not be listed is not a draft audited.
+        audited = len(drafts) - len(unlisted)
+        skipped = audited - sum(1 for d in todo if not d.unlisted)
+        return AuditRun(audited, skipped, dataset.kind, summary)
     finally:
         state.close()
 

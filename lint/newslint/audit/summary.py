@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Collection, Iterable, Sequence
 from dataclasses import dataclass, field
 
 from newslint.audit.names import Variant, variant_groups
@@ -17,6 +17,8 @@ TOP = 10
 class Summary:
     drafts: int = 0
     failed: list[tuple[str, str]] = field(default_factory=list)  # (path, error)
+    # Folders that could not be listed: not drafts, so neither audited nor failed.
+    unlisted: list[tuple[str, str]] = field(default_factory=list)  # (path, error)
     failing: int = 0  # drafts with a finding at or above their failing level
     findings: int = 0
     by_family: Counter[str] = field(default_factory=Counter)
@@ -33,9 +35,17 @@ def summarise(
     drafts: Sequence[DoneDraft],
     current: set[tuple[str, str]],
     notices: Sequence[str] = (),
+    unlisted: Collection[str] = (),
 ) -> Summary:
-    """Rows in SUMMARY_COLUMNS order; only the current version of each draft counts."""
-    summary = Summary(drafts=len(drafts), notices=list(notices))
+    """Rows in SUMMARY_COLUMNS order; only the current version of each draft counts.
+
+    ``unlisted`` are the paths of folders that could not be listed: told apart,
+    as the lint summary does, so an editor does not look for a draft by that name.
+    """
+    summary = Summary(notices=list(notices))
+    summary.unlisted = sorted((d.path, d.error) for d in drafts if d.path in unlisted and d.error)
+    drafts = [d for d in drafts if d.path not in unlisted]
+    summary.drafts = len(drafts)
     summary.failed = sorted((d.path, d.error) for d in drafts if d.error is not None)
     summary.failing = sum(1 for d in drafts if d.failing)
     for path, digest, rule, severity, date, desk in rows:
@@ -54,10 +64,7 @@ def summarise(
 
 
 def format_summary(summary: Summary) -> str:
-    lines = [
-        f"Audited {summary.drafts} drafts: {summary.findings} findings, "
-        f"{len(summary.failed)} drafts failed."
-    ]
+    lines = [f"Audited {headline(summary)}."]
     lines += _table("By family", summary.by_family.most_common())
     lines += _table("By rule", summary.by_rule.most_common(TOP * 2))
     lines += _table("By year", sorted(summary.by_year.items()))
@@ -72,8 +79,27 @@ def format_summary(summary: Summary) -> str:
     if summary.failed:
         lines += ["", "Drafts that failed:"]
         lines += [f"  {path}: {error}" for path, error in summary.failed[: TOP * 2]]
+    if summary.unlisted:
+        lines += ["", "Folders that could not be read:"]
+        lines += [f"  {path}: {error}" for path, error in summary.unlisted[: TOP * 2]]
     lines += [f"note: {notice}" for notice in summary.notices]
     return "\n".join(lines) + "\n"
+
+
+def headline(summary: Summary) -> str:
+    """'10 drafts: 42 findings, 1 draft failed; 1 folder could not be read' (as lint words it)."""
+    failed = len(summary.failed)
+    text = (
+        f"{plural(summary.drafts, 'draft')}: {plural(summary.findings, 'finding')}, "
+        f"{plural(failed, 'draft')} failed"
+    )
+    if summary.unlisted:
+        text += f"; {plural(len(summary.unlisted), 'folder')} could not be read"
+    return text
+
+
+def plural(count: int, noun: str) -> str:
+    return f"{count} {noun}{'s' if count != 1 else ''}"
 
 
 def _table(title: str, items: Sequence[tuple[str, int]]) -> list[str]:
