@@ -109,3 +109,16 @@ def run_cli(
         env=env,
         timeout=120,
     )
+
+
+def refuse_listing(monkeypatch: pytest.MonkeyPatch, folder_name: str = "locked") -> None:
+    """Make listing any folder called ``folder_name`` fail as another user's
+    would: root (which runs the tests) reads every folder."""
+    scandir = os.scandir
+
+    def refuse(path: object = ".") -> object:
+        if str(path).endswith(folder_name):
+            raise PermissionError(13, "Permission denied", str(path))
+        return scandir(path)  # type: ignore[call-overload]
+
+    monkeypatch.setattr(os, "scandir", refuse)

@@ -25,7 +25,7 @@ from newslint.audit.names import variant_groups
 from newslint.audit.state import AuditState
 from newslint.audit.work import DraftResult, Row, front_fields
 from newslint.linter import Options
-from tests.conftest import ROOT, run_cli
+from tests.conftest import ROOT, refuse_listing, run_cli
 
 ARTICLES = ROOT / "tests" / "devset" / "articles"
 LT_RULES = "spelling,grammar,typography,style.languagetool"
@@ -417,14 +417,7 @@ def test_a_folder_that_cannot_be_listed_is_not_a_failed_draft(
     archive = tmp_path / "archive"
     (archive / "locked").mkdir(parents=True)
     (archive / "gone.md").symlink_to("nowhere.md")
-    scandir = os.scandir
-
-    def refuse(path: object = ".") -> object:
-        if str(path).endswith("locked"):
-            raise PermissionError(13, "Permission denied", str(path))
-        return scandir(path)  # type: ignore[call-overload]
-
-    monkeypatch.setattr(os, "scandir", refuse)
+    refuse_listing(monkeypatch)
     monkeypatch.chdir(archive)
     code = main(["--out", str(tmp_path / "out"), "--quiet", "--no-languagetool", "."])
     out, err = capsys.readouterr()

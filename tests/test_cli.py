@@ -5,11 +5,10 @@ from __future__ import annotations
 import json
 import os
 from pathlib import Path
-from typing import Any
 
 import pytest
 
-from tests.conftest import SEED, house_config, run_cli
+from tests.conftest import SEED, house_config, refuse_listing, run_cli
 
 LT_OFF = ("--ignore", "spelling,grammar,typography,style.languagetool")
 
@@ -287,14 +286,7 @@ def test_a_folder_that_cannot_be_listed_is_an_error(
 
     write(tmp_path, "desk/a.md", "A long career.\n")
     write(tmp_path, "desk/locked/b.md", "A storied career.\n")
-    scandir = os.scandir
-
-    def refuse(path: Any = ".") -> Any:
-        if str(path).endswith("locked"):
-            raise PermissionError(13, "Permission denied", str(path))
-        return scandir(path)
-
-    monkeypatch.setattr(os, "scandir", refuse)
+    refuse_listing(monkeypatch)
     monkeypatch.chdir(tmp_path)
     monkeypatch.setenv("NEWSLINT_LANGUAGETOOL", "off")
     code = lint.main(["--jobs", "1", "--select", "loaded", "desk"])

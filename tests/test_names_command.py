@@ -4,13 +4,12 @@ from __future__ import annotations
 
 import os
 from pathlib import Path
-from typing import Any
 
 import pytest
 import yaml
 
 from newslint.packs import builtin_rules_dir, load_packs
-from tests.conftest import house_config, lint_text, run_cli
+from tests.conftest import house_config, lint_text, refuse_listing, run_cli
 
 DRAFTS = {
     "desk/a.md": "# Talks\n\nForeign minister Ali Rahimi met Javad Zarif. Rahimi smiled.\n",
@@ -191,15 +190,7 @@ def test_dangling_links_and_unlistable_folders_are_named(
     (root / "desk" / "gone.md").symlink_to("nowhere.md")
     (root / "world" / "locked").mkdir()
     (root / "world" / "locked" / "h.md").write_text("Gadafi spoke.\n", encoding="utf-8")
-    scandir = os.scandir
-
-    def refuse(path: Any = ".") -> Any:
-        # Root reads any folder, so the refusal is made here, as for another user.
-        if str(path).endswith("locked"):
-            raise PermissionError(13, "Permission denied", str(path))
-        return scandir(path)
-
-    monkeypatch.setattr(os, "scandir", refuse)
+    refuse_listing(monkeypatch)
     monkeypatch.chdir(root)
     code = main(["."])
     err = capsys.readouterr().err

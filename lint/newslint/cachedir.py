@@ -13,6 +13,7 @@ from __future__ import annotations
 import errno
 import os
 import stat
+import sys
 
 # The warm process's thin client imports this module, so it imports no
 # pathlib, contextlib or typing at run time (~20 ms of a ~60 ms warm run).
@@ -69,6 +70,20 @@ def private_folder(folder: str) -> str:
     if info.st_mode & 0o077:
         os.chmod(folder, 0o700)
     return folder
+
+
+def startup_file(name: str) -> str | None:
+    """Where a start-up cache file (the interpreter's own bytecode) lives, or
+    None: turned off (``NEWSLINT_STARTCACHE=0``), not CPython (the caches rest
+    on its internals), or no private cache folder."""
+    if sys.implementation.name != "cpython":
+        return None
+    if os.environ.get("NEWSLINT_STARTCACHE", "1") == "0":
+        return None
+    try:
+        return os.path.join(private_folder(cache_dir()), name)
+    except Exception:  # an unusable folder: run uncached
+        return None
 
 
 def private_cache_dir() -> Path | None:

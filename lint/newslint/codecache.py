@@ -136,17 +136,14 @@ class _Finder:
 def install() -> None:
     """Load the kept file and place the finder; a no-op when turned off, when
     the cache folder cannot be used, on another interpreter, or if called twice."""
-    if _state.path or sys.implementation.name != "cpython":
+    if _state.path:
         return
-    if os.environ.get("NEWSLINT_STARTCACHE", "1") == "0":
-        return
-    try:
-        from newslint.cachedir import cache_dir, private_folder
+    from newslint.cachedir import startup_file
 
-        path = os.path.join(private_folder(cache_dir()), _file_name())
-        _open(path)
-    except Exception:  # no usable cache folder: import the ordinary way
-        return
+    path = startup_file(_file_name())
+    if path is None:
+        return  # import the ordinary way
+    _open(path)
     _before.update(sys.modules)
     sys.meta_path.insert(0, _Finder)
     _state.path = path

@@ -81,14 +81,14 @@ def install() -> None:
     ``NEWSLINT_STARTCACHE=0`` turns it off: the hooks rest on CPython's internals,
     so a user meeting an interpreter they misjudge can run without them.
     """
-    if _state.path or sys.implementation.name != "cpython":
+    if _state.path:
         return
-    if os.environ.get("NEWSLINT_STARTCACHE", "1") == "0":
+    from newslint.cachedir import startup_file
+
+    path = startup_file(_file_name())
+    if path is None:
         return
     try:
-        from newslint.cachedir import cache_dir, private_folder
-
-        path = os.path.join(private_folder(cache_dir()), _file_name())
         _load(path)  # first: importing dataclasses compiles inspect's patterns
         _hook_re()
         _hook_dataclasses()
